@@ -1,0 +1,10 @@
+import { api, ifMatchVersion } from '../../shared/http/api.js';
+import { jsonResponse } from '../../shared/http/error-response.js';
+import { submitResults } from '../../shared/use-cases/submit-section-data.js';
+
+export const handler = api({ access: 'section-officer', body: true }, async (event) => {
+  const { electionId = '', sectionId = '' } = event.ids;
+  const ifMatch = ifMatchVersion(event);
+  const outcome = await submitResults({ electionId, sectionId, body: event.json, ...(ifMatch !== undefined ? { ifMatch } : {}) });
+  return jsonResponse(200, outcome, { etag: `"${outcome.version}"` });
+});

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const optionalUrl = z
+  .string()
+  .optional()
+  .transform((value) => (value ? value : undefined))
+  .pipe(z.url().optional());
+
+const ConfigSchema = z.object({
+  TABLE_NAME: z.string().min(3),
+  BUCKET_NAME: z.string().min(3),
+  AWS_REGION: z.string().min(1).default('eu-south-1'),
+  /** Set only when running locally: DynamoDB Local's URL. */
+  DYNAMODB_ENDPOINT: optionalUrl,
+  /** Set only when running locally: the S3-compatible server's URL. */
+  S3_ENDPOINT: optionalUrl,
+  /** Seconds between two published snapshots of one election (publish coalescing). */
+  PUBLISH_MIN_INTERVAL_SECONDS: z.coerce.number().min(0).max(300).default(2),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+let cached: Config | undefined;
+
+/** The environment, validated once per cold start: a missing setting fails fast. */
+export function config(): Config {
+  if (!cached) {
+    const parsed = ConfigSchema.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(`Invalid configuration: ${z.prettifyError(parsed.error)}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

@@ -1,0 +1,106 @@
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { ElectionHead, Section } from '../domain/election.js';
+import { ElectionInUseError } from '../errors.js';
+import { db, tableName } from './client.js';
+import { type Key, keys } from './keys.js';
+
+/** The small, often-checked state of an election, kept apart from its (large) head. */
+export interface ElectionState {
+  state: 'open' | 'certified';
+  definitionHash: string;
+  /** Set by the first stored submission; a definition in use can no longer change. */
+  inUse: boolean;
+}
+
+export const electionStateKey = (electionId: string): Key => ({ PK: `ELECTION#${electionId}`, SK: 'STATE' });
+
+export async function getElectionHead(electionId: string): Promise<ElectionHead | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.electionHead(electionId) }));
+  return Item?.head as ElectionHead | undefined;
+}
+
+export async function getElectionState(electionId: string): Promise<ElectionState | undefined> {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: electionStateKey(electionId), ConsistentRead: true }),
+  );
+  return Item ? { state: Item.state, definitionHash: Item.definitionHash, inUse: Item.inUse === true } : undefined;
+}
+
+export async function getSection(electionId: string, sectionId: string): Promise<Section | undefined> {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.sectionDefinition(electionId, sectionId) }),
+  );
+  return Item?.section as Section | undefined;
+}
+
+/** Every section of an election, page by page (61,550 sections take a few pages). */
+export async function listSections(electionId: string): Promise<Section[]> {
+  const sections: Section[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': `ELECTION#${electionId}`, ':prefix': keys.sectionDefinitionPrefix },
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? []) sections.push(item.section as Section);
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return sections;
+}
+
+async function batchWrite(requests: Record<string, unknown>[]) {
+  for (let start = 0; start < requests.length; start += 25) {
+    let pending: Record<string, unknown>[] | undefined = requests.slice(start, start + 25);
+    for (let attempt = 0; pending && pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+      const { UnprocessedItems } = await db().send(
+        new BatchWriteCommand({ RequestItems: { [tableName()]: pending as never } }),
+      );
+      pending = UnprocessedItems?.[tableName()] as Record<string, unknown>[] | undefined;
+    }
+  }
+}
+
+/**
+ * Stores a definition: its sections first (idempotent), then the head and the state, the
+ * state conditionally, so a definition already in use is never replaced.
+ */
+export async function putDefinition(head: ElectionHead, sections: Section[], definitionHash: string): Promise<void> {
+  const electionId = head.id;
+  const previous = await listSections(electionId);
+  const kept = new Set(sections.map((s) => s.id));
+  await batchWrite([
+    ...sections.map((section) => ({
+      PutRequest: { Item: { ...keys.sectionDefinition(electionId, section.id), type: 'Section', section } },
+    })),
+    ...previous
+      .filter((s) => !kept.has(s.id))
+      .map((s) => ({ DeleteRequest: { Key: keys.sectionDefinition(electionId, s.id) } })),
+  ]);
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...electionStateKey(electionId), type: 'ElectionState', state: 'open', definitionHash, inUse: false },
+        ConditionExpression: 'attribute_not_exists(PK) OR (inUse = :false AND #state = :open)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':false': false, ':open': 'open' },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') {
+      throw new ElectionInUseError(`election "${electionId}" already has results: its definition can no longer change`);
+    }
+    throw error;
+  }
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.electionHead(electionId), type: 'ElectionHead', head, definitionHash, definedAt: new Date().toISOString() },
+    }),
+  );
+}

@@ -1,0 +1,83 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './client.js';
+import { keys } from './keys.js';
+
+/** What was last published for an election: enough to skip a publish that would change nothing. */
+export interface Publication {
+  seq: number;
+  totalRev: number;
+  state: string;
+  definitionHash: string;
+  definitionPath: string;
+  publishedAt: string;
+  /** Set once the pointer is written; an incomplete publication is redone by the next publish. */
+  complete: boolean;
+}
+
+export async function getPublication(electionId: string): Promise<Publication | undefined> {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.publication(electionId), ConsistentRead: true }),
+  );
+  if (!Item) return undefined;
+  const { PK: _pk, SK: _sk, type: _type, ...publication } = Item;
+  return publication as Publication;
+}
+
+/** Claims the next sequence number; false when another publisher claimed it first. */
+export async function claimPublication(electionId: string, previousSeq: number, next: Publication): Promise<boolean> {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.publication(electionId), type: 'Publication', ...next },
+        ...(previousSeq === 0
+          ? { ConditionExpression: 'attribute_not_exists(PK)' }
+          : { ConditionExpression: 'seq = :previous', ExpressionAttributeValues: { ':previous': previousSeq } }),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+export async function completePublication(electionId: string, seq: number): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.publication(electionId),
+      UpdateExpression: 'SET complete = :true',
+      ConditionExpression: 'seq = :seq',
+      ExpressionAttributeValues: { ':true': true, ':seq': seq },
+    }),
+  ).catch((error: Error) => {
+    // A newer publication already took over: it will complete itself.
+    if (error.name !== 'ConditionalCheckFailedException') throw error;
+  });
+}
+
+/**
+ * Claims the site's root page for an election. A live election always may; a rehearsal only
+ * while no live election holds the root, so rehearsal data never shows where live data does.
+ */
+export async function claimSiteRoot(electionId: string, rehearsal: boolean): Promise<boolean> {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { PK: 'SITE', SK: 'ROOT', type: 'SiteRoot', electionId, rehearsal },
+        ...(rehearsal
+          ? {
+              ConditionExpression: 'attribute_not_exists(PK) OR electionId = :e OR rehearsal = :true',
+              ExpressionAttributeValues: { ':e': electionId, ':true': true },
+            }
+          : {}),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}

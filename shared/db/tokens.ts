@@ -1,0 +1,59 @@
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './client.js';
+import { keys } from './keys.js';
+
+/** Who a bearer token speaks for. Tokens themselves are never stored: only their hashes. */
+export type Caller =
+  | { role: 'staff' }
+  | { role: 'officer'; electionId: string; sectionId: string };
+
+export async function findCallerByTokenHash(tokenHash: string): Promise<Caller | undefined> {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.token(tokenHash), ConsistentRead: true }),
+  );
+  if (!Item) return undefined;
+  if (Item.role === 'staff') return { role: 'staff' };
+  return { role: 'officer', electionId: Item.electionId, sectionId: Item.sectionId };
+}
+
+export async function putStaffTokenHash(tokenHash: string): Promise<void> {
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.token(tokenHash), type: 'Token', role: 'staff', issuedAt: new Date().toISOString() },
+    }),
+  );
+}
+
+/** Stores a section's new officer token hash and revokes the previous one, atomically. */
+export async function replaceOfficerTokenHash(electionId: string, sectionId: string, tokenHash: string): Promise<void> {
+  const pointerKey = keys.officerTokenPointer(electionId, sectionId);
+  const { Item: pointer } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: pointerKey, ConsistentRead: true }),
+  );
+  const previousHash = pointer?.tokenHash as string | undefined;
+  const issuedAt = new Date().toISOString();
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: { ...keys.token(tokenHash), type: 'Token', role: 'officer', electionId, sectionId, issuedAt },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          Put: {
+            TableName: tableName(),
+            Item: { ...pointerKey, type: 'OfficerTokenPointer', tokenHash, issuedAt },
+            ...(previousHash
+              ? { ConditionExpression: 'tokenHash = :previous', ExpressionAttributeValues: { ':previous': previousHash } }
+              : { ConditionExpression: 'attribute_not_exists(PK)' }),
+          },
+        },
+        ...(previousHash ? [{ Delete: { TableName: tableName(), Key: keys.token(previousHash) } }] : []),
+      ],
+    }),
+  );
+}

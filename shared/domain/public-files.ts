@@ -1,0 +1,63 @@
+/**
+ * What the public may see, and where. Nothing here ever carries a token, a hash of a token,
+ * a check's internals or a count that is not (yet) counted.
+ */
+import type { ElectionHead, Section } from './election.js';
+import { percent } from './summary.js';
+
+export const publicPaths = (electionId: string) => {
+  const root = `results/${electionId}`;
+  return {
+    pointer: `${root}/latest.json`,
+    snapshot: (seq: number) => `${root}/snapshots/${seq}.json`,
+    definition: (hash: string) => `${root}/definition/${hash.slice(0, 16)}.json`,
+    section: (sectionId: string) => `${root}/sections/${sectionId}.json`,
+    sectionsPrefix: `${root}/sections/`,
+    page: `${root}/index.html`,
+  };
+};
+
+/** An object key as the URL path the site serves it at. */
+export const urlPathOf = (key: string) => `/${key}`;
+
+export interface StoredSectionData {
+  kind: 'results' | 'turnout';
+  slotId?: string;
+  status: 'accepted' | 'flagged' | 'approved';
+  version: number;
+  body: unknown;
+  submittedAt: string;
+}
+
+const counted = (s: StoredSectionData) => s.status === 'accepted' || s.status === 'approved';
+
+/** A section's public file: its counted turnout readings and result; flagged data shows only as "in review". */
+export function publicSectionFile(electionId: string, section: Section, head: ElectionHead, stored: StoredSectionData[]) {
+  const results = stored.find((s) => s.kind === 'results');
+  return {
+    electionId,
+    rehearsal: head.rehearsal,
+    section: {
+      id: section.id,
+      name: section.name,
+      ...(section.district !== undefined ? { district: section.district } : {}),
+      registeredVoters: section.registeredVoters,
+    },
+    turnout: head.turnoutSlots.flatMap((slot) => {
+      const reading = stored.find((s) => s.kind === 'turnout' && s.slotId === slot.id);
+      if (!reading || !counted(reading)) return [];
+      const voters = (reading.body as { voters: number }).voters;
+      return [{ slotId: slot.id, label: slot.label, voters, percent: percent(voters, section.registeredVoters) }];
+    }),
+    status: !results ? 'not-reported' : counted(results) ? 'reported' : 'in-review',
+    results: results && counted(results) ? results.body : null,
+    version: results && counted(results) ? results.version : null,
+    updatedAt: stored.map((s) => s.submittedAt).sort().at(-1) ?? null,
+  };
+}
+
+/** The public definition: the election's structure, for drill-down and for labels. */
+export function publicDefinitionFile(head: ElectionHead, sections: Section[]) {
+  const { sectionCount: _count, registeredVoters: _registered, ...definition } = head;
+  return { ...definition, sections };
+}

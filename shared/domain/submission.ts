@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { ElectionHead } from './election.js';
+import { CountSchema, IdSchema } from './ids.js';
+
+/** A turnout reading for one slot (CONTRACT.md section 4). */
+export const TurnoutReadingSchema = z
+  .object({
+    voters: CountSchema,
+    votersMale: CountSchema.optional(),
+    votersFemale: CountSchema.optional(),
+  })
+  .strict();
+export type TurnoutReading = z.infer<typeof TurnoutReadingSchema>;
+
+/** Counts keyed by ids that must all belong to the election. */
+function countsOf(knownIds: readonly string[], what: string) {
+  const known = new Set(knownIds);
+  return z.record(IdSchema, CountSchema).superRefine((counts, ctx) => {
+    for (const id of Object.keys(counts)) {
+      if (!known.has(id)) ctx.addIssue({ code: 'custom', path: [id], message: `unknown ${what} id "${id}"` });
+    }
+  });
+}
+
+const BallotsShape = {
+  voters: CountSchema,
+  blankBallots: CountSchema,
+  invalidBallots: CountSchema,
+  contestedBallots: CountSchema,
+};
+
+/** The municipal count, in the order of the official tally sheet. */
+export function municipalResultsSchema(head: Pick<ElectionHead, 'candidates' | 'lists'>) {
+  const candidateIds = head.candidates.map((c) => c.id);
+  const listIds = head.lists.map((l) => l.id);
+  const councilIds = head.lists.flatMap((l) => (l.councilCandidates ?? []).map((c) => c.id));
+  return z
+    .object({
+      ...BallotsShape,
+      candidateVotes: countsOf(candidateIds, 'candidate'),
+      candidateOnlyVotes: countsOf(candidateIds, 'candidate').default({}),
+      listVotes: countsOf(listIds, 'list').default({}),
+      preferenceVotes: countsOf(councilIds, 'council candidate').default({}),
+    })
+    .strict();
+}
+
+/** The referendum count: yes and no per question. */
+export function referendumResultsSchema(head: Pick<ElectionHead, 'questions'>) {
+  const known = new Set(head.questions.map((q) => q.id));
+  const AnswerSchema = z.object({ yes: CountSchema, no: CountSchema }).strict();
+  return z
+    .object({
+      ...BallotsShape,
+      answers: z.record(IdSchema, AnswerSchema).superRefine((answers, ctx) => {
+        for (const id of Object.keys(answers)) {
+          if (!known.has(id)) ctx.addIssue({ code: 'custom', path: [id], message: `unknown question id "${id}"` });
+        }
+        for (const id of known) {
+          if (!(id in answers)) ctx.addIssue({ code: 'custom', path: [id], message: `question "${id}" has no answer` });
+        }
+      }),
+    })
+    .strict();
+}
+
+export type MunicipalResults = z.infer<ReturnType<typeof municipalResultsSchema>>;
+export type ReferendumResults = z.infer<ReturnType<typeof referendumResultsSchema>>;
+export type SectionResults = MunicipalResults | ReferendumResults;
+
+/** The results schema that fits the election's kind, knowing its ids. */
+export function resultsSchemaFor(head: ElectionHead): z.ZodType<SectionResults> {
+  return head.kind === 'referendum' ? referendumResultsSchema(head) : municipalResultsSchema(head);
+}
+
+export function isReferendumResults(results: SectionResults): results is ReferendumResults {
+  return 'answers' in results;
+}
+
+/**
+ * A stored results body of either kind, checked for shape only: the stream consumer reads
+ * bodies that were fully validated when they were written.
+ */
+export const StoredResultsSchema: z.ZodType<SectionResults> = z.union([
+  z.object({
+    ...BallotsShape,
+    answers: z.record(IdSchema, z.object({ yes: CountSchema, no: CountSchema })),
+  }),
+  z.object({
+    ...BallotsShape,
+    candidateVotes: z.record(IdSchema, CountSchema),
+    candidateOnlyVotes: z.record(IdSchema, CountSchema).default({}),
+    listVotes: z.record(IdSchema, CountSchema).default({}),
+    preferenceVotes: z.record(IdSchema, CountSchema).default({}),
+  }),
+]);

@@ -1,0 +1,127 @@
+/**
+ * The published summary of CONTRACT.md section 5, built from the election's head and its
+ * total tally. Pure: the publisher only adds I/O around it.
+ */
+import type { ElectionHead } from './election.js';
+import { counter, type Tally } from './tally.js';
+
+export type ResultsStatus = 'provisional' | 'final' | 'certified';
+
+export interface Summary {
+  electionId: string;
+  seq: number;
+  generatedAt: string;
+  status: ResultsStatus;
+  rehearsal: boolean;
+  name: string;
+  kind: ElectionHead['kind'];
+  municipality: ElectionHead['municipality'];
+  sections: { total: number; reported: number };
+  turnout: {
+    slotId: string;
+    label: string;
+    final: boolean;
+    sectionsReported: number;
+    voters: number;
+    registeredVoters: number;
+    percent: number;
+  }[];
+  totals: {
+    registeredVoters: number;
+    voters: number;
+    blankBallots: number;
+    invalidBallots: number;
+    contestedBallots: number;
+    validVotes: number;
+  };
+  candidates: { id: string; name: string; votes: number; percent: number }[];
+  lists: { id: string; name: string; candidateId: string; votes: number; percent: number }[];
+  answers: { questionId: string; text: string; yes: number; no: number; percentYes: number; percentNo: number }[];
+  seats: null;
+  links: { sections: string; definition: string };
+}
+
+/** A share as a percentage with two decimals; zero when there is nothing to share. */
+export function percent(part: number, whole: number): number {
+  return whole > 0 ? Math.round((part * 10_000) / whole) / 100 : 0;
+}
+
+export interface SummaryContext {
+  seq: number;
+  generatedAt: string;
+  certified: boolean;
+  paths: Summary['links'];
+}
+
+export function buildSummary(head: ElectionHead, total: Tally, context: SummaryContext): Summary {
+  const count = (key: string) => total[key] ?? 0;
+  const reported = count(counter.sections);
+  const voters = count(counter.voters);
+  const blankBallots = count(counter.blank);
+  const invalidBallots = count(counter.invalid);
+  const contestedBallots = count(counter.contested);
+
+  const candidateVotes = head.candidates.map((c) => count(counter.candidate(c.id)));
+  const candidateTotal = candidateVotes.reduce((a, b) => a + b, 0);
+  const listVotes = head.lists.map((l) => count(counter.list(l.id)));
+  const listTotal = listVotes.reduce((a, b) => a + b, 0);
+
+  const status: ResultsStatus = context.certified
+    ? 'certified'
+    : reported === head.sectionCount
+      ? 'final'
+      : 'provisional';
+
+  return {
+    electionId: head.id,
+    seq: context.seq,
+    generatedAt: context.generatedAt,
+    status,
+    rehearsal: head.rehearsal,
+    name: head.name,
+    kind: head.kind,
+    municipality: head.municipality,
+    sections: { total: head.sectionCount, reported },
+    turnout: head.turnoutSlots.map((slot) => {
+      const slotVoters = count(counter.turnoutVoters(slot.id));
+      const registeredVoters = count(counter.turnoutRegistered(slot.id));
+      return {
+        slotId: slot.id,
+        label: slot.label,
+        final: slot.final === true,
+        sectionsReported: count(counter.turnoutSections(slot.id)),
+        voters: slotVoters,
+        registeredVoters,
+        percent: percent(slotVoters, registeredVoters),
+      };
+    }),
+    totals: {
+      registeredVoters: head.registeredVoters,
+      voters,
+      blankBallots,
+      invalidBallots,
+      contestedBallots,
+      validVotes: voters - blankBallots - invalidBallots - contestedBallots,
+    },
+    candidates: head.candidates.map((c, i) => ({
+      id: c.id,
+      name: c.name,
+      votes: candidateVotes[i] ?? 0,
+      percent: percent(candidateVotes[i] ?? 0, candidateTotal),
+    })),
+    lists: head.lists.map((l, i) => ({
+      id: l.id,
+      name: l.name,
+      candidateId: l.candidateId,
+      votes: listVotes[i] ?? 0,
+      percent: percent(listVotes[i] ?? 0, listTotal),
+    })),
+    answers: head.questions.map((q) => {
+      const yes = count(counter.yes(q.id));
+      const no = count(counter.no(q.id));
+      return { questionId: q.id, text: q.text, yes, no, percentYes: percent(yes, yes + no), percentNo: percent(no, yes + no) };
+    }),
+    seats: null,
+    links: context.paths,
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * One error class per failure. Each carries the stable code of CONTRACT.md; the HTTP
+ * layer maps the class to a status in one place (shared/http/error-response.ts).
+ */
+export interface ErrorDetail {
+  path?: (string | number)[];
+  message: string;
+}
+
+export abstract class AppError extends Error {
+  abstract readonly code: string;
+  constructor(
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  readonly code = 'VALIDATION_FAILED';
+}
+export class InvalidJsonError extends AppError {
+  readonly code = 'INVALID_JSON';
+}
+export class UnsupportedMediaTypeError extends AppError {
+  readonly code = 'UNSUPPORTED_MEDIA_TYPE';
+}
+export class PayloadTooLargeError extends AppError {
+  readonly code = 'PAYLOAD_TOO_LARGE';
+}
+export class UnauthorizedError extends AppError {
+  readonly code = 'UNAUTHORIZED';
+}
+export class ForbiddenError extends AppError {
+  readonly code = 'FORBIDDEN';
+}
+export class ElectionNotFoundError extends AppError {
+  readonly code = 'ELECTION_NOT_FOUND';
+}
+export class SectionNotFoundError extends AppError {
+  readonly code = 'SECTION_NOT_FOUND';
+}
+export class ElectionInUseError extends AppError {
+  readonly code = 'ELECTION_IN_USE';
+}
+export class ElectionCertifiedError extends AppError {
+  readonly code = 'ELECTION_CERTIFIED';
+}
+export class VersionMismatchError extends AppError {
+  readonly code = 'VERSION_MISMATCH';
+}
+export class ConcurrentWriteError extends AppError {
+  readonly code = 'CONCURRENT_WRITE';
+}

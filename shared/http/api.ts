@@ -1,0 +1,146 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { hashToken } from '../domain/tokens.js';
+import { IdSchema } from '../domain/ids.js';
+import { type Caller, findCallerByTokenHash } from '../db/tokens.js';
+import {
+  ForbiddenError,
+  InvalidJsonError,
+  PayloadTooLargeError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from '../errors.js';
+import { logger } from '../logger.js';
+import { errorResponse } from './error-response.js';
+
+/** Bodies larger than this are refused before parsing (CONTRACT.md section 4). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export type Access =
+  | 'staff'
+  /** The officer of the section in the path. */
+  | 'section-officer'
+  /** The officer of the section in the path, or staff. */
+  | 'section-reader'
+  | 'public';
+
+export interface ApiEvent extends APIGatewayProxyEventV2 {
+  /** The parsed JSON body, when the route takes one. */
+  json: unknown;
+  caller: Caller | undefined;
+  ids: Record<string, string>;
+}
+
+type Handler = (event: ApiEvent, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+const header = (event: APIGatewayProxyEventV2, name: string) => {
+  const found = Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name);
+  return found?.[1];
+};
+
+function parseBody(event: APIGatewayProxyEventV2): unknown {
+  const raw = event.body ?? '';
+  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
+    throw new PayloadTooLargeError(`the body is over ${MAX_BODY_BYTES} bytes`);
+  }
+  const contentType = header(event, 'content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(contentType)) {
+    throw new UnsupportedMediaTypeError('send the body as JSON with "Content-Type: application/json"');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new InvalidJsonError('the body is not valid JSON');
+  }
+}
+
+function pathIds(event: APIGatewayProxyEventV2): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
+    const decoded = decodeURIComponent(value ?? '');
+    if (!IdSchema.safeParse(decoded).success) {
+      throw new ValidationError(`"${name}" is not a valid id`, [{ path: [name], message: 'ids are 1 to 64 characters of A-Z, a-z, 0-9, _ and -' }]);
+    }
+    ids[name] = decoded;
+  }
+  return ids;
+}
+
+async function authenticate(event: APIGatewayProxyEventV2): Promise<Caller> {
+  const match = /^Bearer\s+([A-Za-z0-9._~+/=-]{16,512})$/.exec(header(event, 'authorization') ?? '');
+  if (!match?.[1]) throw new UnauthorizedError('send "Authorization: Bearer <token>"');
+  const caller = await findCallerByTokenHash(hashToken(match[1]));
+  if (!caller) throw new UnauthorizedError('this token is unknown or has been revoked');
+  return caller;
+}
+
+function authorize(access: Access, caller: Caller, ids: Record<string, string>): void {
+  const ownSection =
+    caller.role === 'officer' && caller.electionId === ids.electionId && caller.sectionId === ids.sectionId;
+  const allowed =
+    access === 'staff'
+      ? caller.role === 'staff'
+      : access === 'section-officer'
+        ? ownSection
+        : caller.role === 'staff' || ownSection;
+  if (!allowed) throw new ForbiddenError('this token is not valid for this election, section or operation');
+}
+
+type Request = middy.Request<ApiEvent, APIGatewayProxyStructuredResultV2>;
+
+/** Answers every failure in the contract's error shape (the one mapping lives in error-response.ts). */
+const contractErrors = (): middy.MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2> => ({
+  onError: async (request: Request) => {
+    request.response = errorResponse(request.error);
+  },
+});
+
+/** Checks the ids in the path before anything uses them (no traversal, no odd characters). */
+const validPathIds = (): middy.MiddlewareObj<ApiEvent> => ({
+  before: async (request) => {
+    request.event.ids = pathIds(request.event);
+  },
+});
+
+/** Resolves the bearer token to its caller and checks the route's access rule. */
+const bearerAuth = (access: Access): middy.MiddlewareObj<ApiEvent> => ({
+  before: async (request) => {
+    if (access === 'public') return;
+    const caller = await authenticate(request.event);
+    authorize(access, caller, request.event.ids);
+    request.event.caller = caller;
+  },
+});
+
+/** Parses a JSON body within the size limit. */
+const jsonBody = (): middy.MiddlewareObj<ApiEvent> => ({
+  before: async (request) => {
+    request.event.json = parseBody(request.event);
+  },
+});
+
+/**
+ * An HTTP API function: logging, errors in the contract's shape, path ids checked, the caller
+ * authenticated and authorized, the JSON body parsed; the handler then calls its use case.
+ */
+export function api(options: { access: Access; body?: boolean }, handler: Handler) {
+  const chain = middy<ApiEvent, APIGatewayProxyStructuredResultV2>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(contractErrors())
+    .use(validPathIds())
+    .use(bearerAuth(options.access));
+  if (options.body) chain.use(jsonBody());
+  return chain.handler(handler);
+}
+
+/** `If-Match: "3"` (or `3`, or a weak `W/"3"`) as a version number. */
+export function ifMatchVersion(event: APIGatewayProxyEventV2): number | undefined {
+  const value = header(event, 'if-match');
+  if (value === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
+  if (!match?.[1]) throw new ValidationError('If-Match must be a version number, e.g. "3"', [{ path: ['If-Match'], message: value }]);
+  return Number(match[1]);
+}

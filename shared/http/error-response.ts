@@ -1,0 +1,43 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import * as errors from '../errors.js';
+import { logger } from '../logger.js';
+
+/** The one place where failures become HTTP statuses. */
+const STATUS_BY_ERROR = new Map<abstract new (...args: never[]) => errors.AppError, number>([
+  [errors.ValidationError, 400],
+  [errors.InvalidJsonError, 400],
+  [errors.UnauthorizedError, 401],
+  [errors.ForbiddenError, 403],
+  [errors.ElectionNotFoundError, 404],
+  [errors.SectionNotFoundError, 404],
+  [errors.ElectionInUseError, 409],
+  [errors.ElectionCertifiedError, 409],
+  [errors.ConcurrentWriteError, 409],
+  [errors.VersionMismatchError, 412],
+  [errors.PayloadTooLargeError, 413],
+  [errors.UnsupportedMediaTypeError, 415],
+]);
+
+export function statusOf(error: errors.AppError): number {
+  for (const [type, status] of STATUS_BY_ERROR) if (error instanceof type) return status;
+  return 500;
+}
+
+export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+/** The contract's error shape: `{ error: { code, message, details } }`. */
+export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
+  if (error instanceof errors.AppError) {
+    const status = statusOf(error);
+    const headers: Record<string, string> = status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+    return jsonResponse(status, { error: { code: error.code, message: error.message, details: error.details } }, headers);
+  }
+  logger.error('unexpected failure', error as Error);
+  return jsonResponse(500, { error: { code: 'INTERNAL', message: 'something went wrong on our side; try again', details: [] } });
+}

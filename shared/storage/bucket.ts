@@ -1,0 +1,19 @@
+/** The public bucket, as the publisher sees it: objects with a content type and a cache policy. */
+export interface PublicBucket {
+  put(key: string, body: string, options: { contentType: string; cacheControl: string }): Promise<void>;
+  /** Answers whether the bucket can be reached (for the health check). */
+  isReachable(): Promise<boolean>;
+}
+
+/** Cache policies of DESIGN.md: the pointer is short-lived, snapshots never change. */
+export const CACHE = {
+  pointer: 'public, max-age=5, s-maxage=10, stale-while-revalidate=30, stale-if-error=600',
+  immutable: 'public, max-age=31536000, immutable',
+  /** Per-section files and pre-rendered pages: rewritten in place, so kept as short as the pointer. */
+  live: 'public, max-age=5, s-maxage=10, stale-while-revalidate=30, stale-if-error=600',
+} as const;
+
+export const CONTENT_TYPE = {
+  json: 'application/json; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+} as const;

@@ -1,0 +1,36 @@
+import { HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { config } from '../config.js';
+import type { PublicBucket } from './bucket.js';
+
+let client: S3Client | undefined;
+
+function s3(): S3Client {
+  if (!client) {
+    const { AWS_REGION, S3_ENDPOINT } = config();
+    client = new S3Client({
+      region: AWS_REGION,
+      // A local S3-compatible server answers on one host: address buckets by path.
+      ...(S3_ENDPOINT ? { endpoint: S3_ENDPOINT, forcePathStyle: true } : {}),
+    });
+  }
+  return client;
+}
+
+/** The public bucket on S3 (in production) or on an S3-compatible server (locally). */
+export function s3Bucket(bucketName = config().BUCKET_NAME): PublicBucket {
+  return {
+    async put(key, body, { contentType, cacheControl }) {
+      await s3().send(
+        new PutObjectCommand({ Bucket: bucketName, Key: key, Body: body, ContentType: contentType, CacheControl: cacheControl }),
+      );
+    },
+    async isReachable() {
+      try {
+        await s3().send(new HeadBucketCommand({ Bucket: bucketName }));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

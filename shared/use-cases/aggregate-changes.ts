@@ -1,0 +1,84 @@
+import type { DynamoDBRecord } from 'aws-lambda';
+import { z } from 'zod';
+import { aggregateIdsOf, latestChanges, planAggregation, type SourceChange } from '../domain/aggregation.js';
+import { StoredResultsSchema, TurnoutReadingSchema } from '../domain/submission.js';
+import { tallyOfResults, tallyOfTurnout } from '../domain/tally.js';
+import { commitAggregation, readAggregates, readApplied, sourceIdOf } from '../db/aggregates.js';
+import { isSourceKey } from '../db/keys.js';
+import { readStreamRecord } from '../db/stream-record.js';
+import { logger } from '../logger.js';
+
+const SourceImageSchema = z.object({
+  electionId: z.string(),
+  sectionId: z.string(),
+  kind: z.enum(['results', 'turnout']),
+  slotId: z.string().optional(),
+  district: z.string().optional(),
+  registeredVoters: z.number().int().min(0),
+  rev: z.number().int().positive(),
+  status: z.enum(['accepted', 'flagged', 'approved']),
+  body: z.unknown(),
+});
+
+/** Statuses whose values count in the public totals. */
+const COUNTED = new Set(['accepted', 'approved']);
+
+/**
+ * Turns one stream record into the change it makes to the totals, or undefined for the
+ * records the aggregation does not consume. Throws on a malformed source image: such a
+ * record is reported as a batch item failure and, after retries, lands in the on-failure queue.
+ */
+export function changeOfRecord(record: DynamoDBRecord): SourceChange | undefined {
+  const { key, newImage, oldImage } = readStreamRecord(record);
+  if (!isSourceKey(key)) return undefined;
+  const image = SourceImageSchema.parse(newImage ?? oldImage);
+  const removed = !newImage;
+  const counted = !removed && COUNTED.has(image.status);
+  const tally = !counted
+    ? {}
+    : image.kind === 'results'
+      ? tallyOfResults(StoredResultsSchema.parse(image.body), image.registeredVoters)
+      : tallyOfTurnout(image.slotId ?? '', TurnoutReadingSchema.parse(image.body), image.registeredVoters);
+  return {
+    sourceId: sourceIdOf(key),
+    electionId: image.electionId,
+    ...(image.district !== undefined ? { district: image.district } : {}),
+    // A removed item outranks every version it had.
+    rev: removed ? image.rev + 1 : image.rev,
+    tally,
+  };
+}
+
+/** Sources per transaction: with their districts and the total it stays under DynamoDB's 100 items. */
+const SOURCES_PER_TRANSACTION = 40;
+const MAX_ATTEMPTS = 8;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Applies one election's changes in one guarded transaction, re-reading after a lost race. */
+async function applyChunk(changes: SourceChange[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const applied = await readApplied(changes.map((c) => c.sourceId));
+    const plan = planAggregation(changes, applied);
+    if (plan.applied.length === 0) return;
+    const aggregateIds = [...new Set(plan.applied.flatMap(({ change }) => aggregateIdsOf(change)))];
+    const aggregates = await readAggregates(aggregateIds);
+    if (await commitAggregation(plan, aggregates)) return;
+    if (attempt >= MAX_ATTEMPTS) throw new Error(`aggregation lost the race ${attempt} times; the batch will be retried`);
+    logger.info('aggregation raced another writer; retrying', { attempt });
+    await pause(Math.random() * 50 * 2 ** attempt);
+  }
+}
+
+/** Brings the aggregates up to date with a batch of changes, exactly once in effect. */
+export async function applyChanges(changes: readonly SourceChange[]): Promise<void> {
+  const byElection = new Map<string, SourceChange[]>();
+  for (const change of latestChanges(changes)) {
+    byElection.set(change.electionId, [...(byElection.get(change.electionId) ?? []), change]);
+  }
+  for (const electionChanges of byElection.values()) {
+    for (let start = 0; start < electionChanges.length; start += SOURCES_PER_TRANSACTION) {
+      await applyChunk(electionChanges.slice(start, start + SOURCES_PER_TRANSACTION));
+    }
+  }
+}

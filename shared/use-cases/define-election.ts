@@ -1,0 +1,27 @@
+import { hashOf } from '../domain/canonical.js';
+import { ElectionDefinitionSchema, splitDefinition } from '../domain/election.js';
+import { getElectionState, putDefinition } from '../db/elections.js';
+import { ElectionInUseError, ValidationError } from '../errors.js';
+import { parseOrThrow } from './validation.js';
+
+/**
+ * Stores an election's definition. Re-sending the same definition changes nothing; changing a
+ * definition that already has results is refused.
+ */
+export async function defineElection(electionId: string, body: unknown) {
+  const definition = parseOrThrow(ElectionDefinitionSchema, body, 'election definition');
+  if (definition.id !== electionId) {
+    throw new ValidationError('the definition\'s id differs from the id in the path', [
+      { path: ['id'], message: `expected "${electionId}"` },
+    ]);
+  }
+  const definitionHash = hashOf(definition);
+  const state = await getElectionState(electionId);
+  if (state?.definitionHash === definitionHash) return { id: electionId, definitionHash, changed: false };
+  if (state?.inUse || state?.state === 'certified') {
+    throw new ElectionInUseError(`election "${electionId}" already has results: its definition can no longer change`);
+  }
+  const { head, sections } = splitDefinition(definition);
+  await putDefinition(head, sections, definitionHash);
+  return { id: electionId, definitionHash, changed: true, sections: sections.length };
+}

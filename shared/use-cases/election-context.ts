@@ -1,0 +1,41 @@
+import type { ElectionHead, Section } from '../domain/election.js';
+import { type ElectionState, getElectionHead, getElectionState, getSection } from '../db/elections.js';
+import { ElectionCertifiedError, ElectionNotFoundError, SectionNotFoundError } from '../errors.js';
+
+export interface ElectionContext {
+  head: ElectionHead;
+  state: ElectionState;
+}
+
+// A definition never changes once results exist, and every write re-checks the definition
+// hash in its transaction, so caching heads and sections by hash is safe.
+const heads = new Map<string, { hash: string; head: ElectionHead }>();
+const sections = new Map<string, Section>();
+
+/** The election as it stands now: its small state read fresh, its head from cache when unchanged. */
+export async function loadElection(electionId: string): Promise<ElectionContext> {
+  const state = await getElectionState(electionId);
+  if (!state) throw new ElectionNotFoundError(`there is no election "${electionId}"`);
+  const cached = heads.get(electionId);
+  if (cached && cached.hash === state.definitionHash) return { head: cached.head, state };
+  const head = await getElectionHead(electionId);
+  if (!head) throw new ElectionNotFoundError(`there is no election "${electionId}"`);
+  heads.set(electionId, { hash: state.definitionHash, head });
+  return { head, state };
+}
+
+export async function loadSection(context: ElectionContext, sectionId: string): Promise<Section> {
+  const cacheKey = `${context.head.id}/${sectionId}@${context.state.definitionHash}`;
+  const cached = sections.get(cacheKey);
+  if (cached) return cached;
+  const section = await getSection(context.head.id, sectionId);
+  if (!section) throw new SectionNotFoundError(`election "${context.head.id}" has no section "${sectionId}"`);
+  sections.set(cacheKey, section);
+  return section;
+}
+
+export function assertOpen(context: ElectionContext): void {
+  if (context.state.state === 'certified') {
+    throw new ElectionCertifiedError(`election "${context.head.id}" is certified: its results can no longer change`);
+  }
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { generateToken, hashToken } from '../domain/tokens.js';
+import { IdSchema } from '../domain/ids.js';
+import { listSections } from '../db/elections.js';
+import { replaceOfficerTokenHash } from '../db/tokens.js';
+import { ValidationError } from '../errors.js';
+import { assertOpen, loadElection } from './election-context.js';
+import { parseOrThrow } from './validation.js';
+
+export const IssueTokensRequestSchema = z
+  .object({ sections: z.union([z.literal('all'), z.array(IdSchema).min(1).max(100_000)]) })
+  .strict();
+
+/**
+ * Issues one token per section. A token is answered once and only its hash is kept; issuing
+ * again revokes the section's earlier token.
+ */
+export async function issueOfficerTokens(electionId: string, body: unknown) {
+  const request = parseOrThrow(IssueTokensRequestSchema, body, 'request');
+  const election = await loadElection(electionId);
+  assertOpen(election);
+  const known = (await listSections(electionId)).map((s) => s.id);
+  const wanted = request.sections === 'all' ? known : [...new Set(request.sections)];
+  const knownSet = new Set(known);
+  const unknown = wanted.filter((id) => !knownSet.has(id));
+  if (unknown.length > 0) {
+    throw new ValidationError(
+      'unknown sections',
+      unknown.map((id) => ({ path: ['sections'], message: `election "${electionId}" has no section "${id}"` })),
+    );
+  }
+  const tokens: Record<string, string> = {};
+  for (const sectionId of wanted) {
+    const token = generateToken();
+    await replaceOfficerTokenHash(electionId, sectionId, hashToken(token));
+    tokens[sectionId] = token;
+  }
+  return { tokens };
+}

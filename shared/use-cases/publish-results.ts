@@ -1,0 +1,85 @@
+import { renderResultsPage } from '../../site/results-page/render.js';
+import { hashOf } from '../domain/canonical.js';
+import { publicDefinitionFile, publicPaths, publicSectionFile, urlPathOf } from '../domain/public-files.js';
+import { buildSummary } from '../domain/summary.js';
+import { getTotal } from '../db/aggregates.js';
+import { listSections } from '../db/elections.js';
+import { claimPublication, claimSiteRoot, completePublication, getPublication } from '../db/publications.js';
+import { listCurrentSubmissions } from '../db/submissions.js';
+import { CACHE, CONTENT_TYPE, type PublicBucket } from '../storage/bucket.js';
+import { loadElection, loadSection } from './election-context.js';
+
+const json = (value: unknown) => JSON.stringify(value);
+
+/** Rewrites the public files of the sections that changed. Cost grows with what changed. */
+export async function publishSections(bucket: PublicBucket, electionId: string, sectionIds: Iterable<string>) {
+  const election = await loadElection(electionId);
+  const paths = publicPaths(electionId);
+  for (const sectionId of sectionIds) {
+    const section = await loadSection(election, sectionId);
+    const stored = await listCurrentSubmissions(electionId, sectionId);
+    const file = publicSectionFile(electionId, section, election.head, stored);
+    await bucket.put(paths.section(sectionId), json(file), { contentType: CONTENT_TYPE.json, cacheControl: CACHE.live });
+  }
+}
+
+/**
+ * Publishes a new snapshot of an election's summary when its totals or state changed:
+ * immutable files first, the pre-rendered pages next, the small `latest.json` pointer last.
+ * Answers the sequence number published, or undefined when nothing changed.
+ */
+export async function publishSummary(bucket: PublicBucket, electionId: string): Promise<number | undefined> {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const { head, state } = await loadElection(electionId);
+    const total = await getTotal(electionId);
+    const previous = await getPublication(electionId);
+    const totalRev = total?.rev ?? 0;
+    const unchanged =
+      previous?.complete === true &&
+      previous.totalRev === totalRev &&
+      previous.state === state.state &&
+      previous.definitionHash === state.definitionHash;
+    if (unchanged) return undefined;
+
+    const paths = publicPaths(electionId);
+    let definitionPath = previous?.definitionPath;
+    if (!definitionPath || previous?.definitionHash !== state.definitionHash) {
+      const definition = publicDefinitionFile(head, await listSections(electionId));
+      const key = paths.definition(hashOf(definition));
+      await bucket.put(key, json(definition), { contentType: CONTENT_TYPE.json, cacheControl: CACHE.immutable });
+      definitionPath = urlPathOf(key);
+    }
+
+    const seq = (previous?.seq ?? 0) + 1;
+    const generatedAt = new Date().toISOString();
+    const claimed = await claimPublication(electionId, previous?.seq ?? 0, {
+      seq,
+      totalRev,
+      state: state.state,
+      definitionHash: state.definitionHash,
+      definitionPath,
+      publishedAt: generatedAt,
+      complete: false,
+    });
+    if (!claimed) continue;
+
+    const summary = buildSummary(head, total?.tally ?? {}, {
+      seq,
+      generatedAt,
+      certified: state.state === 'certified',
+      paths: { definition: definitionPath, sections: urlPathOf(paths.sectionsPrefix) },
+    });
+    const snapshotKey = paths.snapshot(seq);
+    await bucket.put(snapshotKey, json(summary), { contentType: CONTENT_TYPE.json, cacheControl: CACHE.immutable });
+    const page = renderResultsPage(summary);
+    await bucket.put(paths.page, page, { contentType: CONTENT_TYPE.html, cacheControl: CACHE.live });
+    if (await claimSiteRoot(electionId, head.rehearsal)) {
+      await bucket.put('index.html', page, { contentType: CONTENT_TYPE.html, cacheControl: CACHE.live });
+    }
+    const pointer = { electionId, seq, generatedAt, summary: urlPathOf(snapshotKey) };
+    await bucket.put(paths.pointer, json(pointer), { contentType: CONTENT_TYPE.json, cacheControl: CACHE.pointer });
+    await completePublication(electionId, seq);
+    return seq;
+  }
+  throw new Error(`publishing "${electionId}" lost the race three times; the batch will be retried`);
+}

@@ -1,0 +1,31 @@
+import { listCurrentSubmissions, type Submission } from '../db/submissions.js';
+import { loadElection, loadSection } from './election-context.js';
+
+const view = (s: Submission) => ({
+  version: s.version,
+  status: s.status,
+  checks: s.checks,
+  submittedAt: s.submittedAt,
+});
+
+/** What is stored for a section: its definition, turnout per slot, and its current result. */
+export async function readSection(electionId: string, sectionId: string) {
+  const election = await loadElection(electionId);
+  const section = await loadSection(election, sectionId);
+  const stored = await listCurrentSubmissions(electionId, sectionId);
+  const results = stored.find((s) => s.kind === 'results');
+  const turnout = Object.fromEntries(
+    stored.filter((s) => s.kind === 'turnout').map((s) => [s.slotId, { ...(s.body as object), ...view(s) }]),
+  );
+  return {
+    electionId,
+    section,
+    electionState: election.state.state,
+    turnout,
+    results: results ? (results.body as object) : null,
+    version: results?.version ?? 0,
+    status: results?.status ?? 'not-reported',
+    checks: results?.checks ?? [],
+    submittedAt: results?.submittedAt ?? null,
+  };
+}

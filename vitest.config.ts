@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Integration and end-to-end suites start real servers: give them time, never parallel hammering.
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+    reporters: process.env.CI ? ['default'] : ['default'],
+  },
+});
