@@ -1,8 +1,8 @@
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ElectionHead, Section } from '../domain/election.js';
 import { ElectionInUseError } from '../errors.js';
 import { db, tableName } from './client.js';
-import { type Key, keys } from './keys.js';
+import { ELECTION_STATE_SK, type Key, keys } from './keys.js';
 
 /** The small, often-checked state of an election, kept apart from its (large) head. */
 export interface ElectionState {
@@ -12,7 +12,7 @@ export interface ElectionState {
   inUse: boolean;
 }
 
-export const electionStateKey = (electionId: string): Key => ({ PK: `ELECTION#${electionId}`, SK: 'STATE' });
+export const electionStateKey = (electionId: string): Key => ({ PK: `ELECTION#${electionId}`, SK: ELECTION_STATE_SK });
 
 export async function getElectionHead(electionId: string): Promise<ElectionHead | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.electionHead(electionId) }));
@@ -81,26 +81,33 @@ export async function putDefinition(head: ElectionHead, sections: Section[], def
       .filter((s) => !kept.has(s.id))
       .map((s) => ({ DeleteRequest: { Key: keys.sectionDefinition(electionId, s.id) } })),
   ]);
+  // Head and state together: a definition already in use is never half-replaced.
   try {
     await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: { ...electionStateKey(electionId), type: 'ElectionState', state: 'open', definitionHash, inUse: false },
-        ConditionExpression: 'attribute_not_exists(PK) OR (inUse = :false AND #state = :open)',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':false': false, ':open': 'open' },
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...keys.electionHead(electionId), type: 'ElectionHead', head, definitionHash, definedAt: new Date().toISOString() },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...electionStateKey(electionId), type: 'ElectionState', electionId, state: 'open', definitionHash, inUse: false },
+              ConditionExpression: 'attribute_not_exists(PK) OR (inUse = :false AND #state = :open)',
+              ExpressionAttributeNames: { '#state': 'state' },
+              ExpressionAttributeValues: { ':false': false, ':open': 'open' },
+            },
+          },
+        ],
       }),
     );
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') {
+    if ((error as Error).name === 'TransactionCanceledException') {
       throw new ElectionInUseError(`election "${electionId}" already has results: its definition can no longer change`);
     }
     throw error;
   }
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: { ...keys.electionHead(electionId), type: 'ElectionHead', head, definitionHash, definedAt: new Date().toISOString() },
-    }),
-  );
 }

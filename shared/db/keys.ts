@@ -18,6 +18,7 @@ const pad = (version: number) => String(version).padStart(6, '0');
 export const RESULT_SK = 'RESULT';
 export const TURNOUT_SK_PREFIX = 'TURNOUT#';
 export const TOTAL_SK = 'AGGREGATE#TOTAL';
+export const ELECTION_STATE_SK = 'STATE';
 export const HEALTH_PROBE_SK = 'HEALTH#PROBE';
 
 export const keys = {

@@ -1,0 +1,61 @@
+import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+
+/**
+ * The local stand-in for CloudFront: serves the public bucket's objects by path, with the
+ * content type and cache policy the publisher stored on each, compressed when asked.
+ */
+export async function startSiteServer(options: { port: number; s3Endpoint: string; bucket: string }) {
+  const s3 = new S3Client({
+    endpoint: options.s3Endpoint,
+    forcePathStyle: true,
+    region: 'eu-south-1',
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+  const server: Server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://site');
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let key = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    if (key === '' || key.endsWith('/')) key += 'index.html';
+    if (key.split('/').some((part) => part === '..' || part === '.')) {
+      response.writeHead(400).end('bad path');
+      return;
+    }
+    try {
+      const object = await s3.send(new GetObjectCommand({ Bucket: options.bucket, Key: key }));
+      const body = Buffer.from(await (object.Body?.transformToByteArray() ?? new Uint8Array()));
+      const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) && body.length > 1024;
+      const payload = gzip ? gzipSync(body) : body;
+      response.writeHead(200, {
+        'content-type': object.ContentType ?? 'application/octet-stream',
+        'cache-control': object.CacheControl ?? 'no-cache',
+        ...(object.ETag ? { etag: object.ETag } : {}),
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+        vary: 'accept-encoding',
+        'content-length': String(payload.length),
+        'x-content-type-options': 'nosniff',
+      });
+      response.end(request.method === 'HEAD' ? undefined : payload);
+    } catch (error) {
+      const notFound = (error as Error).name === 'NoSuchKey' || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
+      response.writeHead(notFound ? 404 : 502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(notFound ? 'Not found' : 'The bucket could not be read');
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+        s3.destroy();
+      }),
+  };
+}

@@ -1,0 +1,172 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../shared/db/keys.js';
+import { generateToken, hashToken } from '../../shared/domain/tokens.js';
+import { startDynamoDbLocal } from './dynamodb-local.js';
+import { assertPortFree, startProcess, waitFor } from './processes.js';
+import { startS3 } from './s3.js';
+import { startSiteServer } from './site-server.js';
+import { ensureTable } from './table.js';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const LOCAL_TABLE = 'election-night-local';
+export const LOCAL_BUCKET = 'election-night-local-site';
+const REGION = 'eu-south-1';
+/** s3rver accepts only its own key pair; DynamoDB Local accepts any, so both use this one. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+export interface StackOptions {
+  apiPort: number;
+  sitePort: number;
+  dynamodbPort: number;
+  s3Port: number;
+  lambdaPort: number;
+  /** Where data survives restarts; with `ephemeral`, a temporary folder removed on stop. */
+  dataDir: string;
+  ephemeral?: boolean;
+  adminToken?: string;
+  /** An election definition file to PUT once the API is up. */
+  seedFile?: string;
+  /** Where the API's own output goes: the terminal, or kept for error messages. */
+  apiOutput: 'inherit' | 'capture';
+  log: (line: string) => void;
+}
+
+export interface Stack {
+  apiUrl: string;
+  siteUrl: string;
+  adminToken: string;
+  dynamodbEndpoint: string;
+  s3Endpoint: string;
+  tableName: string;
+  bucket: string;
+  stop(): Promise<void>;
+}
+
+/** The staff token: the one given, else the one kept in .local/, else a new one kept there. */
+export function resolveAdminToken(given: string | undefined, file = join(PROJECT_ROOT, '.local', 'admin-token')): string {
+  if (given) return given;
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const token = generateToken();
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return token;
+}
+
+/** Starts every part of the system on 127.0.0.1; `stop` ends all of them, in reverse order. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const stoppers: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const stopOne of stoppers.reverse()) await stopOne().catch(() => undefined);
+  };
+  try {
+    for (const [port, what] of [
+      [options.dynamodbPort, 'DYNAMODB_PORT'],
+      [options.s3Port, 'S3_PORT'],
+      [options.sitePort, 'SITE_PORT'],
+      [options.apiPort, 'API_PORT'],
+      [options.lambdaPort, 'OFFLINE_LAMBDA_PORT'],
+    ] as const) {
+      await assertPortFree(port, what);
+    }
+    const dataDir = options.ephemeral ? mkdtempSync(join(tmpdir(), 'election-night-')) : resolve(options.dataDir);
+    if (options.ephemeral) stoppers.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const dynamodbEndpoint = `http://127.0.0.1:${options.dynamodbPort}`;
+    const s3Endpoint = `http://127.0.0.1:${options.s3Port}`;
+
+    options.log(`starting DynamoDB Local on ${dynamodbEndpoint}`);
+    const dynamodb = await startDynamoDbLocal({
+      port: options.dynamodbPort,
+      ...(options.ephemeral ? {} : { dbPath: join(dataDir, 'dynamodb') }),
+    });
+    stoppers.push(() => dynamodb.stop());
+    const client = new DynamoDBClient({
+      endpoint: dynamodbEndpoint,
+      region: REGION,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    stoppers.push(async () => client.destroy());
+    options.log(`table ${LOCAL_TABLE}: ${await ensureTable(client, LOCAL_TABLE)}`);
+
+    const adminToken = resolveAdminToken(options.adminToken);
+    await DynamoDBDocumentClient.from(client).send(
+      new PutCommand({
+        TableName: LOCAL_TABLE,
+        Item: { ...keys.token(hashToken(adminToken)), type: 'Token', role: 'staff', issuedAt: new Date().toISOString() },
+      }),
+    );
+
+    options.log(`starting S3 (s3rver) on ${s3Endpoint}`);
+    const s3 = await startS3({ port: options.s3Port, directory: join(dataDir, 's3'), bucket: LOCAL_BUCKET });
+    stoppers.push(() => s3.stop());
+    const site = await startSiteServer({ port: options.sitePort, s3Endpoint, bucket: LOCAL_BUCKET });
+    stoppers.push(() => site.stop());
+
+    options.log(`starting the API and the stream consumers (serverless offline) on port ${options.apiPort}`);
+    const serverlessBin = createRequire(import.meta.url).resolve('serverless/bin/serverless.js');
+    let apiOutput = '';
+    const api = startProcess(process.execPath, [serverlessBin, 'offline', 'start', '--stage', 'local'], {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        API_PORT: String(options.apiPort),
+        OFFLINE_LAMBDA_PORT: String(options.lambdaPort),
+        TABLE_NAME: LOCAL_TABLE,
+        BUCKET_NAME: LOCAL_BUCKET,
+        DYNAMODB_ENDPOINT: dynamodbEndpoint,
+        S3_ENDPOINT: s3Endpoint,
+        STREAM_CHECKPOINT_FILE: join(dataDir, 'stream-checkpoints.json'),
+        AWS_REGION: REGION,
+        AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+        SLS_TELEMETRY_DISABLED: '1',
+        SLS_NOTIFICATIONS_MODE: 'off',
+      },
+      stdio: options.apiOutput === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
+    });
+    stoppers.push(() => api.stop());
+    api.child.stdout?.on('data', (chunk) => (apiOutput = (apiOutput + chunk).slice(-20_000)));
+    api.child.stderr?.on('data', (chunk) => (apiOutput = (apiOutput + chunk).slice(-20_000)));
+
+    const apiUrl = `http://127.0.0.1:${options.apiPort}`;
+    await waitFor(
+      'the API, the stream trigger and the publisher',
+      async () => {
+        const response = await fetch(`${apiUrl}/v1/health`);
+        return response.status === 200 && ((await response.json()) as { ready?: boolean }).ready === true;
+      },
+      180_000,
+      () => (api.child.exitCode !== null ? `serverless offline exited (${api.child.exitCode}): ${apiOutput.slice(-4000)}` : undefined),
+    );
+
+    if (options.seedFile) {
+      const definition = JSON.parse(readFileSync(options.seedFile, 'utf8')) as { id: string };
+      const response = await fetch(`${apiUrl}/v1/admin/elections/${encodeURIComponent(definition.id)}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(definition),
+      });
+      if (!response.ok) throw new Error(`seeding ${options.seedFile} failed: ${response.status} ${await response.text()}`);
+      options.log(`seeded election "${definition.id}" from ${options.seedFile}`);
+    }
+
+    return {
+      apiUrl,
+      siteUrl: `http://127.0.0.1:${options.sitePort}/`,
+      adminToken,
+      dynamodbEndpoint,
+      s3Endpoint,
+      tableName: LOCAL_TABLE,
+      bucket: LOCAL_BUCKET,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
