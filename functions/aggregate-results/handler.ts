@@ -1,5 +1,5 @@
 import { BatchProcessor, EventType } from '@aws-lambda-powertools/batch';
-import type { DynamoDBRecord, DynamoDBStreamEvent, Context } from 'aws-lambda';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { SourceChange } from '../../shared/domain/aggregation.js';
 import { logger } from '../../shared/logger.js';
 import { applyChanges, changeOfRecord } from '../../shared/use-cases/aggregate-changes.js';

@@ -22,7 +22,8 @@ export const handler = async (event: DynamoDBStreamEvent, context: Context) => {
     if (await answerProbe('publisher', record)) return;
     const { key, newImage, oldImage } = readStreamRecord(record);
     const image = newImage ?? oldImage ?? {};
-    if ((key.SK === TOTAL_SK || key.SK === ELECTION_STATE_SK) && image.electionId) touched.add(String(image.electionId));
+    if ((key.SK === TOTAL_SK || key.SK === ELECTION_STATE_SK) && image.electionId)
+      touched.add(String(image.electionId));
     if (isSourceKey(key)) {
       const electionId = String(image.electionId);
       const sections = sectionsByElection.get(electionId) ?? new Set<string>();
@@ -32,7 +33,8 @@ export const handler = async (event: DynamoDBStreamEvent, context: Context) => {
     }
   });
   await processor.process();
-  for (const [electionId, sectionIds] of sectionsByElection) await publishSections(bucket, electionId, sectionIds);
+  for (const [electionId, sectionIds] of sectionsByElection)
+    await publishSections(bucket, electionId, sectionIds);
   for (const electionId of touched) {
     const seq = await publishSummary(bucket, electionId);
     if (seq !== undefined) logger.info('published', { electionId, seq });

@@ -5,6 +5,11 @@ import { submitResults } from '../../shared/use-cases/submit-section-data.js';
 export const handler = api({ access: 'section-officer', body: true }, async (event) => {
   const { electionId = '', sectionId = '' } = event.ids;
   const ifMatch = ifMatchVersion(event);
-  const outcome = await submitResults({ electionId, sectionId, body: event.json, ...(ifMatch !== undefined ? { ifMatch } : {}) });
+  const outcome = await submitResults({
+    electionId,
+    sectionId,
+    body: event.json,
+    ...(ifMatch !== undefined ? { ifMatch } : {}),
+  });
   return jsonResponse(200, outcome, { etag: `"${outcome.version}"` });
 });

@@ -5,6 +5,12 @@ import { submitTurnout } from '../../shared/use-cases/submit-section-data.js';
 export const handler = api({ access: 'section-officer', body: true }, async (event) => {
   const { electionId = '', sectionId = '', slotId = '' } = event.ids;
   const ifMatch = ifMatchVersion(event);
-  const outcome = await submitTurnout({ electionId, sectionId, slotId, body: event.json, ...(ifMatch !== undefined ? { ifMatch } : {}) });
+  const outcome = await submitTurnout({
+    electionId,
+    sectionId,
+    slotId,
+    body: event.json,
+    ...(ifMatch !== undefined ? { ifMatch } : {}),
+  });
   return jsonResponse(200, outcome, { etag: `"${outcome.version}"` });
 });

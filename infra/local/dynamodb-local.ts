@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { type ManagedProcess, startProcess, waitFor } from './processes.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,11 +28,15 @@ export function assertJava(): void {
   const version = /version "(\d+)/.exec(`${probe.stderr}${probe.stdout}`)?.[1];
   if (version && Number(version) < 17) throw new Error(`Java ${version} is too old. ${JAVA_HELP}`);
   const compiler = spawnSync('java', ['--list-modules'], { encoding: 'utf8' });
-  if (!compiler.stdout?.includes('jdk.compiler')) throw new Error(`Java has no compiler module (a JRE, not a JDK). ${JAVA_HELP}`);
+  if (!compiler.stdout?.includes('jdk.compiler'))
+    throw new Error(`Java has no compiler module (a JRE, not a JDK). ${JAVA_HELP}`);
 }
 
 /** Starts DynamoDB Local on 127.0.0.1 only, keeping its data in `dbPath` (or in memory). */
-export async function startDynamoDbLocal(options: { port: number; dbPath?: string }): Promise<ManagedProcess> {
+export async function startDynamoDbLocal(options: {
+  port: number;
+  dbPath?: string;
+}): Promise<ManagedProcess> {
   assertJava();
   const { jar, libraries } = distribution();
   const storage = options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory'];
@@ -69,7 +73,10 @@ export async function startDynamoDbLocal(options: { port: number; dbPath?: strin
         return true;
       },
       60_000,
-      () => (server.child.exitCode !== null ? `it exited (${server.child.exitCode}): ${output.slice(-2000)}` : undefined),
+      () =>
+        server.child.exitCode !== null
+          ? `it exited (${server.child.exitCode}): ${output.slice(-2000)}`
+          : undefined,
     );
   } catch (error) {
     await server.stop();

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, type SpawnOptions } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
 /** Every process group still running; killed synchronously if this process exits first. */
@@ -17,7 +17,13 @@ process.on('exit', () => {
 export async function assertPortFree(port: number, what: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = createServer();
-    probe.once('error', () => reject(new Error(`port ${port} (${what}) is already in use: is another instance running? Choose another with its environment variable.`)));
+    probe.once('error', () =>
+      reject(
+        new Error(
+          `port ${port} (${what}) is already in use: is another instance running? Choose another with its environment variable.`,
+        ),
+      ),
+    );
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
   });
 }
@@ -61,7 +67,12 @@ export function startProcess(command: string, args: string[], options: SpawnOpti
 }
 
 /** Polls until `ready` answers true, or fails with a message naming what did not come up. */
-export async function waitFor(what: string, ready: () => Promise<boolean>, timeoutMs: number, failed?: () => string | undefined) {
+export async function waitFor(
+  what: string,
+  ready: () => Promise<boolean>,
+  timeoutMs: number,
+  failed?: () => string | undefined,
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const failure = failed?.();

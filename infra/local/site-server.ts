@@ -41,8 +41,13 @@ export async function startSiteServer(options: { port: number; s3Endpoint: strin
       });
       response.end(request.method === 'HEAD' ? undefined : payload);
     } catch (error) {
-      const notFound = (error as Error).name === 'NoSuchKey' || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
-      response.writeHead(notFound ? 404 : 502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      const notFound =
+        (error as Error).name === 'NoSuchKey' ||
+        (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
+      response.writeHead(notFound ? 404 : 502, {
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'no-store',
+      });
       response.end(notFound ? 'Not found' : 'The bucket could not be read');
     }
   });

@@ -49,7 +49,10 @@ export interface Stack {
 }
 
 /** The staff token: the one given, else the one kept in .local/, else a new one kept there. */
-export function resolveAdminToken(given: string | undefined, file = join(PROJECT_ROOT, '.local', 'admin-token')): string {
+export function resolveAdminToken(
+  given: string | undefined,
+  file = join(PROJECT_ROOT, '.local', 'admin-token'),
+): string {
   if (given) return given;
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const token = generateToken();
@@ -74,7 +77,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ] as const) {
       await assertPortFree(port, what);
     }
-    const dataDir = options.ephemeral ? mkdtempSync(join(tmpdir(), 'election-night-')) : resolve(options.dataDir);
+    const dataDir = options.ephemeral
+      ? mkdtempSync(join(tmpdir(), 'election-night-'))
+      : resolve(options.dataDir);
     if (options.ephemeral) stoppers.push(async () => rmSync(dataDir, { recursive: true, force: true }));
     const dynamodbEndpoint = `http://127.0.0.1:${options.dynamodbPort}`;
     const s3Endpoint = `http://127.0.0.1:${options.s3Port}`;
@@ -97,7 +102,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await DynamoDBDocumentClient.from(client).send(
       new PutCommand({
         TableName: LOCAL_TABLE,
-        Item: { ...keys.token(hashToken(adminToken)), type: 'Token', role: 'staff', issuedAt: new Date().toISOString() },
+        Item: {
+          ...keys.token(hashToken(adminToken)),
+          type: 'Token',
+          role: 'staff',
+          issuedAt: new Date().toISOString(),
+        },
       }),
     );
 
@@ -141,7 +151,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         return response.status === 200 && ((await response.json()) as { ready?: boolean }).ready === true;
       },
       180_000,
-      () => (api.child.exitCode !== null ? `serverless offline exited (${api.child.exitCode}): ${apiOutput.slice(-4000)}` : undefined),
+      () =>
+        api.child.exitCode !== null
+          ? `serverless offline exited (${api.child.exitCode}): ${apiOutput.slice(-4000)}`
+          : undefined,
     );
 
     if (options.seedFile) {
@@ -151,7 +164,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
         body: JSON.stringify(definition),
       });
-      if (!response.ok) throw new Error(`seeding ${options.seedFile} failed: ${response.status} ${await response.text()}`);
+      if (!response.ok)
+        throw new Error(`seeding ${options.seedFile} failed: ${response.status} ${await response.text()}`);
       options.log(`seeded election "${definition.id}" from ${options.seedFile}`);
     }
 

@@ -31,7 +31,9 @@ try {
     lambdaPort: env.OFFLINE_LAMBDA_PORT,
     dataDir: join(PROJECT_ROOT, env.DATA_DIR),
     ...(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {}),
-    ...(env.SEED === 'none' ? {} : { seedFile: join(PROJECT_ROOT, 'events', 'elections', `${env.SEED}.json`) }),
+    ...(env.SEED === 'none'
+      ? {}
+      : { seedFile: join(PROJECT_ROOT, 'events', 'elections', `${env.SEED}.json`) }),
     apiOutput: 'inherit',
     log,
   });

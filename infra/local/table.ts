@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CreateTableCommandInput, CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DescribeTableCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { parse } from 'yaml';
 
 const TABLE_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'cloudformation', 'table.yml');
@@ -36,7 +41,10 @@ export function tableDefinition(tableName: string, file = TABLE_FILE): CreateTab
 }
 
 /** Creates the table unless it exists (data in DATA_DIR survives restarts). */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existing'> {
+export async function ensureTable(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<'created' | 'existing'> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return 'existing';

@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Applied, AggregationPlan } from '../domain/aggregation.js';
+import type { AggregationPlan, Applied } from '../domain/aggregation.js';
 import { addTallies, type Tally } from '../domain/tally.js';
 import { db, tableName } from './client.js';
 import { type Key, keys } from './keys.js';
@@ -79,7 +79,10 @@ export async function listDistricts(electionId: string): Promise<Map<string, Agg
     }),
   );
   return new Map(
-    Items.map((i) => [String(i.SK).slice('AGGREGATE#DISTRICT#'.length), { rev: i.rev as number, tally: i.tally as Tally }]),
+    Items.map((i) => [
+      String(i.SK).slice('AGGREGATE#DISTRICT#'.length),
+      { rev: i.rev as number, tally: i.tally as Tally },
+    ]),
   );
 }
 
@@ -92,7 +95,10 @@ const guarded = (expectedRev: number) =>
  * Writes a plan in one transaction: every applied record and every changed aggregate, each
  * conditioned on the rev that was read. Answers false when another writer got there first.
  */
-export async function commitAggregation(plan: AggregationPlan, aggregates: ReadonlyMap<string, Aggregate>): Promise<boolean> {
+export async function commitAggregation(
+  plan: AggregationPlan,
+  aggregates: ReadonlyMap<string, Aggregate>,
+): Promise<boolean> {
   const now = new Date().toISOString();
   const TransactItems = [
     ...plan.applied.map(({ change, expectedRev }) => ({
@@ -135,7 +141,8 @@ export async function commitAggregation(plan: AggregationPlan, aggregates: Reado
   } catch (error) {
     const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
     if ((error as Error).name === 'TransactionCanceledException' && reasons) {
-      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) return false;
+      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict'))
+        return false;
     }
     throw error;
   }

@@ -12,10 +12,15 @@ export interface ElectionState {
   inUse: boolean;
 }
 
-export const electionStateKey = (electionId: string): Key => ({ PK: `ELECTION#${electionId}`, SK: ELECTION_STATE_SK });
+export const electionStateKey = (electionId: string): Key => ({
+  PK: `ELECTION#${electionId}`,
+  SK: ELECTION_STATE_SK,
+});
 
 export async function getElectionHead(electionId: string): Promise<ElectionHead | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.electionHead(electionId) }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.electionHead(electionId) }),
+  );
   return Item?.head as ElectionHead | undefined;
 }
 
@@ -23,7 +28,9 @@ export async function getElectionState(electionId: string): Promise<ElectionStat
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: electionStateKey(electionId), ConsistentRead: true }),
   );
-  return Item ? { state: Item.state, definitionHash: Item.definitionHash, inUse: Item.inUse === true } : undefined;
+  return Item
+    ? { state: Item.state, definitionHash: Item.definitionHash, inUse: Item.inUse === true }
+    : undefined;
 }
 
 export async function getSection(electionId: string, sectionId: string): Promise<Section | undefined> {
@@ -42,7 +49,10 @@ export async function listSections(electionId: string): Promise<Section[]> {
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': `ELECTION#${electionId}`, ':prefix': keys.sectionDefinitionPrefix },
+        ExpressionAttributeValues: {
+          ':pk': `ELECTION#${electionId}`,
+          ':prefix': keys.sectionDefinitionPrefix,
+        },
         ExclusiveStartKey,
       }),
     );
@@ -69,7 +79,11 @@ async function batchWrite(requests: Record<string, unknown>[]) {
  * Stores a definition: its sections first (idempotent), then the head and the state, the
  * state conditionally, so a definition already in use is never replaced.
  */
-export async function putDefinition(head: ElectionHead, sections: Section[], definitionHash: string): Promise<void> {
+export async function putDefinition(
+  head: ElectionHead,
+  sections: Section[],
+  definitionHash: string,
+): Promise<void> {
   const electionId = head.id;
   const previous = await listSections(electionId);
   const kept = new Set(sections.map((s) => s.id));
@@ -89,13 +103,26 @@ export async function putDefinition(head: ElectionHead, sections: Section[], def
           {
             Put: {
               TableName: tableName(),
-              Item: { ...keys.electionHead(electionId), type: 'ElectionHead', head, definitionHash, definedAt: new Date().toISOString() },
+              Item: {
+                ...keys.electionHead(electionId),
+                type: 'ElectionHead',
+                head,
+                definitionHash,
+                definedAt: new Date().toISOString(),
+              },
             },
           },
           {
             Put: {
               TableName: tableName(),
-              Item: { ...electionStateKey(electionId), type: 'ElectionState', electionId, state: 'open', definitionHash, inUse: false },
+              Item: {
+                ...electionStateKey(electionId),
+                type: 'ElectionState',
+                electionId,
+                state: 'open',
+                definitionHash,
+                inUse: false,
+              },
               ConditionExpression: 'attribute_not_exists(PK) OR (inUse = :false AND #state = :open)',
               ExpressionAttributeNames: { '#state': 'state' },
               ExpressionAttributeValues: { ':false': false, ':open': 'open' },
@@ -106,7 +133,9 @@ export async function putDefinition(head: ElectionHead, sections: Section[], def
     );
   } catch (error) {
     if ((error as Error).name === 'TransactionCanceledException') {
-      throw new ElectionInUseError(`election "${electionId}" already has results: its definition can no longer change`);
+      throw new ElectionInUseError(
+        `election "${electionId}" already has results: its definition can no longer change`,
+      );
     }
     throw error;
   }

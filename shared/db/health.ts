@@ -29,12 +29,18 @@ export async function readHealth(): Promise<HealthState> {
 /** A probe item: each stream consumer answers it with an ack, proving the trigger runs. */
 export async function writeProbe(nonce: string): Promise<void> {
   await db().send(
-    new PutCommand({ TableName: tableName(), Item: { ...keys.healthProbe(), type: 'HealthProbe', nonce, at: new Date().toISOString() } }),
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.healthProbe(), type: 'HealthProbe', nonce, at: new Date().toISOString() },
+    }),
   );
 }
 
 export async function acknowledgeProbe(consumer: StreamConsumer, nonce: string): Promise<void> {
   await db().send(
-    new PutCommand({ TableName: tableName(), Item: { ...ackKey(consumer), type: 'HealthAck', nonce, at: new Date().toISOString() } }),
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...ackKey(consumer), type: 'HealthAck', nonce, at: new Date().toISOString() },
+    }),
   );
 }

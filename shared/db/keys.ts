@@ -30,7 +30,10 @@ export const keys = {
   sectionDefinitionPrefix: 'SECTION#',
   publication: (electionId: string): Key => ({ PK: electionPk(electionId), SK: 'PUBLICATION' }),
 
-  results: (electionId: string, sectionId: string): Key => ({ PK: sectionPk(electionId, sectionId), SK: RESULT_SK }),
+  results: (electionId: string, sectionId: string): Key => ({
+    PK: sectionPk(electionId, sectionId),
+    SK: RESULT_SK,
+  }),
   resultsVersion: (electionId: string, sectionId: string, version: number): Key => ({
     PK: sectionPk(electionId, sectionId),
     SK: `HISTORY#RESULT#${pad(version)}`,

@@ -24,7 +24,11 @@ export async function getPublication(electionId: string): Promise<Publication | 
 }
 
 /** Claims the next sequence number; false when another publisher claimed it first. */
-export async function claimPublication(electionId: string, previousSeq: number, next: Publication): Promise<boolean> {
+export async function claimPublication(
+  electionId: string,
+  previousSeq: number,
+  next: Publication,
+): Promise<boolean> {
   try {
     await db().send(
       new PutCommand({
@@ -32,7 +36,10 @@ export async function claimPublication(electionId: string, previousSeq: number, 
         Item: { ...keys.publication(electionId), type: 'Publication', ...next },
         ...(previousSeq === 0
           ? { ConditionExpression: 'attribute_not_exists(PK)' }
-          : { ConditionExpression: 'seq = :previous', ExpressionAttributeValues: { ':previous': previousSeq } }),
+          : {
+              ConditionExpression: 'seq = :previous',
+              ExpressionAttributeValues: { ':previous': previousSeq },
+            }),
       }),
     );
     return true;
@@ -43,18 +50,20 @@ export async function claimPublication(electionId: string, previousSeq: number, 
 }
 
 export async function completePublication(electionId: string, seq: number): Promise<void> {
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.publication(electionId),
-      UpdateExpression: 'SET complete = :true',
-      ConditionExpression: 'seq = :seq',
-      ExpressionAttributeValues: { ':true': true, ':seq': seq },
-    }),
-  ).catch((error: Error) => {
-    // A newer publication already took over: it will complete itself.
-    if (error.name !== 'ConditionalCheckFailedException') throw error;
-  });
+  await db()
+    .send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.publication(electionId),
+        UpdateExpression: 'SET complete = :true',
+        ConditionExpression: 'seq = :seq',
+        ExpressionAttributeValues: { ':true': true, ':seq': seq },
+      }),
+    )
+    .catch((error: Error) => {
+      // A newer publication already took over: it will complete itself.
+      if (error.name !== 'ConditionalCheckFailedException') throw error;
+    });
 }
 
 /**

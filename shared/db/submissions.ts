@@ -30,7 +30,9 @@ export interface Submission {
 }
 
 export const submissionKey = (s: Pick<Submission, 'electionId' | 'sectionId' | 'kind' | 'slotId'>): Key =>
-  s.kind === 'results' ? keys.results(s.electionId, s.sectionId) : keys.turnout(s.electionId, s.sectionId, s.slotId ?? '');
+  s.kind === 'results'
+    ? keys.results(s.electionId, s.sectionId)
+    : keys.turnout(s.electionId, s.sectionId, s.slotId ?? '');
 
 const historyKey = (s: Submission): Key =>
   s.kind === 'results'
@@ -43,7 +45,9 @@ export function submissionFromItem(item: Record<string, unknown>): Submission {
 }
 
 export async function getSubmission(key: Key): Promise<Submission | undefined> {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }),
+  );
   return Item ? submissionFromItem(Item) : undefined;
 }
 
@@ -58,7 +62,9 @@ export async function listCurrentSubmissions(electionId: string, sectionId: stri
       ConsistentRead: true,
     }),
   );
-  return Items.filter((i) => i.SK === RESULT_SK || String(i.SK).startsWith(TURNOUT_SK_PREFIX)).map(submissionFromItem);
+  return Items.filter((i) => i.SK === RESULT_SK || String(i.SK).startsWith(TURNOUT_SK_PREFIX)).map(
+    submissionFromItem,
+  );
 }
 
 /** Which condition of a stored-version transaction failed. */
@@ -90,7 +96,10 @@ export async function storeSubmissionVersion(
               Item: { ...current, type: 'Submission', ...next },
               ...(previousVersion === 0
                 ? { ConditionExpression: 'attribute_not_exists(PK)' }
-                : { ConditionExpression: 'version = :previous', ExpressionAttributeValues: { ':previous': previousVersion } }),
+                : {
+                    ConditionExpression: 'version = :previous',
+                    ExpressionAttributeValues: { ':previous': previousVersion },
+                  }),
             },
           },
           {
@@ -101,7 +110,14 @@ export async function storeSubmissionVersion(
             },
           },
           election.inUse
-            ? { ConditionCheck: { TableName: tableName(), Key: electionStateKey(next.electionId), ...stateCondition, ExpressionAttributeValues: stateValues } }
+            ? {
+                ConditionCheck: {
+                  TableName: tableName(),
+                  Key: electionStateKey(next.electionId),
+                  ...stateCondition,
+                  ExpressionAttributeValues: stateValues,
+                },
+              }
             : {
                 Update: {
                   TableName: tableName(),
@@ -120,7 +136,8 @@ export async function storeSubmissionVersion(
     if ((error as Error).name !== 'TransactionCanceledException' || !reasons) throw error;
     if (reasons[2]?.Code === 'ConditionalCheckFailed') return 'election-state';
     // A lost race with another write of the same section: the caller re-reads and decides again.
-    if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) return 'version';
+    if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict'))
+      return 'version';
     throw error;
   }
 }

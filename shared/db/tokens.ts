@@ -3,9 +3,7 @@ import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 
 /** Who a bearer token speaks for. Tokens themselves are never stored: only their hashes. */
-export type Caller =
-  | { role: 'staff' }
-  | { role: 'officer'; electionId: string; sectionId: string };
+export type Caller = { role: 'staff' } | { role: 'officer'; electionId: string; sectionId: string };
 
 export async function findCallerByTokenHash(tokenHash: string): Promise<Caller | undefined> {
   const { Item } = await db().send(
@@ -26,7 +24,11 @@ export async function putStaffTokenHash(tokenHash: string): Promise<void> {
 }
 
 /** Stores a section's new officer token hash and revokes the previous one, atomically. */
-export async function replaceOfficerTokenHash(electionId: string, sectionId: string, tokenHash: string): Promise<void> {
+export async function replaceOfficerTokenHash(
+  electionId: string,
+  sectionId: string,
+  tokenHash: string,
+): Promise<void> {
   const pointerKey = keys.officerTokenPointer(electionId, sectionId);
   const { Item: pointer } = await db().send(
     new GetCommand({ TableName: tableName(), Key: pointerKey, ConsistentRead: true }),
@@ -39,7 +41,14 @@ export async function replaceOfficerTokenHash(electionId: string, sectionId: str
         {
           Put: {
             TableName: tableName(),
-            Item: { ...keys.token(tokenHash), type: 'Token', role: 'officer', electionId, sectionId, issuedAt },
+            Item: {
+              ...keys.token(tokenHash),
+              type: 'Token',
+              role: 'officer',
+              electionId,
+              sectionId,
+              issuedAt,
+            },
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
@@ -48,7 +57,10 @@ export async function replaceOfficerTokenHash(electionId: string, sectionId: str
             TableName: tableName(),
             Item: { ...pointerKey, type: 'OfficerTokenPointer', tokenHash, issuedAt },
             ...(previousHash
-              ? { ConditionExpression: 'tokenHash = :previous', ExpressionAttributeValues: { ':previous': previousHash } }
+              ? {
+                  ConditionExpression: 'tokenHash = :previous',
+                  ExpressionAttributeValues: { ':previous': previousHash },
+                }
               : { ConditionExpression: 'attribute_not_exists(PK)' }),
           },
         },

@@ -45,7 +45,9 @@ export function latestChanges(changes: readonly SourceChange[]): SourceChange[] 
 /** The aggregates a change feeds: the election total and its district. */
 export function aggregateIdsOf(change: Pick<SourceChange, 'electionId' | 'district'>): string[] {
   const total = `${change.electionId}|total`;
-  return change.district === undefined ? [total] : [total, `${change.electionId}|district|${change.district}`];
+  return change.district === undefined
+    ? [total]
+    : [total, `${change.electionId}|district|${change.district}`];
 }
 
 /**

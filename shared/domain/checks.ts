@@ -65,7 +65,10 @@ export function checkCandidateOnlyVotes(r: MunicipalResults): FailedCheck[] {
  * so only the totals must agree; up to 15,000 a list vote is also a vote for its candidate,
  * so the check holds per candidate.
  */
-export function checkListVotes(head: Pick<ElectionHead, 'municipality' | 'lists' | 'candidates'>, r: MunicipalResults): FailedCheck[] {
+export function checkListVotes(
+  head: Pick<ElectionHead, 'municipality' | 'lists' | 'candidates'>,
+  r: MunicipalResults,
+): FailedCheck[] {
   if (head.municipality.population > SMALL_MUNICIPALITY_MAX_POPULATION) {
     const lists = sum(r.listVotes);
     const only = sum(r.candidateOnlyVotes);
@@ -104,7 +107,10 @@ export function checkListVotes(head: Pick<ElectionHead, 'municipality' | 'lists'
 }
 
 /** R4: preferences never exceed what the list's ballots allow. */
-export function checkPreferences(head: Pick<ElectionHead, 'lists' | 'maxPreferences'>, r: MunicipalResults): FailedCheck[] {
+export function checkPreferences(
+  head: Pick<ElectionHead, 'lists' | 'maxPreferences'>,
+  r: MunicipalResults,
+): FailedCheck[] {
   const failures: FailedCheck[] = [];
   for (const list of head.lists) {
     const listVotes = r.listVotes[list.id] ?? 0;
@@ -160,7 +166,11 @@ export function checkReferendumBallots(r: ReferendumResults): FailedCheck[] {
 }
 
 /** W1: more voters than registered electors (a warning: staff and patients may vote there). */
-export function checkRegisteredVoters(section: Pick<Section, 'registeredVoters'>, voters: number, subject?: string): FailedCheck[] {
+export function checkRegisteredVoters(
+  section: Pick<Section, 'registeredVoters'>,
+  voters: number,
+  subject?: string,
+): FailedCheck[] {
   if (voters <= section.registeredVoters) return [];
   return [
     {
@@ -240,7 +250,8 @@ export function checkTurnout(
   slots.forEach((other, otherIndex) => {
     const otherReading = otherReadings[other.id];
     if (!otherReading || other.id === slotId) return;
-    const decreases = otherIndex < index ? otherReading.voters > reading.voters : otherReading.voters < reading.voters;
+    const decreases =
+      otherIndex < index ? otherReading.voters > reading.voters : otherReading.voters < reading.voters;
     if (decreases) {
       checks.push({
         code: 'R5',

@@ -64,7 +64,9 @@ const ElectionShapeSchema = z
 type ElectionShape = z.infer<typeof ElectionShapeSchema>;
 
 /** Issues that only the whole definition reveals: duplicates, dangling links, kind rules. */
-export function findDefinitionIssues(election: ElectionShape): { path: (string | number)[]; message: string }[] {
+export function findDefinitionIssues(
+  election: ElectionShape,
+): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   const reportDuplicates = (ids: string[], path: string) => {
     const seen = new Set<string>();
@@ -96,7 +98,8 @@ export function findDefinitionIssues(election: ElectionShape): { path: (string |
   const councilIds = election.lists.flatMap((l) => (l.councilCandidates ?? []).map((c) => c.id));
   const seenCouncil = new Set<string>();
   for (const id of councilIds) {
-    if (seenCouncil.has(id)) issues.push({ path: ['lists'], message: `council candidate id "${id}" is used twice` });
+    if (seenCouncil.has(id))
+      issues.push({ path: ['lists'], message: `council candidate id "${id}" is used twice` });
     seenCouncil.add(id);
   }
 
@@ -117,7 +120,10 @@ export function findDefinitionIssues(election: ElectionShape): { path: (string |
   times.forEach((time, index) => {
     const previous = times.slice(0, index).filter((t): t is number => t !== undefined);
     if (time !== undefined && previous.some((p) => p >= time)) {
-      issues.push({ path: ['turnoutSlots', index, 'at'], message: 'turnout slots must be in chronological order' });
+      issues.push({
+        path: ['turnoutSlots', index, 'at'],
+        message: 'turnout slots must be in chronological order',
+      });
     }
   });
 
@@ -132,10 +138,13 @@ export function findDefinitionIssues(election: ElectionShape): { path: (string |
   });
 
   if (election.kind === 'municipal') {
-    if (election.candidates.length === 0) issues.push({ path: ['candidates'], message: 'a municipal election needs candidates' });
-    if (election.questions.length > 0) issues.push({ path: ['questions'], message: 'a municipal election has no questions' });
+    if (election.candidates.length === 0)
+      issues.push({ path: ['candidates'], message: 'a municipal election needs candidates' });
+    if (election.questions.length > 0)
+      issues.push({ path: ['questions'], message: 'a municipal election has no questions' });
   } else {
-    if (election.questions.length === 0) issues.push({ path: ['questions'], message: 'a referendum needs questions' });
+    if (election.questions.length === 0)
+      issues.push({ path: ['questions'], message: 'a referendum needs questions' });
     if (election.candidates.length > 0 || election.lists.length > 0) {
       issues.push({ path: ['candidates'], message: 'a referendum has no candidates or lists' });
     }

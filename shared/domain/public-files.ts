@@ -32,7 +32,12 @@ export interface StoredSectionData {
 const counted = (s: StoredSectionData) => s.status === 'accepted' || s.status === 'approved';
 
 /** A section's public file: its counted turnout readings and result; flagged data shows only as "in review". */
-export function publicSectionFile(electionId: string, section: Section, head: ElectionHead, stored: StoredSectionData[]) {
+export function publicSectionFile(
+  electionId: string,
+  section: Section,
+  head: ElectionHead,
+  stored: StoredSectionData[],
+) {
   const results = stored.find((s) => s.kind === 'results');
   return {
     electionId,
@@ -47,12 +52,18 @@ export function publicSectionFile(electionId: string, section: Section, head: El
       const reading = stored.find((s) => s.kind === 'turnout' && s.slotId === slot.id);
       if (!reading || !counted(reading)) return [];
       const voters = (reading.body as { voters: number }).voters;
-      return [{ slotId: slot.id, label: slot.label, voters, percent: percent(voters, section.registeredVoters) }];
+      return [
+        { slotId: slot.id, label: slot.label, voters, percent: percent(voters, section.registeredVoters) },
+      ];
     }),
     status: !results ? 'not-reported' : counted(results) ? 'reported' : 'in-review',
     results: results && counted(results) ? results.body : null,
     version: results && counted(results) ? results.version : null,
-    updatedAt: stored.map((s) => s.submittedAt).sort().at(-1) ?? null,
+    updatedAt:
+      stored
+        .map((s) => s.submittedAt)
+        .sort()
+        .at(-1) ?? null,
   };
 }
 

@@ -12,10 +12,26 @@ export const TurnoutReadingSchema = z
   .strict();
 export type TurnoutReading = z.infer<typeof TurnoutReadingSchema>;
 
+/**
+ * A record keyed by ids. Zod silently skips an own `__proto__` key of a parsed JSON object;
+ * such a body is malformed, so it is refused here instead of being half-read.
+ */
+function idRecord<T extends z.ZodType>(values: T) {
+  return z.preprocess(
+    (raw, ctx) => {
+      if (raw !== null && typeof raw === 'object' && Object.hasOwn(raw, '__proto__')) {
+        ctx.addIssue({ code: 'custom', path: ['__proto__'], message: '"__proto__" is not an id' });
+      }
+      return raw;
+    },
+    z.record(IdSchema, values),
+  );
+}
+
 /** Counts keyed by ids that must all belong to the election. */
 function countsOf(knownIds: readonly string[], what: string) {
   const known = new Set(knownIds);
-  return z.record(IdSchema, CountSchema).superRefine((counts, ctx) => {
+  return idRecord(CountSchema).superRefine((counts, ctx) => {
     for (const id of Object.keys(counts)) {
       if (!known.has(id)) ctx.addIssue({ code: 'custom', path: [id], message: `unknown ${what} id "${id}"` });
     }
@@ -52,12 +68,14 @@ export function referendumResultsSchema(head: Pick<ElectionHead, 'questions'>) {
   return z
     .object({
       ...BallotsShape,
-      answers: z.record(IdSchema, AnswerSchema).superRefine((answers, ctx) => {
+      answers: idRecord(AnswerSchema).superRefine((answers, ctx) => {
         for (const id of Object.keys(answers)) {
-          if (!known.has(id)) ctx.addIssue({ code: 'custom', path: [id], message: `unknown question id "${id}"` });
+          if (!known.has(id))
+            ctx.addIssue({ code: 'custom', path: [id], message: `unknown question id "${id}"` });
         }
         for (const id of known) {
-          if (!(id in answers)) ctx.addIssue({ code: 'custom', path: [id], message: `question "${id}" has no answer` });
+          if (!(id in answers))
+            ctx.addIssue({ code: 'custom', path: [id], message: `question "${id}" has no answer` });
         }
       }),
     })
@@ -84,13 +102,13 @@ export function isReferendumResults(results: SectionResults): results is Referen
 export const StoredResultsSchema: z.ZodType<SectionResults> = z.union([
   z.object({
     ...BallotsShape,
-    answers: z.record(IdSchema, z.object({ yes: CountSchema, no: CountSchema })),
+    answers: idRecord(z.object({ yes: CountSchema, no: CountSchema })),
   }),
   z.object({
     ...BallotsShape,
-    candidateVotes: z.record(IdSchema, CountSchema),
-    candidateOnlyVotes: z.record(IdSchema, CountSchema).default({}),
-    listVotes: z.record(IdSchema, CountSchema).default({}),
-    preferenceVotes: z.record(IdSchema, CountSchema).default({}),
+    candidateVotes: idRecord(CountSchema),
+    candidateOnlyVotes: idRecord(CountSchema).default({}),
+    listVotes: idRecord(CountSchema).default({}),
+    preferenceVotes: idRecord(CountSchema).default({}),
   }),
 ]);

@@ -36,7 +36,14 @@ export interface Summary {
   };
   candidates: { id: string; name: string; votes: number; percent: number }[];
   lists: { id: string; name: string; candidateId: string; votes: number; percent: number }[];
-  answers: { questionId: string; text: string; yes: number; no: number; percentYes: number; percentNo: number }[];
+  answers: {
+    questionId: string;
+    text: string;
+    yes: number;
+    no: number;
+    percentYes: number;
+    percentNo: number;
+  }[];
   seats: null;
   links: { sections: string; definition: string };
 }
@@ -119,7 +126,14 @@ export function buildSummary(head: ElectionHead, total: Tally, context: SummaryC
     answers: head.questions.map((q) => {
       const yes = count(counter.yes(q.id));
       const no = count(counter.no(q.id));
-      return { questionId: q.id, text: q.text, yes, no, percentYes: percent(yes, yes + no), percentNo: percent(no, yes + no) };
+      return {
+        questionId: q.id,
+        text: q.text,
+        yes,
+        no,
+        percentYes: percent(yes, yes + no),
+        percentNo: percent(no, yes + no),
+      };
     }),
     seats: null,
     links: context.paths,

@@ -48,9 +48,11 @@ export function tallyOfResults(results: SectionResults, registeredVoters: number
     return tally;
   }
   for (const [id, votes] of Object.entries(results.candidateVotes)) put(tally, counter.candidate(id), votes);
-  for (const [id, votes] of Object.entries(results.candidateOnlyVotes)) put(tally, counter.candidateOnly(id), votes);
+  for (const [id, votes] of Object.entries(results.candidateOnlyVotes))
+    put(tally, counter.candidateOnly(id), votes);
   for (const [id, votes] of Object.entries(results.listVotes)) put(tally, counter.list(id), votes);
-  for (const [id, votes] of Object.entries(results.preferenceVotes)) put(tally, counter.preference(id), votes);
+  for (const [id, votes] of Object.entries(results.preferenceVotes))
+    put(tally, counter.preference(id), votes);
   return tally;
 }
 
@@ -63,13 +65,15 @@ export function tallyOfTurnout(slotId: string, reading: TurnoutReading, register
   return tally;
 }
 
-/** a + b, key by key; zero counters are left out. */
+/** a + b, key by key; zero counters are left out, whichever side they came from. */
 export function addTallies(a: Tally, b: Tally): Tally {
-  const result: Tally = { ...a };
-  for (const [key, value] of Object.entries(b)) {
-    const next = (result[key] ?? 0) + value;
-    if (next === 0) delete result[key];
-    else result[key] = next;
+  const result: Tally = {};
+  for (const tally of [a, b]) {
+    for (const [key, value] of Object.entries(tally)) {
+      const next = (result[key] ?? 0) + value;
+      if (next === 0) delete result[key];
+      else result[key] = next;
+    }
   }
   return result;
 }

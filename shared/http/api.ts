@@ -1,9 +1,9 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { hashToken } from '../domain/tokens.js';
-import { IdSchema } from '../domain/ids.js';
 import { type Caller, findCallerByTokenHash } from '../db/tokens.js';
+import { IdSchema } from '../domain/ids.js';
+import { hashToken } from '../domain/tokens.js';
 import {
   ForbiddenError,
   InvalidJsonError,
@@ -62,7 +62,9 @@ function pathIds(event: APIGatewayProxyEventV2): Record<string, string> {
   for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
     const decoded = decodeURIComponent(value ?? '');
     if (!IdSchema.safeParse(decoded).success) {
-      throw new ValidationError(`"${name}" is not a valid id`, [{ path: [name], message: 'ids are 1 to 64 characters of A-Z, a-z, 0-9, _ and -' }]);
+      throw new ValidationError(`"${name}" is not a valid id`, [
+        { path: [name], message: 'ids are 1 to 64 characters of A-Z, a-z, 0-9, _ and -' },
+      ]);
     }
     ids[name] = decoded;
   }
@@ -141,6 +143,9 @@ export function ifMatchVersion(event: APIGatewayProxyEventV2): number | undefine
   const value = header(event, 'if-match');
   if (value === undefined) return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
-  if (!match?.[1]) throw new ValidationError('If-Match must be a version number, e.g. "3"', [{ path: ['If-Match'], message: value }]);
+  if (!match?.[1])
+    throw new ValidationError('If-Match must be a version number, e.g. "3"', [
+      { path: ['If-Match'], message: value },
+    ]);
   return Number(match[1]);
 }

@@ -23,7 +23,11 @@ export function statusOf(error: errors.AppError): number {
   return 500;
 }
 
-export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+export function jsonResponse(
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
@@ -36,8 +40,14 @@ export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2
   if (error instanceof errors.AppError) {
     const status = statusOf(error);
     const headers: Record<string, string> = status === 401 ? { 'www-authenticate': 'Bearer' } : {};
-    return jsonResponse(status, { error: { code: error.code, message: error.message, details: error.details } }, headers);
+    return jsonResponse(
+      status,
+      { error: { code: error.code, message: error.message, details: error.details } },
+      headers,
+    );
   }
   logger.error('unexpected failure', error as Error);
-  return jsonResponse(500, { error: { code: 'INTERNAL', message: 'something went wrong on our side; try again', details: [] } });
+  return jsonResponse(500, {
+    error: { code: 'INTERNAL', message: 'something went wrong on our side; try again', details: [] },
+  });
 }

@@ -21,7 +21,13 @@ export function s3Bucket(bucketName = config().BUCKET_NAME): PublicBucket {
   return {
     async put(key, body, { contentType, cacheControl }) {
       await s3().send(
-        new PutObjectCommand({ Bucket: bucketName, Key: key, Body: body, ContentType: contentType, CacheControl: cacheControl }),
+        new PutObjectCommand({
+          Bucket: bucketName,
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+          CacheControl: cacheControl,
+        }),
       );
     },
     async isReachable() {

@@ -1,11 +1,11 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { z } from 'zod';
-import { aggregateIdsOf, latestChanges, planAggregation, type SourceChange } from '../domain/aggregation.js';
-import { StoredResultsSchema, TurnoutReadingSchema } from '../domain/submission.js';
-import { tallyOfResults, tallyOfTurnout } from '../domain/tally.js';
 import { commitAggregation, readAggregates, readApplied, sourceIdOf } from '../db/aggregates.js';
 import { isSourceKey } from '../db/keys.js';
 import { readStreamRecord } from '../db/stream-record.js';
+import { aggregateIdsOf, latestChanges, planAggregation, type SourceChange } from '../domain/aggregation.js';
+import { StoredResultsSchema, TurnoutReadingSchema } from '../domain/submission.js';
+import { tallyOfResults, tallyOfTurnout } from '../domain/tally.js';
 import { logger } from '../logger.js';
 
 const SourceImageSchema = z.object({
@@ -64,7 +64,8 @@ async function applyChunk(changes: SourceChange[]): Promise<void> {
     const aggregateIds = [...new Set(plan.applied.flatMap(({ change }) => aggregateIdsOf(change)))];
     const aggregates = await readAggregates(aggregateIds);
     if (await commitAggregation(plan, aggregates)) return;
-    if (attempt >= MAX_ATTEMPTS) throw new Error(`aggregation lost the race ${attempt} times; the batch will be retried`);
+    if (attempt >= MAX_ATTEMPTS)
+      throw new Error(`aggregation lost the race ${attempt} times; the batch will be retried`);
     logger.info('aggregation raced another writer; retrying', { attempt });
     await pause(Math.random() * 50 * 2 ** attempt);
   }

@@ -18,8 +18,15 @@ export interface Health {
  * (so the stream trigger runs), and the public bucket can be reached.
  */
 export async function checkHealth(bucket: PublicBucket): Promise<Health> {
-  const [state, bucketReachable] = await Promise.all([readHealth().catch(() => undefined), bucket.isReachable()]);
-  if (!state) return { ready: false, components: { table: false, aggregator: false, publisher: false, bucket: bucketReachable } };
+  const [state, bucketReachable] = await Promise.all([
+    readHealth().catch(() => undefined),
+    bucket.isReachable(),
+  ]);
+  if (!state)
+    return {
+      ready: false,
+      components: { table: false, aggregator: false, publisher: false, bucket: bucketReachable },
+    };
   const nonce = state.probe?.nonce;
   const aggregator = nonce !== undefined && state.acks.aggregator === nonce;
   const publisher = nonce !== undefined && state.acks.publisher === nonce;

@@ -1,6 +1,6 @@
+import { getElectionState, putDefinition } from '../db/elections.js';
 import { hashOf } from '../domain/canonical.js';
 import { ElectionDefinitionSchema, splitDefinition } from '../domain/election.js';
-import { getElectionState, putDefinition } from '../db/elections.js';
 import { ElectionInUseError, ValidationError } from '../errors.js';
 import { parseOrThrow } from './validation.js';
 
@@ -11,7 +11,7 @@ import { parseOrThrow } from './validation.js';
 export async function defineElection(electionId: string, body: unknown) {
   const definition = parseOrThrow(ElectionDefinitionSchema, body, 'election definition');
   if (definition.id !== electionId) {
-    throw new ValidationError('the definition\'s id differs from the id in the path', [
+    throw new ValidationError("the definition's id differs from the id in the path", [
       { path: ['id'], message: `expected "${electionId}"` },
     ]);
   }
@@ -19,7 +19,9 @@ export async function defineElection(electionId: string, body: unknown) {
   const state = await getElectionState(electionId);
   if (state?.definitionHash === definitionHash) return { id: electionId, definitionHash, changed: false };
   if (state?.inUse || state?.state === 'certified') {
-    throw new ElectionInUseError(`election "${electionId}" already has results: its definition can no longer change`);
+    throw new ElectionInUseError(
+      `election "${electionId}" already has results: its definition can no longer change`,
+    );
   }
   const { head, sections } = splitDefinition(definition);
   await putDefinition(head, sections, definitionHash);

@@ -1,5 +1,5 @@
-import type { ElectionHead, Section } from '../domain/election.js';
 import { type ElectionState, getElectionHead, getElectionState, getSection } from '../db/elections.js';
+import type { ElectionHead, Section } from '../domain/election.js';
 import { ElectionCertifiedError, ElectionNotFoundError, SectionNotFoundError } from '../errors.js';
 
 export interface ElectionContext {
@@ -36,6 +36,8 @@ export async function loadSection(context: ElectionContext, sectionId: string): 
 
 export function assertOpen(context: ElectionContext): void {
   if (context.state.state === 'certified') {
-    throw new ElectionCertifiedError(`election "${context.head.id}" is certified: its results can no longer change`);
+    throw new ElectionCertifiedError(
+      `election "${context.head.id}" is certified: its results can no longer change`,
+    );
   }
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { generateToken, hashToken } from '../domain/tokens.js';
-import { IdSchema } from '../domain/ids.js';
 import { listSections } from '../db/elections.js';
 import { replaceOfficerTokenHash } from '../db/tokens.js';
+import { IdSchema } from '../domain/ids.js';
+import { generateToken, hashToken } from '../domain/tokens.js';
 import { ValidationError } from '../errors.js';
 import { assertOpen, loadElection } from './election-context.js';
 import { parseOrThrow } from './validation.js';
@@ -26,7 +26,10 @@ export async function issueOfficerTokens(electionId: string, body: unknown) {
   if (unknown.length > 0) {
     throw new ValidationError(
       'unknown sections',
-      unknown.map((id) => ({ path: ['sections'], message: `election "${electionId}" has no section "${id}"` })),
+      unknown.map((id) => ({
+        path: ['sections'],
+        message: `election "${electionId}" has no section "${id}"`,
+      })),
     );
   }
   const tokens: Record<string, string> = {};

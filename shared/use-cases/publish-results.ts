@@ -1,25 +1,32 @@
 import { renderResultsPage } from '../../site/results-page/render.js';
-import { hashOf } from '../domain/canonical.js';
-import { publicDefinitionFile, publicPaths, publicSectionFile, urlPathOf } from '../domain/public-files.js';
-import { buildSummary } from '../domain/summary.js';
 import { getTotal } from '../db/aggregates.js';
 import { listSections } from '../db/elections.js';
 import { claimPublication, claimSiteRoot, completePublication, getPublication } from '../db/publications.js';
 import { listCurrentSubmissions } from '../db/submissions.js';
+import { hashOf } from '../domain/canonical.js';
+import { publicDefinitionFile, publicPaths, publicSectionFile, urlPathOf } from '../domain/public-files.js';
+import { buildSummary } from '../domain/summary.js';
 import { CACHE, CONTENT_TYPE, type PublicBucket } from '../storage/bucket.js';
 import { loadElection, loadSection } from './election-context.js';
 
 const json = (value: unknown) => JSON.stringify(value);
 
 /** Rewrites the public files of the sections that changed. Cost grows with what changed. */
-export async function publishSections(bucket: PublicBucket, electionId: string, sectionIds: Iterable<string>) {
+export async function publishSections(
+  bucket: PublicBucket,
+  electionId: string,
+  sectionIds: Iterable<string>,
+) {
   const election = await loadElection(electionId);
   const paths = publicPaths(electionId);
   for (const sectionId of sectionIds) {
     const section = await loadSection(election, sectionId);
     const stored = await listCurrentSubmissions(electionId, sectionId);
     const file = publicSectionFile(electionId, section, election.head, stored);
-    await bucket.put(paths.section(sectionId), json(file), { contentType: CONTENT_TYPE.json, cacheControl: CACHE.live });
+    await bucket.put(paths.section(sectionId), json(file), {
+      contentType: CONTENT_TYPE.json,
+      cacheControl: CACHE.live,
+    });
   }
 }
 
@@ -46,7 +53,10 @@ export async function publishSummary(bucket: PublicBucket, electionId: string): 
     if (!definitionPath || previous?.definitionHash !== state.definitionHash) {
       const definition = publicDefinitionFile(head, await listSections(electionId));
       const key = paths.definition(hashOf(definition));
-      await bucket.put(key, json(definition), { contentType: CONTENT_TYPE.json, cacheControl: CACHE.immutable });
+      await bucket.put(key, json(definition), {
+        contentType: CONTENT_TYPE.json,
+        cacheControl: CACHE.immutable,
+      });
       definitionPath = urlPathOf(key);
     }
 
@@ -70,14 +80,20 @@ export async function publishSummary(bucket: PublicBucket, electionId: string): 
       paths: { definition: definitionPath, sections: urlPathOf(paths.sectionsPrefix) },
     });
     const snapshotKey = paths.snapshot(seq);
-    await bucket.put(snapshotKey, json(summary), { contentType: CONTENT_TYPE.json, cacheControl: CACHE.immutable });
+    await bucket.put(snapshotKey, json(summary), {
+      contentType: CONTENT_TYPE.json,
+      cacheControl: CACHE.immutable,
+    });
     const page = renderResultsPage(summary);
     await bucket.put(paths.page, page, { contentType: CONTENT_TYPE.html, cacheControl: CACHE.live });
     if (await claimSiteRoot(electionId, head.rehearsal)) {
       await bucket.put('index.html', page, { contentType: CONTENT_TYPE.html, cacheControl: CACHE.live });
     }
     const pointer = { electionId, seq, generatedAt, summary: urlPathOf(snapshotKey) };
-    await bucket.put(paths.pointer, json(pointer), { contentType: CONTENT_TYPE.json, cacheControl: CACHE.pointer });
+    await bucket.put(paths.pointer, json(pointer), {
+      contentType: CONTENT_TYPE.json,
+      cacheControl: CACHE.pointer,
+    });
     await completePublication(electionId, seq);
     return seq;
   }

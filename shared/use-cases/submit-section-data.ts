@@ -1,8 +1,8 @@
+import { listCurrentSubmissions, type Submission, storeSubmissionVersion } from '../db/submissions.js';
 import { hashOf } from '../domain/canonical.js';
 import { checkResults, checkTurnout, type FailedCheck, isFlagging } from '../domain/checks.js';
 import type { ElectionHead, Section } from '../domain/election.js';
-import { resultsSchemaFor, TurnoutReadingSchema, type TurnoutReading } from '../domain/submission.js';
-import { listCurrentSubmissions, type Submission, storeSubmissionVersion } from '../db/submissions.js';
+import { resultsSchemaFor, type TurnoutReading, TurnoutReadingSchema } from '../domain/submission.js';
 import { ConcurrentWriteError, ValidationError, VersionMismatchError } from '../errors.js';
 import { assertOpen, loadElection, loadSection } from './election-context.js';
 import { parseOrThrow } from './validation.js';
@@ -23,7 +23,11 @@ export interface SubmitRequest {
 
 const MAX_ATTEMPTS = 5;
 
-const outcomeOf = (s: Submission): SubmissionOutcome => ({ version: s.version, status: s.status, checks: s.checks });
+const outcomeOf = (s: Submission): SubmissionOutcome => ({
+  version: s.version,
+  status: s.status,
+  checks: s.checks,
+});
 
 type Validate = (
   head: ElectionHead,
@@ -44,7 +48,9 @@ async function submit(
     const election = await loadElection(request.electionId);
     const section = await loadSection(election, request.sectionId);
     const stored = await listCurrentSubmissions(request.electionId, request.sectionId);
-    const current = stored.find((s) => s.kind === target.kind && s.slotId === (target.kind === 'turnout' ? target.slotId : undefined));
+    const current = stored.find(
+      (s) => s.kind === target.kind && s.slotId === (target.kind === 'turnout' ? target.slotId : undefined),
+    );
     const { body, checks } = validate(election.head, section, stored);
     const bodyHash = hashOf(body);
     // A re-send of what is stored (a retry on a weak signal) changes nothing, even after certification.
@@ -80,7 +86,9 @@ async function submit(
 
 const readingsBySlot = (stored: Submission[]) =>
   Object.fromEntries(
-    stored.filter((s) => s.kind === 'turnout' && s.slotId).map((s) => [s.slotId as string, s.body as TurnoutReading]),
+    stored
+      .filter((s) => s.kind === 'turnout' && s.slotId)
+      .map((s) => [s.slotId as string, s.body as TurnoutReading]),
   );
 
 export function submitResults(request: SubmitRequest): Promise<SubmissionOutcome> {
@@ -96,13 +104,23 @@ export function submitTurnout(request: SubmitRequest & { slotId: string }): Prom
   return submit(request, { kind: 'turnout', slotId: request.slotId }, (head, section, stored) => {
     if (!head.turnoutSlots.some((s) => s.id === request.slotId)) {
       throw new ValidationError(`election "${head.id}" has no turnout slot "${request.slotId}"`, [
-        { path: ['slotId'], message: `unknown slot; known: ${head.turnoutSlots.map((s) => s.id).join(', ')}` },
+        {
+          path: ['slotId'],
+          message: `unknown slot; known: ${head.turnoutSlots.map((s) => s.id).join(', ')}`,
+        },
       ]);
     }
     const body = parseOrThrow(TurnoutReadingSchema, request.body, 'turnout reading');
     const results = stored.find((s) => s.kind === 'results');
     const countVoters = (results?.body as { voters?: number } | undefined)?.voters;
-    const checks = checkTurnout(head.turnoutSlots, request.slotId, body, readingsBySlot(stored), section, countVoters);
+    const checks = checkTurnout(
+      head.turnoutSlots,
+      request.slotId,
+      body,
+      readingsBySlot(stored),
+      section,
+      countVoters,
+    );
     return { body, checks };
   });
 }

@@ -7,6 +7,9 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: stri
   if (parsed.success) return parsed.data;
   throw new ValidationError(
     `the ${what} is not valid`,
-    parsed.error.issues.map((issue) => ({ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message })),
+    parsed.error.issues.map((issue) => ({
+      path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      message: issue.message,
+    })),
   );
 }

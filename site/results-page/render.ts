@@ -5,7 +5,13 @@
  */
 import type { Summary } from '../../shared/domain/summary.js';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 const integer = new Intl.NumberFormat('it-IT');
@@ -71,7 +77,11 @@ export function renderResultsPage(summary: Summary): string {
     ? table(
         `Candidati sindaco — sezioni ${s.sections.reported} su ${s.sections.total}`,
         ['Candidato', 'Voti', '%'],
-        s.candidates.map((c) => [`${escapeHtml(c.name)}${bar(c.percent)}`, formatCount(c.votes), formatPercent(c.percent)]),
+        s.candidates.map((c) => [
+          `${escapeHtml(c.name)}${bar(c.percent)}`,
+          formatCount(c.votes),
+          formatPercent(c.percent),
+        ]),
       )
     : '';
   const candidateName = new Map(s.candidates.map((c) => [c.id, c.name]));
@@ -92,7 +102,13 @@ export function renderResultsPage(summary: Summary): string {
     ? table(
         `Quesiti — sezioni ${s.sections.reported} su ${s.sections.total}`,
         ['Quesito', 'Sì', 'No', '% Sì', '% No'],
-        s.answers.map((a) => [escapeHtml(a.text), formatCount(a.yes), formatCount(a.no), formatPercent(a.percentYes), formatPercent(a.percentNo)]),
+        s.answers.map((a) => [
+          escapeHtml(a.text),
+          formatCount(a.yes),
+          formatCount(a.no),
+          formatPercent(a.percentYes),
+          formatPercent(a.percentNo),
+        ]),
       )
     : '';
   const totals = table(

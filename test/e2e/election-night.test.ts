@@ -1,0 +1,180 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, type Stack, startStack } from '../../infra/local/stack.js';
+import { expectedTotals, generateNight } from '../helpers/demo-night.js';
+import { demoElection } from '../helpers/elections.js';
+import { freePort } from '../helpers/ports.js';
+
+let stack: Stack;
+const election = demoElection();
+
+beforeAll(async () => {
+  stack = await startStack({
+    apiPort: await freePort(),
+    sitePort: await freePort(),
+    dynamodbPort: await freePort(),
+    s3Port: await freePort(),
+    lambdaPort: await freePort(),
+    dataDir: '',
+    ephemeral: true,
+    adminToken: 'e2e-staff-token-0123456789abcdef',
+    seedFile: join(PROJECT_ROOT, 'events', 'elections', 'demo.json'),
+    apiOutput: 'capture',
+    log: () => undefined,
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const send = async (method: string, path: string, token: string, body?: unknown) => {
+  const response = await fetch(`${stack.apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+/** Runs tasks a few at a time, like officers submitting across the town. */
+async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<void>) {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
+    }),
+  );
+}
+
+async function publishedSummary() {
+  const pointer = await (await fetch(`${stack.siteUrl}results/${election.id}/latest.json`)).json();
+  return (await (await fetch(`${stack.siteUrl}${String(pointer.summary).slice(1)}`)).json()) as Record<
+    string,
+    unknown
+  >;
+}
+
+async function waitForSummary(done: (summary: Record<string, unknown>) => boolean, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last: Record<string, unknown> = {};
+  while (Date.now() < deadline) {
+    last = await publishedSummary().catch(() => ({}));
+    if (done(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the summary did not converge: ${JSON.stringify(last).slice(0, 2000)}`);
+}
+
+describe('an election night on the local stack', () => {
+  it('given the demo election, when every section submits turnout and results over HTTP, then the published summary equals the independently computed totals', async () => {
+    // Prepare
+    const night = generateNight(election);
+    const issued = await send('POST', `/v1/admin/elections/${election.id}/officer-tokens`, stack.adminToken, {
+      sections: 'all',
+    });
+    expect(issued.status).toBe(200);
+    const tokens = issued.body.tokens as Record<string, string>;
+
+    // Act
+    await inParallel(night, 6, async (section) => {
+      const token = tokens[section.sectionId] ?? '';
+      for (const slot of election.turnoutSlots) {
+        const base = `/v1/elections/${election.id}/sections/${section.sectionId}`;
+        const reading = await send('PUT', `${base}/turnout/${slot.id}`, token, section.turnout[slot.id]);
+        expect(reading.status, JSON.stringify(reading.body)).toBe(200);
+      }
+      const results = await send(
+        'PUT',
+        `/v1/elections/${election.id}/sections/${section.sectionId}/results`,
+        token,
+        section.results,
+      );
+      expect(results.body).toEqual({ version: 1, status: 'accepted', checks: [] });
+    });
+
+    // Assess
+    const expected = expectedTotals(election, night);
+    const summary = await waitForSummary(
+      (s) =>
+        (s.sections as { reported?: number } | undefined)?.reported === expected.sections.reported &&
+        (s.turnout as { sectionsReported: number }[] | undefined)?.every(
+          (t) => t.sectionsReported === night.length,
+        ) === true,
+    );
+    expect(summary.status).toBe('final');
+    expect(summary.sections).toEqual(expected.sections);
+    expect(summary.totals).toEqual(expected.totals);
+    expect(
+      (summary.candidates as { id: string; votes: number }[]).map(({ id, votes }) => ({ id, votes })),
+    ).toEqual(expected.candidates);
+    expect(
+      (summary.lists as { id: string; votes: number }[]).map(({ id, votes }) => ({ id, votes })),
+    ).toEqual(expected.lists);
+    expect(
+      (summary.turnout as Record<string, unknown>[]).map(
+        ({ slotId, sectionsReported, voters, registeredVoters }) => ({
+          slotId,
+          sectionsReported,
+          voters,
+          registeredVoters,
+        }),
+      ),
+    ).toEqual(expected.turnout);
+  }, 180_000);
+
+  it('given the night is published, when a citizen opens the page, then it shows the totals with JavaScript off', async () => {
+    // Act
+    const page = await (await fetch(stack.siteUrl)).text();
+    const { totals } = (await publishedSummary()) as { totals: { voters: number } };
+    // Assess
+    const voters = new Intl.NumberFormat('it-IT').format(totals.voters);
+    expect(page).toContain(election.name);
+    expect(page).toContain(`Sezioni scrutinate: ${election.sections.length} su ${election.sections.length}`);
+    expect(page).toContain(voters);
+  });
+
+  it('given a published section, when its drill-down file is read, then it holds its count and no secret', async () => {
+    // Act
+    const response = await fetch(`${stack.siteUrl}results/${election.id}/sections/1.json`);
+    const text = await response.text();
+    // Assess
+    expect(response.headers.get('cache-control')).toContain('max-age=5');
+    expect(JSON.parse(text)).toMatchObject({ status: 'reported', section: { id: '1' } });
+    expect(text).not.toMatch(/token|hash/i);
+  });
+
+  it('given a correction, when the officer sends it, then the summary follows the latest version only', async () => {
+    // Prepare
+    const [first] = generateNight(election);
+    if (!first) throw new Error('the demo election has no sections');
+    const { tokens } = (
+      await send('POST', `/v1/admin/elections/${election.id}/officer-tokens`, stack.adminToken, {
+        sections: ['1'],
+      })
+    ).body as {
+      tokens: Record<string, string>;
+    };
+    const before = await publishedSummary();
+    const corrected = {
+      ...first.results,
+      blankBallots: first.results.blankBallots + 2,
+      candidateVotes: { ...first.results.candidateVotes, C1: (first.results.candidateVotes.C1 ?? 0) - 2 },
+      listVotes: { ...first.results.listVotes, L1: (first.results.listVotes.L1 ?? 0) - 2 },
+    };
+    // Act
+    const answer = await send(
+      'PUT',
+      `/v1/elections/${election.id}/sections/1/results`,
+      tokens['1'] ?? '',
+      corrected,
+    );
+    // Assess
+    expect(answer.body).toMatchObject({ version: 2, status: 'accepted' });
+    const blank = (before.totals as { blankBallots: number }).blankBallots;
+    const after = await waitForSummary(
+      (s) => (s.totals as { blankBallots?: number } | undefined)?.blankBallots === blank + 2,
+    );
+    expect((after.sections as { reported: number }).reported).toBe(election.sections.length);
+  }, 60_000);
+});

@@ -1,0 +1,114 @@
+import type { DynamoDBRecord } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smallElection, squareResults } from '../helpers/elections.js';
+import { startLocalTable } from '../helpers/local-table.js';
+
+let table: Awaited<ReturnType<typeof startLocalTable>>;
+let aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
+let use: {
+  defineElection: typeof import('../../shared/use-cases/define-election.js').defineElection;
+  submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
+  submitTurnout: typeof import('../../shared/use-cases/submit-section-data.js').submitTurnout;
+  getTotal: typeof import('../../shared/db/aggregates.js').getTotal;
+  listDistricts: typeof import('../../shared/db/aggregates.js').listDistricts;
+};
+
+beforeAll(async () => {
+  table = await startLocalTable();
+  const { handler } = await import('../../functions/aggregate-results/handler.js');
+  aggregate = (records) => handler({ Records: records }, { functionName: 'test' } as never);
+  use = {
+    ...(await import('../../shared/use-cases/define-election.js')),
+    ...(await import('../../shared/use-cases/submit-section-data.js')),
+    ...(await import('../../shared/db/aggregates.js')),
+  };
+  await use.defineElection('agg', smallElection('agg'));
+  await table.readNewStreamRecords();
+});
+
+afterAll(async () => {
+  await table?.stop();
+});
+
+describe("the aggregation, fed the table's own stream records", () => {
+  it('given accepted counts, when their records arrive, then the totals and districts are their sums', async () => {
+    // Prepare
+    await use.submitResults({ electionId: 'agg', sectionId: '1', body: squareResults(1) });
+    await use.submitResults({ electionId: 'agg', sectionId: '3', body: squareResults(3) });
+    await use.submitTurnout({ electionId: 'agg', sectionId: '1', slotId: 'T1', body: { voters: 200 } });
+    // Act
+    await aggregate(await table.readNewStreamRecords());
+    // Assess
+    const total = await use.getTotal('agg');
+    expect(total?.tally).toMatchObject({
+      sections: 2,
+      voters: squareResults(1).voters + squareResults(3).voters,
+      'candidate.C1': 101 + 103,
+      'turnout.T1.sections': 1,
+      'turnout.T1.voters': 200,
+      'turnout.T1.registered': 1000,
+    });
+    const districts = await use.listDistricts('agg');
+    expect(districts.get('Nord')?.tally.voters).toBe(squareResults(1).voters);
+    expect(districts.get('Sud')?.tally.voters).toBe(squareResults(3).voters);
+  });
+
+  it('given a batch already applied, when the stream redelivers it (whole, twice, reversed), then nothing is counted twice', async () => {
+    // Prepare
+    await use.submitResults({ electionId: 'agg', sectionId: '2', body: squareResults(2) });
+    const records = await table.readNewStreamRecords();
+    await aggregate(records);
+    const once = await use.getTotal('agg');
+    // Act
+    await aggregate(records);
+    await aggregate([...records, ...records]);
+    await aggregate([...records].reverse());
+    // Assess
+    expect((await use.getTotal('agg'))?.tally).toEqual(once?.tally);
+    expect(once?.tally.sections).toBe(3);
+  });
+
+  it("given a correction, when both versions' records arrive, then only the latest counts", async () => {
+    // Prepare
+    const before = (await use.getTotal('agg'))?.tally ?? {};
+    await use.submitResults({ electionId: 'agg', sectionId: '2', body: squareResults(20) });
+    // Act
+    await aggregate(await table.readNewStreamRecords());
+    // Assess
+    const after = (await use.getTotal('agg'))?.tally ?? {};
+    expect(after.voters).toBe((before.voters ?? 0) - squareResults(2).voters + squareResults(20).voters);
+    expect(after.sections).toBe(3);
+  });
+
+  it('given a correction that does not square, when its record arrives, then the section leaves the totals', async () => {
+    // Prepare
+    const before = (await use.getTotal('agg'))?.tally ?? {};
+    const flagged = { ...squareResults(20), voters: squareResults(20).voters + 1 };
+    // Act
+    const outcome = await use.submitResults({ electionId: 'agg', sectionId: '2', body: flagged });
+    await aggregate(await table.readNewStreamRecords());
+    // Assess
+    expect(outcome.status).toBe('flagged');
+    const after = (await use.getTotal('agg'))?.tally ?? {};
+    expect(after.sections).toBe(2);
+    expect(after.voters).toBe((before.voters ?? 0) - squareResults(20).voters);
+  });
+
+  it('given a malformed source image, when it arrives, then it is reported as a batch item failure and the rest is applied', async () => {
+    // Prepare
+    await use.submitResults({ electionId: 'agg', sectionId: '2', body: squareResults(5) });
+    const records = await table.readNewStreamRecords();
+    const good = records.find((r) => r.dynamodb?.Keys?.SK?.S === 'RESULT');
+    if (!good) throw new Error('the submission left no RESULT record on the stream');
+    const poison = structuredClone(good);
+    if (poison.dynamodb?.NewImage) poison.dynamodb.NewImage.rev = { S: 'not a number' };
+    if (poison.dynamodb) poison.dynamodb.SequenceNumber = '1';
+    const before = (await use.getTotal('agg'))?.tally ?? {};
+    // Act
+    const response = (await aggregate([poison, good])) as { batchItemFailures: { itemIdentifier: string }[] };
+    // Assess
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: '1' }]);
+    const after = (await use.getTotal('agg'))?.tally ?? {};
+    expect(after.sections).toBe((before.sections ?? 0) + 1);
+  });
+});

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smallElection, squareResults } from '../helpers/elections.js';
+import { startLocalTable } from '../helpers/local-table.js';
+
+// Shared modules read their configuration on first use: import them after the table is up.
+let table: Awaited<ReturnType<typeof startLocalTable>>;
+let use: {
+  defineElection: typeof import('../../shared/use-cases/define-election.js').defineElection;
+  submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
+  submitTurnout: typeof import('../../shared/use-cases/submit-section-data.js').submitTurnout;
+  readSection: typeof import('../../shared/use-cases/read-section.js').readSection;
+  issueOfficerTokens: typeof import('../../shared/use-cases/issue-officer-tokens.js').issueOfficerTokens;
+  findCallerByTokenHash: typeof import('../../shared/db/tokens.js').findCallerByTokenHash;
+  hashToken: typeof import('../../shared/domain/tokens.js').hashToken;
+  db: typeof import('../../shared/db/client.js');
+};
+
+beforeAll(async () => {
+  table = await startLocalTable();
+  use = {
+    ...(await import('../../shared/use-cases/define-election.js')),
+    ...(await import('../../shared/use-cases/submit-section-data.js')),
+    ...(await import('../../shared/use-cases/read-section.js')),
+    ...(await import('../../shared/use-cases/issue-officer-tokens.js')),
+    ...(await import('../../shared/db/tokens.js')),
+    ...(await import('../../shared/domain/tokens.js')),
+    db: await import('../../shared/db/client.js'),
+  };
+});
+
+afterAll(async () => {
+  await table?.stop();
+});
+
+async function historyOf(electionId: string, sectionId: string) {
+  const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { Items = [] } = await use.db.db().send(
+    new QueryCommand({
+      TableName: use.db.tableName(),
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :history)',
+      ExpressionAttributeValues: {
+        ':pk': `ELECTION#${electionId}#SECTION#${sectionId}`,
+        ':history': 'HISTORY#RESULT#',
+      },
+    }),
+  );
+  return Items;
+}
+
+describe('an election definition stored in DynamoDB Local', () => {
+  it('given a new definition, when it is PUT twice, then the second PUT changes nothing', async () => {
+    // Prepare
+    const definition = smallElection('def-twice');
+    // Act
+    const first = await use.defineElection('def-twice', definition);
+    const second = await use.defineElection('def-twice', definition);
+    // Assess
+    expect(first.changed).toBe(true);
+    expect(second).toEqual({ id: 'def-twice', definitionHash: first.definitionHash, changed: false });
+  });
+
+  it('given a definition with results, when it is changed, then it is refused with ELECTION_IN_USE', async () => {
+    // Prepare
+    await use.defineElection('def-in-use', smallElection('def-in-use'));
+    await use.submitResults({ electionId: 'def-in-use', sectionId: '1', body: squareResults(1) });
+    // Act
+    const change = use.defineElection('def-in-use', smallElection('def-in-use', { name: 'Renamed' }));
+    // Assess
+    await expect(change).rejects.toMatchObject({ code: 'ELECTION_IN_USE' });
+    expect((await use.readSection('def-in-use', '1')).version).toBe(1);
+  });
+});
+
+describe('a section count stored with versions', () => {
+  beforeAll(async () => {
+    await use.defineElection('versions', smallElection('versions'));
+  });
+
+  it('given a stored count, when the identical body is re-sent, then the version stays and nothing new is stored', async () => {
+    // Prepare
+    const first = await use.submitResults({ electionId: 'versions', sectionId: '1', body: squareResults(1) });
+    // Act
+    const again = await use.submitResults({ electionId: 'versions', sectionId: '1', body: squareResults(1) });
+    // Assess
+    expect(first).toEqual({ version: 1, status: 'accepted', checks: [] });
+    expect(again).toEqual(first);
+    expect(await historyOf('versions', '1')).toHaveLength(1);
+  });
+
+  it('given a stored count, when a different body is sent, then it is a correction and the history keeps both', async () => {
+    // Act
+    const correction = await use.submitResults({
+      electionId: 'versions',
+      sectionId: '1',
+      body: squareResults(2),
+    });
+    // Assess
+    expect(correction.version).toBe(2);
+    const history = await historyOf('versions', '1');
+    expect(history.map((h) => h.version)).toEqual([1, 2]);
+    expect(history[0]?.body).toMatchObject({ voters: squareResults(1).voters });
+    expect((await use.readSection('versions', '1')).results).toMatchObject({
+      voters: squareResults(2).voters,
+    });
+  });
+
+  it('given version 2 is stored, when a correction says If-Match 1, then it is refused and nothing changes', async () => {
+    // Act
+    const stale = use.submitResults({
+      electionId: 'versions',
+      sectionId: '1',
+      body: squareResults(3),
+      ifMatch: 1,
+    });
+    // Assess
+    await expect(stale).rejects.toMatchObject({ code: 'VERSION_MISMATCH' });
+    expect((await use.readSection('versions', '1')).version).toBe(2);
+  });
+
+  it('given a count that does not square, when it is sent, then it is stored as flagged with check R1', async () => {
+    // Prepare
+    const body = { ...squareResults(1), voters: squareResults(1).voters + 7 };
+    // Act
+    const outcome = await use.submitResults({ electionId: 'versions', sectionId: '2', body });
+    // Assess
+    expect(outcome.status).toBe('flagged');
+    expect(outcome.checks.map((c) => c.code)).toContain('R1');
+    expect((await use.readSection('versions', '2')).status).toBe('flagged');
+  });
+
+  it('given an unknown list id, when the count is sent, then it is refused and nothing is stored', async () => {
+    // Prepare
+    const body = { ...squareResults(1), listVotes: { L1: 1, L99: 2 } };
+    // Act
+    const outcome = use.submitResults({ electionId: 'versions', sectionId: '3', body });
+    // Assess
+    await expect(outcome).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await use.readSection('versions', '3')).status).toBe('not-reported');
+  });
+
+  it('given an unknown slot, when a turnout reading is sent, then it is refused', async () => {
+    // Act
+    const outcome = use.submitTurnout({
+      electionId: 'versions',
+      sectionId: '3',
+      slotId: 'T9',
+      body: { voters: 10 },
+    });
+    // Assess
+    await expect(outcome).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});
+
+describe('officer tokens', () => {
+  it('given a section token, when it is issued again, then the earlier token is revoked at once', async () => {
+    // Prepare
+    await use.defineElection('tokens', smallElection('tokens'));
+    const { tokens: first } = await use.issueOfficerTokens('tokens', { sections: ['1'] });
+    // Act
+    const { tokens: second } = await use.issueOfficerTokens('tokens', { sections: ['1'] });
+    // Assess
+    expect(first['1']).not.toEqual(second['1']);
+    expect(await use.findCallerByTokenHash(use.hashToken(first['1'] ?? ''))).toBeUndefined();
+    expect(await use.findCallerByTokenHash(use.hashToken(second['1'] ?? ''))).toEqual({
+      role: 'officer',
+      electionId: 'tokens',
+      sectionId: '1',
+    });
+  });
+
+  it('given "all", when tokens are issued, then every section gets one and the table holds only hashes', async () => {
+    // Act
+    const { tokens } = await use.issueOfficerTokens('tokens', { sections: 'all' });
+    // Assess
+    expect(Object.keys(tokens).sort()).toEqual(['1', '2', '3']);
+    const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { Items = [] } = await use.db.db().send(new ScanCommand({ TableName: use.db.tableName() }));
+    const everything = JSON.stringify(Items);
+    for (const token of Object.values(tokens)) expect(everything).not.toContain(token);
+  });
+});

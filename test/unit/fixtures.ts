@@ -1,0 +1,147 @@
+/**
+ * Small, hand-checked elections and counts shared by the unit tests. Every number here is
+ * chosen so that the arithmetic of the tally sheet squares; tests break it on purpose.
+ */
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import {
+  type ElectionDefinition,
+  ElectionDefinitionSchema,
+  type ElectionHead,
+  splitDefinition,
+} from '../../shared/domain/election.js';
+import type { MunicipalResults, ReferendumResults } from '../../shared/domain/submission.js';
+
+/** A definition as staff write it (defaults not yet applied), with every top-level field present. */
+export type DefinitionInput = Required<z.input<typeof ElectionDefinitionSchema>>;
+
+/** The demo election as the raw JSON text the seeder reads. */
+export const demoJson = (): unknown =>
+  JSON.parse(readFileSync(new URL('../../events/elections/demo.json', import.meta.url), 'utf8'));
+
+/**
+ * A municipal definition (input form) with two candidates: C1 has lists L1 and L2, C2 has L3.
+ * Population 48,000: over 15,000, so split voting is allowed and R3 checks totals only.
+ */
+export function municipalDefinition(): DefinitionInput {
+  return {
+    id: 'test-2026',
+    name: 'Elezioni di prova',
+    kind: 'municipal',
+    rehearsal: true,
+    municipality: { name: 'Prova', istatCode: '012345', population: 48_000 },
+    councilSeats: 24,
+    maxPreferences: 2,
+    turnoutSlots: [
+      { id: 'T1', label: 'Domenica ore 12:00', at: '2026-05-24T12:00:00+02:00' },
+      { id: 'T2', label: 'Domenica ore 23:00', at: '2026-05-24T23:00:00+02:00' },
+      { id: 'T3', label: 'Lunedi ore 15:00', at: '2026-05-25T15:00:00+02:00', final: true },
+    ],
+    sections: [
+      {
+        id: '1',
+        name: 'Sezione 1',
+        district: 'Centro',
+        registeredVoters: 1000,
+        registeredMale: 480,
+        registeredFemale: 520,
+      },
+      { id: '2', name: 'Sezione 2', district: 'Marina', registeredVoters: 900 },
+    ],
+    candidates: [
+      { id: 'C1', name: 'Giorgio Fede' },
+      { id: 'C2', name: 'Carla Onesti' },
+    ],
+    lists: [
+      {
+        id: 'L1',
+        name: 'Lista Uno',
+        candidateId: 'C1',
+        councilCandidates: [
+          { id: 'L1-1', name: 'Agnelli Alice' },
+          { id: 'L1-2', name: 'Bruni Marco' },
+          { id: 'L1-3', name: 'Conti Sara' },
+        ],
+      },
+      {
+        id: 'L2',
+        name: 'Lista Due',
+        candidateId: 'C1',
+        councilCandidates: [{ id: 'L2-1', name: 'Dini Paolo' }],
+      },
+      {
+        id: 'L3',
+        name: 'Lista Tre',
+        candidateId: 'C2',
+        councilCandidates: [{ id: 'L3-1', name: 'Esposito Anna' }],
+      },
+    ],
+    questions: [],
+  };
+}
+
+/** A referendum definition (input form) with two questions. */
+export function referendumDefinition(): DefinitionInput {
+  return {
+    id: 'ref-2026',
+    name: 'Referendum consultivo',
+    kind: 'referendum',
+    rehearsal: false,
+    municipality: { name: 'Prova', istatCode: '012345', population: 48_000 },
+    councilSeats: 0,
+    maxPreferences: 0,
+    turnoutSlots: [{ id: 'T1', label: 'Domenica ore 23:00', final: true }],
+    sections: [{ id: '1', name: 'Sezione 1', registeredVoters: 1000 }],
+    candidates: [],
+    lists: [],
+    questions: [
+      { id: 'Q1', text: 'Volete il nuovo parco?' },
+      { id: 'Q2', text: 'Volete la nuova biblioteca?' },
+    ],
+  };
+}
+
+export const parseDefinition = (input: unknown): ElectionDefinition => ElectionDefinitionSchema.parse(input);
+
+export const headOf = (input: unknown): ElectionHead => splitDefinition(parseDefinition(input)).head;
+
+/** The municipal head, optionally with another population or maxPreferences. */
+export function municipalHead(
+  overrides: { population?: number; maxPreferences?: number } = {},
+): ElectionHead {
+  const definition = municipalDefinition();
+  if (overrides.population !== undefined) definition.municipality.population = overrides.population;
+  if (overrides.maxPreferences !== undefined) definition.maxPreferences = overrides.maxPreferences;
+  return headOf(definition);
+}
+
+export const referendumHead = (): ElectionHead => headOf(referendumDefinition());
+
+/**
+ * A count that squares in both population bands:
+ * 560 voters = 300 + 250 candidate votes + 3 blank + 7 invalid + 0 contested;
+ * C1: L1 150 + L2 138 + 12 mayor-only = 300; C2: L3 241 + 9 mayor-only = 250.
+ */
+export function squareMunicipalResults(): MunicipalResults {
+  return {
+    voters: 560,
+    blankBallots: 3,
+    invalidBallots: 7,
+    contestedBallots: 0,
+    candidateVotes: { C1: 300, C2: 250 },
+    candidateOnlyVotes: { C1: 12, C2: 9 },
+    listVotes: { L1: 150, L2: 138, L3: 241 },
+    preferenceVotes: { 'L1-1': 40, 'L1-2': 35, 'L2-1': 20, 'L3-1': 90 },
+  };
+}
+
+/** 560 voters = 300 + 250 (Q1) = 280 + 270 (Q2), each + 3 blank + 7 invalid. */
+export function squareReferendumResults(): ReferendumResults {
+  return {
+    voters: 560,
+    blankBallots: 3,
+    invalidBallots: 7,
+    contestedBallots: 0,
+    answers: { Q1: { yes: 300, no: 250 }, Q2: { yes: 280, no: 270 } },
+  };
+}

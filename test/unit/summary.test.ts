@@ -1,0 +1,263 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildSummary, percent, type SummaryContext } from '../../shared/domain/summary.js';
+import { sumTallies, type Tally, tallyOfResults, tallyOfTurnout } from '../../shared/domain/tally.js';
+import {
+  municipalHead,
+  referendumHead,
+  squareMunicipalResults,
+  squareReferendumResults,
+} from './fixtures.js';
+
+const context: SummaryContext = {
+  seq: 7,
+  generatedAt: '2026-05-25T16:02:11Z',
+  certified: false,
+  paths: { sections: '/results/test-2026/sections/', definition: '/results/test-2026/definition/abc.json' },
+};
+
+/** True when a number has at most two decimals, as published. */
+const hasTwoDecimals = (value: number) => /^-?\d+(\.\d{1,2})?$/.test(String(value));
+
+/** The total of section 1 counted, with its T1 and final readings. */
+const oneSectionTotal = (): Tally =>
+  sumTallies([
+    tallyOfResults(squareMunicipalResults(), 1000),
+    tallyOfTurnout('T1', { voters: 189 }, 1000),
+    tallyOfTurnout('T3', { voters: 560 }, 1000),
+  ]);
+
+describe('percent', () => {
+  it('given a share of nothing, when computed, then it is 0 rather than NaN or Infinity', () => {
+    // Act
+    const shares = [percent(0, 0), percent(5, 0)];
+
+    // Assess
+    expect(shares).toEqual([0, 0]);
+  });
+
+  it('given thirds and a whole, when computed, then they are rounded to two decimals', () => {
+    // Act
+    const shares = [percent(1, 3), percent(2, 3), percent(3, 3), percent(1, 8)];
+
+    // Assess
+    expect(shares).toEqual([33.33, 66.67, 100, 12.5]);
+  });
+
+  it('given any part of any whole, when computed, then it has at most two decimals and lies within half a hundredth', () => {
+    fc.assert(
+      fc.property(fc.nat(10_000_000), fc.integer({ min: 1, max: 10_000_000 }), (a, b) => {
+        // Prepare
+        const [part, whole] = a <= b ? [a, b] : [b, a];
+
+        // Act
+        const share = percent(part, whole);
+
+        // Assess
+        expect(hasTwoDecimals(share)).toBe(true);
+        expect(Math.abs(share - (part * 100) / whole)).toBeLessThanOrEqual(0.005 + 1e-9);
+      }),
+    );
+  });
+});
+
+describe('buildSummary', () => {
+  it('given one of two sections counted, when summarised, then it is provisional with the totals of that section', () => {
+    // Prepare
+    const head = municipalHead();
+
+    // Act
+    const summary = buildSummary(head, oneSectionTotal(), context);
+
+    // Assess
+    expect(summary).toMatchObject({
+      electionId: 'test-2026',
+      seq: 7,
+      generatedAt: '2026-05-25T16:02:11Z',
+      status: 'provisional',
+      rehearsal: true,
+      sections: { total: 2, reported: 1 },
+      totals: {
+        registeredVoters: 1900,
+        voters: 560,
+        blankBallots: 3,
+        invalidBallots: 7,
+        contestedBallots: 0,
+        validVotes: 550,
+      },
+      seats: null,
+      links: context.paths,
+    });
+    expect(summary.candidates).toEqual([
+      { id: 'C1', name: 'Giorgio Fede', votes: 300, percent: 54.55 },
+      { id: 'C2', name: 'Carla Onesti', votes: 250, percent: 45.45 },
+    ]);
+    expect(summary.lists.map((l) => [l.id, l.candidateId, l.votes, l.percent])).toEqual([
+      ['L1', 'C1', 150, 28.36],
+      ['L2', 'C1', 138, 26.09],
+      ['L3', 'C2', 241, 45.56],
+    ]);
+  });
+
+  it('given turnout readings, when summarised, then each slot shows its sections, voters, electors and percent', () => {
+    // Act
+    const summary = buildSummary(municipalHead(), oneSectionTotal(), context);
+
+    // Assess
+    expect(summary.turnout).toEqual([
+      {
+        slotId: 'T1',
+        label: 'Domenica ore 12:00',
+        final: false,
+        sectionsReported: 1,
+        voters: 189,
+        registeredVoters: 1000,
+        percent: 18.9,
+      },
+      {
+        slotId: 'T2',
+        label: 'Domenica ore 23:00',
+        final: false,
+        sectionsReported: 0,
+        voters: 0,
+        registeredVoters: 0,
+        percent: 0,
+      },
+      {
+        slotId: 'T3',
+        label: 'Lunedi ore 15:00',
+        final: true,
+        sectionsReported: 1,
+        voters: 560,
+        registeredVoters: 1000,
+        percent: 56,
+      },
+    ]);
+  });
+
+  it('given every section counted, when summarised, then the status is final', () => {
+    // Prepare
+    const total = sumTallies([
+      tallyOfResults(squareMunicipalResults(), 1000),
+      tallyOfResults(squareMunicipalResults(), 900),
+    ]);
+
+    // Act
+    const summary = buildSummary(municipalHead(), total, context);
+
+    // Assess
+    expect(summary.status).toBe('final');
+    expect(summary.sections).toEqual({ total: 2, reported: 2 });
+  });
+
+  it('given a certified election, when summarised, then the status is certified whatever was counted', () => {
+    // Act
+    const summary = buildSummary(municipalHead(), oneSectionTotal(), { ...context, certified: true });
+
+    // Assess
+    expect(summary.status).toBe('certified');
+  });
+
+  it('given nothing counted yet, when summarised, then every figure is zero and no percentage is NaN', () => {
+    // Act
+    const summary = buildSummary(municipalHead(), {}, context);
+
+    // Assess
+    expect(summary.status).toBe('provisional');
+    expect(summary.sections).toEqual({ total: 2, reported: 0 });
+    expect(summary.totals).toMatchObject({ voters: 0, validVotes: 0, registeredVoters: 1900 });
+    expect([...summary.candidates, ...summary.lists].map((c) => [c.votes, c.percent])).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
+    expect(summary.turnout.map((t) => t.percent)).toEqual([0, 0, 0]);
+  });
+
+  it('given any counted ballots, when summarised, then validVotes = voters - blank - invalid - contested', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(5_000),
+        fc.nat(100),
+        fc.nat(100),
+        fc.nat(100),
+        (valid, blank, invalid, contested) => {
+          // Prepare
+          const total: Tally = {
+            sections: 1,
+            voters: valid + blank + invalid + contested,
+            blank,
+            invalid,
+            contested,
+          };
+
+          // Act
+          const summary = buildSummary(municipalHead(), total, context);
+
+          // Assess
+          expect(summary.totals.validVotes).toBe(valid);
+        },
+      ),
+    );
+  });
+
+  it('given any candidate and list votes, when summarised, then percentages have two decimals and those of candidates sum to 100', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(100_000), { minLength: 5, maxLength: 5 }), ([c1, c2, l1, l2, l3]) => {
+        // Prepare
+        const total: Tally = {
+          'candidate.C1': c1 ?? 0,
+          'candidate.C2': c2 ?? 0,
+          'list.L1': l1 ?? 0,
+          'list.L2': l2 ?? 0,
+          'list.L3': l3 ?? 0,
+        };
+
+        // Act
+        const summary = buildSummary(municipalHead(), total, context);
+
+        // Assess
+        const shares = [...summary.candidates, ...summary.lists].map((c) => c.percent);
+        for (const share of shares) expect(hasTwoDecimals(share)).toBe(true);
+        const candidateSum = summary.candidates.reduce((s, c) => s + c.percent, 0);
+        if ((c1 ?? 0) + (c2 ?? 0) > 0) expect(Math.abs(candidateSum - 100)).toBeLessThanOrEqual(0.01 + 1e-9);
+        else expect(candidateSum).toBe(0);
+        const listSum = summary.lists.reduce((s, l) => s + l.percent, 0);
+        if ((l1 ?? 0) + (l2 ?? 0) + (l3 ?? 0) > 0)
+          expect(Math.abs(listSum - 100)).toBeLessThanOrEqual(0.015 + 1e-9);
+      }),
+    );
+  });
+
+  it('given a referendum count, when summarised, then each question shows yes and no with their shares', () => {
+    // Prepare
+    const total = tallyOfResults(squareReferendumResults(), 1000);
+
+    // Act
+    const summary = buildSummary(referendumHead(), total, context);
+
+    // Assess
+    expect(summary.status).toBe('final');
+    expect(summary.candidates).toEqual([]);
+    expect(summary.answers).toEqual([
+      {
+        questionId: 'Q1',
+        text: 'Volete il nuovo parco?',
+        yes: 300,
+        no: 250,
+        percentYes: 54.55,
+        percentNo: 45.45,
+      },
+      {
+        questionId: 'Q2',
+        text: 'Volete la nuova biblioteca?',
+        yes: 280,
+        no: 270,
+        percentYes: 50.91,
+        percentNo: 49.09,
+      },
+    ]);
+  });
+});
