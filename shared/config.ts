@@ -14,8 +14,6 @@ const ConfigSchema = z.object({
   DYNAMODB_ENDPOINT: optionalUrl,
   /** Set only when running locally: the S3-compatible server's URL. */
   S3_ENDPOINT: optionalUrl,
-  /** Seconds between two published snapshots of one election (publish coalescing). */
-  PUBLISH_MIN_INTERVAL_SECONDS: z.coerce.number().min(0).max(300).default(2),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -19,13 +19,13 @@ export async function startSiteServer(options: { port: number; s3Endpoint: strin
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    let key = decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    if (key === '' || key.endsWith('/')) key += 'index.html';
-    if (key.split('/').some((part) => part === '..' || part === '.')) {
-      response.writeHead(400).end('bad path');
-      return;
-    }
     try {
+      // Like CloudFront's DefaultRootObject: only the root maps to index.html.
+      const key = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+      if (key.split('/').some((part) => part === '..' || part === '.')) {
+        response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad path');
+        return;
+      }
       const object = await s3.send(new GetObjectCommand({ Bucket: options.bucket, Key: key }));
       const body = Buffer.from(await (object.Body?.transformToByteArray() ?? new Uint8Array()));
       const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) && body.length > 1024;
@@ -41,6 +41,10 @@ export async function startSiteServer(options: { port: number; s3Endpoint: strin
       });
       response.end(request.method === 'HEAD' ? undefined : payload);
     } catch (error) {
+      if (error instanceof URIError) {
+        response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad path');
+        return;
+      }
       const notFound =
         (error as Error).name === 'NoSuchKey' ||
         (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;

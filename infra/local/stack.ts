@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/db/keys.js';
 import { generateToken, hashToken } from '../../shared/domain/tokens.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
@@ -61,6 +61,40 @@ export function resolveAdminToken(
   return token;
 }
 
+/**
+ * Makes `token` the local staff token: its hash is stored, and the one stored by an earlier
+ * start (another ADMIN_TOKEN, a deleted .local/admin-token) is revoked.
+ */
+async function installStaffToken(documents: DynamoDBDocumentClient, token: string): Promise<void> {
+  const marker = { PK: 'LOCAL', SK: 'STAFF_TOKEN' };
+  const tokenHash = hashToken(token);
+  const { Item } = await documents.send(
+    new GetCommand({ TableName: LOCAL_TABLE, Key: marker, ConsistentRead: true }),
+  );
+  const previous = Item?.tokenHash as string | undefined;
+  await documents.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: LOCAL_TABLE,
+            Item: {
+              ...keys.token(tokenHash),
+              type: 'Token',
+              role: 'staff',
+              issuedAt: new Date().toISOString(),
+            },
+          },
+        },
+        { Put: { TableName: LOCAL_TABLE, Item: { ...marker, type: 'LocalStaffToken', tokenHash } } },
+        ...(previous && previous !== tokenHash
+          ? [{ Delete: { TableName: LOCAL_TABLE, Key: keys.token(previous) } }]
+          : []),
+      ],
+    }),
+  );
+}
+
 /** Starts every part of the system on 127.0.0.1; `stop` ends all of them, in reverse order. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const stoppers: (() => Promise<void>)[] = [];
@@ -99,17 +133,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     options.log(`table ${LOCAL_TABLE}: ${await ensureTable(client, LOCAL_TABLE)}`);
 
     const adminToken = resolveAdminToken(options.adminToken);
-    await DynamoDBDocumentClient.from(client).send(
-      new PutCommand({
-        TableName: LOCAL_TABLE,
-        Item: {
-          ...keys.token(hashToken(adminToken)),
-          type: 'Token',
-          role: 'staff',
-          issuedAt: new Date().toISOString(),
-        },
-      }),
-    );
+    await installStaffToken(DynamoDBDocumentClient.from(client), adminToken);
 
     options.log(`starting S3 (s3rver) on ${s3Endpoint}`);
     const s3 = await startS3({ port: options.s3Port, directory: join(dataDir, 's3'), bucket: LOCAL_BUCKET });

@@ -2,8 +2,9 @@
  * `npm start`: the whole system on this machine, with no AWS account. Ports and secrets come
  * from the environment (CONTRACT.md section 1); Ctrl-C stops everything it started.
  */
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { z } from 'zod';
+import { TOKEN_PATTERN } from '../../shared/http/api.js';
 import { PROJECT_ROOT, startStack } from './stack.js';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
@@ -15,12 +16,26 @@ const env = z
     S3_PORT: port(4569),
     OFFLINE_LAMBDA_PORT: port(3002),
     DATA_DIR: z.string().min(1).default('.data'),
-    ADMIN_TOKEN: z.string().min(16).optional(),
-    SEED: z.string().default('demo'),
+    ADMIN_TOKEN: z
+      .string()
+      .regex(TOKEN_PATTERN, 'ADMIN_TOKEN: 16 to 512 characters of A-Z a-z 0-9 . _ ~ + / = -')
+      .optional(),
+    SEED: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, 'SEED names a file of events/elections/, or none')
+      .default('demo'),
   })
   .parse(process.env);
 
 const log = (line: string) => console.log(`[start] ${line}`);
+
+// Until the stack is up, a signal ends this process; its exit handler kills every child started so far.
+const abortStart = (signal: string) => {
+  log(`${signal} while starting: stopping`);
+  process.exit(130);
+};
+process.once('SIGINT', abortStart);
+process.once('SIGTERM', abortStart);
 
 try {
   const stack = await startStack({
@@ -29,14 +44,16 @@ try {
     dynamodbPort: env.DYNAMODB_PORT,
     s3Port: env.S3_PORT,
     lambdaPort: env.OFFLINE_LAMBDA_PORT,
-    dataDir: join(PROJECT_ROOT, env.DATA_DIR),
+    dataDir: resolve(PROJECT_ROOT, env.DATA_DIR),
     ...(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {}),
     ...(env.SEED === 'none'
       ? {}
-      : { seedFile: join(PROJECT_ROOT, 'events', 'elections', `${env.SEED}.json`) }),
+      : { seedFile: resolve(PROJECT_ROOT, 'events', 'elections', `${env.SEED}.json`) }),
     apiOutput: 'inherit',
     log,
   });
+  process.off('SIGINT', abortStart);
+  process.off('SIGTERM', abortStart);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -35,7 +35,11 @@ export async function getElectionState(electionId: string): Promise<ElectionStat
 
 export async function getSection(electionId: string, sectionId: string): Promise<Section | undefined> {
   const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.sectionDefinition(electionId, sectionId) }),
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.sectionDefinition(electionId, sectionId),
+      ConsistentRead: true,
+    }),
   );
   return Item?.section as Section | undefined;
 }

@@ -29,17 +29,43 @@ export async function claimPublication(
   previousSeq: number,
   next: Publication,
 ): Promise<boolean> {
+  // An update, not a put: the item also holds pointerSeq, which must survive every claim.
+  const fields = Object.keys(next) as (keyof Publication)[];
   try {
     await db().send(
-      new PutCommand({
+      new UpdateCommand({
         TableName: tableName(),
-        Item: { ...keys.publication(electionId), type: 'Publication', ...next },
-        ...(previousSeq === 0
-          ? { ConditionExpression: 'attribute_not_exists(PK)' }
-          : {
-              ConditionExpression: 'seq = :previous',
-              ExpressionAttributeValues: { ':previous': previousSeq },
-            }),
+        Key: keys.publication(electionId),
+        UpdateExpression: `SET #type = :type, ${fields.map((f) => `#${f} = :${f}`).join(', ')}`,
+        ConditionExpression: previousSeq === 0 ? 'attribute_not_exists(PK)' : '#seq = :previous',
+        ExpressionAttributeNames: { '#type': 'type', ...Object.fromEntries(fields.map((f) => [`#${f}`, f])) },
+        ExpressionAttributeValues: {
+          ':type': 'Publication',
+          ...Object.fromEntries(fields.map((f) => [`:${f}`, next[f]])),
+          ...(previousSeq === 0 ? {} : { ':previous': previousSeq }),
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/**
+ * Claims the right to write the pointer for `seq`: granted only if no later snapshot's pointer
+ * was claimed, so `latest.json` never goes backwards.
+ */
+export async function claimPointer(electionId: string, seq: number): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.publication(electionId),
+        UpdateExpression: 'SET pointerSeq = :seq',
+        ConditionExpression: 'attribute_not_exists(pointerSeq) OR pointerSeq < :seq',
+        ExpressionAttributeValues: { ':seq': seq },
       }),
     );
     return true;

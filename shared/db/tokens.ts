@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConcurrentWriteError } from '../errors.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 
@@ -35,37 +36,46 @@ export async function replaceOfficerTokenHash(
   );
   const previousHash = pointer?.tokenHash as string | undefined;
   const issuedAt = new Date().toISOString();
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: tableName(),
-            Item: {
-              ...keys.token(tokenHash),
-              type: 'Token',
-              role: 'officer',
-              electionId,
-              sectionId,
-              issuedAt,
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...keys.token(tokenHash),
+                type: 'Token',
+                role: 'officer',
+                electionId,
+                sectionId,
+                issuedAt,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
             },
-            ConditionExpression: 'attribute_not_exists(PK)',
           },
-        },
-        {
-          Put: {
-            TableName: tableName(),
-            Item: { ...pointerKey, type: 'OfficerTokenPointer', tokenHash, issuedAt },
-            ...(previousHash
-              ? {
-                  ConditionExpression: 'tokenHash = :previous',
-                  ExpressionAttributeValues: { ':previous': previousHash },
-                }
-              : { ConditionExpression: 'attribute_not_exists(PK)' }),
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...pointerKey, type: 'OfficerTokenPointer', tokenHash, issuedAt },
+              ...(previousHash
+                ? {
+                    ConditionExpression: 'tokenHash = :previous',
+                    ExpressionAttributeValues: { ':previous': previousHash },
+                  }
+                : { ConditionExpression: 'attribute_not_exists(PK)' }),
+            },
           },
-        },
-        ...(previousHash ? [{ Delete: { TableName: tableName(), Key: keys.token(previousHash) } }] : []),
-      ],
-    }),
-  );
+          ...(previousHash ? [{ Delete: { TableName: tableName(), Key: keys.token(previousHash) } }] : []),
+        ],
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'TransactionCanceledException') {
+      throw new ConcurrentWriteError(
+        `section "${sectionId}" had its token issued by someone else at the same moment: issue it again`,
+      );
+    }
+    throw error;
+  }
 }

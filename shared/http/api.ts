@@ -18,6 +18,9 @@ import { errorResponse } from './error-response.js';
 /** Bodies larger than this are refused before parsing (CONTRACT.md section 4). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** An election definition may list tens of thousands of sections; API Gateway's own limit is 10 MB. */
+export const MAX_DEFINITION_BYTES = 8 * 1024 * 1024;
+
 export type Access =
   | 'staff'
   /** The officer of the section in the path. */
@@ -40,11 +43,11 @@ const header = (event: APIGatewayProxyEventV2, name: string) => {
   return found?.[1];
 };
 
-function parseBody(event: APIGatewayProxyEventV2): unknown {
+function parseBody(event: APIGatewayProxyEventV2, maxBytes: number): unknown {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
-    throw new PayloadTooLargeError(`the body is over ${MAX_BODY_BYTES} bytes`);
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) {
+    throw new PayloadTooLargeError(`the body is over ${maxBytes} bytes`);
   }
   const contentType = header(event, 'content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(contentType)) {
@@ -60,7 +63,12 @@ function parseBody(event: APIGatewayProxyEventV2): unknown {
 function pathIds(event: APIGatewayProxyEventV2): Record<string, string> {
   const ids: Record<string, string> = {};
   for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
-    const decoded = decodeURIComponent(value ?? '');
+    let decoded = '';
+    try {
+      decoded = decodeURIComponent(value ?? '');
+    } catch {
+      // A malformed escape is as invalid as any other character outside the id alphabet.
+    }
     if (!IdSchema.safeParse(decoded).success) {
       throw new ValidationError(`"${name}" is not a valid id`, [
         { path: [name], message: 'ids are 1 to 64 characters of A-Z, a-z, 0-9, _ and -' },
@@ -71,8 +79,12 @@ function pathIds(event: APIGatewayProxyEventV2): Record<string, string> {
   return ids;
 }
 
+/** The characters a bearer token may use (RFC 6750), between 16 and 512 of them. */
+export const TOKEN_PATTERN = /^[A-Za-z0-9._~+/=-]{16,512}$/;
+const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]{16,512})$/;
+
 async function authenticate(event: APIGatewayProxyEventV2): Promise<Caller> {
-  const match = /^Bearer\s+([A-Za-z0-9._~+/=-]{16,512})$/.exec(header(event, 'authorization') ?? '');
+  const match = BEARER.exec(header(event, 'authorization') ?? '');
   if (!match?.[1]) throw new UnauthorizedError('send "Authorization: Bearer <token>"');
   const caller = await findCallerByTokenHash(hashToken(match[1]));
   if (!caller) throw new UnauthorizedError('this token is unknown or has been revoked');
@@ -100,6 +112,13 @@ const contractErrors = (): middy.MiddlewareObj<ApiEvent, APIGatewayProxyStructur
   },
 });
 
+/** Resolves the bearer token to its caller: no token, no further answer than 401. */
+const bearerAuth = (access: Access): middy.MiddlewareObj<ApiEvent> => ({
+  before: async (request) => {
+    if (access !== 'public') request.event.caller = await authenticate(request.event);
+  },
+});
+
 /** Checks the ids in the path before anything uses them (no traversal, no odd characters). */
 const validPathIds = (): middy.MiddlewareObj<ApiEvent> => ({
   before: async (request) => {
@@ -107,20 +126,17 @@ const validPathIds = (): middy.MiddlewareObj<ApiEvent> => ({
   },
 });
 
-/** Resolves the bearer token to its caller and checks the route's access rule. */
-const bearerAuth = (access: Access): middy.MiddlewareObj<ApiEvent> => ({
+/** Checks the route's access rule for the caller and the ids in the path. */
+const accessRule = (access: Access): middy.MiddlewareObj<ApiEvent> => ({
   before: async (request) => {
-    if (access === 'public') return;
-    const caller = await authenticate(request.event);
-    authorize(access, caller, request.event.ids);
-    request.event.caller = caller;
+    if (request.event.caller) authorize(access, request.event.caller, request.event.ids);
   },
 });
 
 /** Parses a JSON body within the size limit. */
-const jsonBody = (): middy.MiddlewareObj<ApiEvent> => ({
+const jsonBody = (maxBytes: number): middy.MiddlewareObj<ApiEvent> => ({
   before: async (request) => {
-    request.event.json = parseBody(request.event);
+    request.event.json = parseBody(request.event, maxBytes);
   },
 });
 
@@ -128,14 +144,19 @@ const jsonBody = (): middy.MiddlewareObj<ApiEvent> => ({
  * An HTTP API function: logging, errors in the contract's shape, path ids checked, the caller
  * authenticated and authorized, the JSON body parsed; the handler then calls its use case.
  */
-export function api(options: { access: Access; body?: boolean }, handler: Handler) {
+export function api(options: { access: Access; body?: boolean | { maxBytes: number } }, handler: Handler) {
   const chain = middy<ApiEvent, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(contractErrors())
+    .use(bearerAuth(options.access))
     .use(validPathIds())
-    .use(bearerAuth(options.access));
-  if (options.body) chain.use(jsonBody());
-  return chain.handler(handler);
+    .use(accessRule(options.access));
+  if (options.body) chain.use(jsonBody(options.body === true ? MAX_BODY_BYTES : options.body.maxBytes));
+  // Lambda passes a plain HTTP API event; the middlewares above add ids, caller and json to it.
+  return chain.handler(handler) as unknown as middy.MiddyfiedHandler<
+    APIGatewayProxyEventV2,
+    APIGatewayProxyStructuredResultV2
+  >;
 }
 
 /** `If-Match: "3"` (or `3`, or a weak `W/"3"`) as a version number. */

@@ -1,7 +1,7 @@
 import { getElectionState, putDefinition } from '../db/elections.js';
 import { hashOf } from '../domain/canonical.js';
 import { ElectionDefinitionSchema, splitDefinition } from '../domain/election.js';
-import { ElectionInUseError, ValidationError } from '../errors.js';
+import { ElectionCertifiedError, ElectionInUseError, ValidationError } from '../errors.js';
 import { parseOrThrow } from './validation.js';
 
 /**
@@ -18,7 +18,12 @@ export async function defineElection(electionId: string, body: unknown) {
   const definitionHash = hashOf(definition);
   const state = await getElectionState(electionId);
   if (state?.definitionHash === definitionHash) return { id: electionId, definitionHash, changed: false };
-  if (state?.inUse || state?.state === 'certified') {
+  if (state?.state === 'certified') {
+    throw new ElectionCertifiedError(
+      `election "${electionId}" is certified: its definition can no longer change`,
+    );
+  }
+  if (state?.inUse) {
     throw new ElectionInUseError(
       `election "${electionId}" already has results: its definition can no longer change`,
     );

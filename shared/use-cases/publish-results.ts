@@ -1,7 +1,13 @@
 import { renderResultsPage } from '../../site/results-page/render.js';
 import { getTotal } from '../db/aggregates.js';
 import { listSections } from '../db/elections.js';
-import { claimPublication, claimSiteRoot, completePublication, getPublication } from '../db/publications.js';
+import {
+  claimPointer,
+  claimPublication,
+  claimSiteRoot,
+  completePublication,
+  getPublication,
+} from '../db/publications.js';
 import { listCurrentSubmissions } from '../db/submissions.js';
 import { hashOf } from '../domain/canonical.js';
 import { publicDefinitionFile, publicPaths, publicSectionFile, urlPathOf } from '../domain/public-files.js';
@@ -89,7 +95,14 @@ export async function publishSummary(bucket: PublicBucket, electionId: string): 
     if (await claimSiteRoot(electionId, head.rehearsal)) {
       await bucket.put('index.html', page, { contentType: CONTENT_TYPE.html, cacheControl: CACHE.live });
     }
-    const pointer = { electionId, seq, generatedAt, summary: urlPathOf(snapshotKey) };
+    if (!(await claimPointer(electionId, seq))) return undefined;
+    const pointer = {
+      electionId,
+      seq,
+      generatedAt,
+      rehearsal: head.rehearsal,
+      summary: urlPathOf(snapshotKey),
+    };
     await bucket.put(paths.pointer, json(pointer), {
       contentType: CONTENT_TYPE.json,
       cacheControl: CACHE.pointer,

@@ -51,11 +51,11 @@ async function submit(
     const current = stored.find(
       (s) => s.kind === target.kind && s.slotId === (target.kind === 'turnout' ? target.slotId : undefined),
     );
+    assertOpen(election);
     const { body, checks } = validate(election.head, section, stored);
     const bodyHash = hashOf(body);
-    // A re-send of what is stored (a retry on a weak signal) changes nothing, even after certification.
+    // A re-send of what is stored (a retry on a weak signal) changes nothing.
     if (current && current.bodyHash === bodyHash) return outcomeOf(current);
-    assertOpen(election);
     const currentVersion = current?.version ?? 0;
     if (request.ifMatch !== undefined && request.ifMatch !== currentVersion) {
       throw new VersionMismatchError(
@@ -80,6 +80,8 @@ async function submit(
     };
     const conflict = await storeSubmissionVersion(next, currentVersion, election.state);
     if (!conflict) return outcomeOf(next);
+    // Another device, or the first writes of a busy election, got there first: re-read after a pause.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** attempt));
   }
   throw new ConcurrentWriteError('the section is being written by another device right now: try again');
 }

@@ -25,14 +25,17 @@ const STATUS_LABEL: Record<Summary['status'], string> = {
   certified: 'Risultati ufficiali proclamati',
 };
 
-function table(caption: string, headers: string[], rows: string[][], numericFrom = 1): string {
-  const head = headers
-    .map((h, i) => `<th scope="col"${i >= numericFrom ? ' class="num"' : ''}>${escapeHtml(h)}</th>`)
-    .join('');
+/** A table with a row header per row; columns in `wide` are left out on narrow screens. */
+function table(caption: string, headers: string[], rows: string[][], wide: number[] = []): string {
+  const cls = (i: number) => {
+    const names = [...(i >= 1 ? ['num'] : []), ...(wide.includes(i) ? ['wide'] : [])];
+    return names.length ? ` class="${names.join(' ')}"` : '';
+  };
+  const head = headers.map((h, i) => `<th scope="col"${cls(i)}>${escapeHtml(h)}</th>`).join('');
   const body = rows
     .map(
       (cells) =>
-        `<tr>${cells.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td${i >= numericFrom ? ' class="num"' : ''}>${c}</td>`)).join('')}</tr>`,
+        `<tr>${cells.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td${cls(i)}>${c}</td>`)).join('')}</tr>`,
     )
     .join('');
   return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
@@ -49,10 +52,11 @@ h1{font-size:1.5rem;line-height:1.25;margin:1rem 0 .25rem}h2{font-size:1.2rem;ma
 .status{font-weight:600;color:var(--accent)}.muted{color:var(--muted)}
 .rehearsal{background:var(--warn);color:#fff;font-weight:700;text-align:center;padding:.5rem;letter-spacing:.05em}
 table{width:100%;border-collapse:collapse;margin:.5rem 0 1rem}caption{text-align:left;font-weight:600;padding:.25rem 0}
-th,td{padding:.4rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+th,td{padding:.4rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;overflow-wrap:break-word}
+.linked{display:block;font-weight:400;color:var(--muted);font-size:.9em}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .bar{display:block;height:.4rem;background:#e6e6e6;margin-top:.2rem}.bar span{display:block;height:100%;background:var(--accent)}
-@media (max-width:30rem){th,td{padding:.35rem .25rem}body{font-size:15px}}
+@media (max-width:30rem){th,td{padding:.35rem .25rem}body{font-size:15px}.wide{display:none}}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
 `;
 
@@ -67,11 +71,12 @@ export function renderResultsPage(summary: Summary): string {
     ['Rilevazione', 'Sezioni', 'Votanti', 'Elettori', '%'],
     s.turnout.map((t) => [
       escapeHtml(t.label),
-      `${formatCount(t.sectionsReported)} su ${formatCount(s.sections.total)}`,
+      `${formatCount(t.sectionsReported)}/${formatCount(s.sections.total)}`,
       formatCount(t.voters),
       formatCount(t.registeredVoters),
       formatPercent(t.percent),
     ]),
+    [3],
   );
   const candidates = s.candidates.length
     ? table(
@@ -88,14 +93,12 @@ export function renderResultsPage(summary: Summary): string {
   const lists = s.lists.length
     ? table(
         `Liste — sezioni ${s.sections.reported} su ${s.sections.total}`,
-        ['Lista', 'Candidato collegato', 'Voti', '%'],
+        ['Lista', 'Voti', '%'],
         s.lists.map((l) => [
-          `${escapeHtml(l.name)}${bar(l.percent)}`,
-          escapeHtml(candidateName.get(l.candidateId) ?? ''),
+          `${escapeHtml(l.name)}<span class="linked">${escapeHtml(candidateName.get(l.candidateId) ?? '')}</span>${bar(l.percent)}`,
           formatCount(l.votes),
           formatPercent(l.percent),
         ]),
-        2,
       )
     : '';
   const answers = s.answers.length

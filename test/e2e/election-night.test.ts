@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, type Stack, startStack } from '../../infra/local/stack.js';
+import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { expectedTotals, generateNight } from '../helpers/demo-night.js';
 import { demoElection } from '../helpers/elections.js';
 import { freePort } from '../helpers/ports.js';
@@ -134,6 +135,29 @@ describe('an election night on the local stack', () => {
     expect(page).toContain(voters);
   });
 
+  it('given the night is published, when the page opens in Chromium with JavaScript off at 360 px, then the results are readable', async () => {
+    // Prepare
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width: 360, height: 800 },
+      });
+      const page = await context.newPage();
+      // Act
+      await page.goto(stack.siteUrl);
+      await page.screenshot({ path: screenshotPath('results-page-360px'), fullPage: true });
+      // Assess
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(election.name);
+      const candidatesTable = page.getByRole('table', { name: /Candidati sindaco/ });
+      await expect(candidatesTable.getByRole('row').count()).resolves.toBe(election.candidates.length + 1);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('given a published section, when its drill-down file is read, then it holds its count and no secret', async () => {
     // Act
     const response = await fetch(`${stack.siteUrl}results/${election.id}/sections/1.json`);
@@ -177,4 +201,115 @@ describe('an election night on the local stack', () => {
     );
     expect((after.sections as { reported: number }).reported).toBe(election.sections.length);
   }, 60_000);
+});
+
+describe('the HTTP contract refuses bad requests with a stable code and stores nothing', () => {
+  let token = '';
+  const results = `/v1/elections/${election.id}/sections/2/results`;
+  const raw = (path: string, init: RequestInit) => fetch(`${stack.apiUrl}${path}`, init);
+  const errorOf = async (response: Response) =>
+    ((await response.json()) as { error: { code: string; message: string } }).error;
+
+  beforeAll(async () => {
+    const issued = await send('POST', `/v1/admin/elections/${election.id}/officer-tokens`, stack.adminToken, {
+      sections: ['2'],
+    });
+    token = (issued.body.tokens as Record<string, string>)['2'] ?? '';
+  });
+
+  it.each([
+    ['no token', {}, 401, 'UNAUTHORIZED'],
+    ['an unknown token', { authorization: 'Bearer this-token-was-never-issued' }, 401, 'UNAUTHORIZED'],
+    [
+      'the staff token on an officer route',
+      { authorization: 'Bearer e2e-staff-token-0123456789abcdef' },
+      403,
+      'FORBIDDEN',
+    ],
+  ])('given %s, when a count is sent, then the answer is %i %s', async (_, headers, status, code) => {
+    // Act
+    const response = await raw(results, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: '{}',
+    });
+    // Assess
+    expect(response.status).toBe(status);
+    expect(await errorOf(response)).toMatchObject({ code });
+  });
+
+  it('given an officer of section 2, when it writes section 1, then it is forbidden', async () => {
+    const response = await raw(`/v1/elections/${election.id}/sections/1/results`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it.each([
+    ['malformed JSON', 'application/json', '{"voters": ', 400, 'INVALID_JSON'],
+    [
+      'a body over 64 KiB',
+      'application/json',
+      JSON.stringify({ pad: 'x'.repeat(70 * 1024) }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
+    [
+      'a form instead of JSON',
+      'application/x-www-form-urlencoded',
+      'voters=1',
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
+    ['a fractional count', 'application/json', JSON.stringify({ voters: 1.5 }), 400, 'VALIDATION_FAILED'],
+  ])('given %s, when it is sent, then the answer is %i %s', async (_, contentType, body, status, code) => {
+    // Act
+    const response = await raw(results, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+      body,
+    });
+    // Assess
+    expect(response.status).toBe(status);
+    expect(await errorOf(response)).toMatchObject({ code });
+  });
+
+  it('given a malformed escape in a path id, when it is requested, then the answer is 400 and the API stays up', async () => {
+    // The gateway refuses it before any function runs (API Gateway does the same); see test/unit/http-api.test.ts.
+    const response = await raw(`/v1/elections/${election.id}/sections/%E0/results`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(response.status).toBe(400);
+    expect((await raw('/v1/health', {})).status).toBe(200);
+  });
+
+  it('given version 1 is stored, when a correction says If-Match "0", then it is refused with 412 and the stored count stays', async () => {
+    // Prepare
+    const [, second] = generateNight(election);
+    const stored = await send('GET', `/v1/elections/${election.id}/sections/2`, token);
+    // Act
+    const response = await raw(results, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': '"0"' },
+      body: JSON.stringify({ ...second?.results, blankBallots: 0 }),
+    });
+    // Assess
+    expect(response.status).toBe(412);
+    expect(await errorOf(response)).toMatchObject({ code: 'VERSION_MISMATCH' });
+    expect((await send('GET', `/v1/elections/${election.id}/sections/2`, token)).body).toEqual(stored.body);
+  });
+
+  it('given the published pointer, when it is read, then it names its election, sequence and whether it is a rehearsal', async () => {
+    const pointer = await (await fetch(`${stack.siteUrl}results/${election.id}/latest.json`)).json();
+    expect(pointer).toMatchObject({
+      electionId: election.id,
+      rehearsal: false,
+      summary: expect.stringMatching(/^\/results\//),
+    });
+    expect(typeof pointer.seq).toBe('number');
+  });
 });

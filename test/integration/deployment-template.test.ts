@@ -1,0 +1,116 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../infra/local/stack.js';
+import { tableDefinition } from '../../infra/local/table.js';
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+let template: { Resources: Record<string, Resource>; Outputs: Record<string, unknown> };
+let packageDir: string;
+
+const ofType = (type: string) => Object.entries(template.Resources).filter(([, r]) => r.Type === type);
+
+beforeAll(() => {
+  // Prepare: `serverless package` needs no AWS credentials with osls; prove it by offering none.
+  packageDir = mkdtempSync(join(tmpdir(), 'election-night-package-'));
+  const serverless = createRequire(import.meta.url).resolve('serverless/bin/serverless.js');
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('AWS_')));
+  execFileSync(process.execPath, [serverless, 'package', '--stage', 'ci', '--package', packageDir], {
+    cwd: PROJECT_ROOT,
+    env: { ...env, SLS_TELEMETRY_DISABLED: '1', TABLE_NAME: '', BUCKET_NAME: '' },
+    stdio: 'pipe',
+  });
+  template = JSON.parse(readFileSync(join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8'));
+}, 120_000);
+
+afterAll(() => {
+  rmSync(packageDir, { recursive: true, force: true });
+});
+
+describe('the CloudFormation template serverless.yml generates', () => {
+  it('has the table on demand, with point-in-time recovery and a NEW_AND_OLD_IMAGES stream, kept on delete', () => {
+    const [[, table] = []] = ofType('AWS::DynamoDB::Table');
+    expect(table?.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    });
+    expect(table?.DeletionPolicy).toBe('Retain');
+  });
+
+  it('creates locally the very table it deploys (one definition, not two)', () => {
+    const [[, table] = []] = ofType('AWS::DynamoDB::Table');
+    const local = tableDefinition('any-name');
+    expect(local.KeySchema).toEqual(table?.Properties.KeySchema);
+    expect(local.AttributeDefinitions).toEqual(table?.Properties.AttributeDefinitions);
+    expect(local.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+  });
+
+  it('serves the bucket only through CloudFront with origin access control', () => {
+    const bucketId = 'PublicBucket';
+    const bucket = template.Resources[bucketId];
+    expect(bucket?.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    const [[oacId] = []] = ofType('AWS::CloudFront::OriginAccessControl');
+    const [[, distribution] = []] = ofType('AWS::CloudFront::Distribution');
+    const config = distribution?.Properties.DistributionConfig as {
+      Origins: { DomainName: unknown; OriginAccessControlId: unknown }[];
+      DefaultCacheBehavior: { ViewerProtocolPolicy: string; Compress: boolean };
+    };
+    expect(config.Origins[0]?.DomainName).toEqual({ 'Fn::GetAtt': [bucketId, 'RegionalDomainName'] });
+    expect(config.Origins[0]?.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [oacId, 'Id'] });
+    expect(config.DefaultCacheBehavior).toMatchObject({
+      ViewerProtocolPolicy: 'redirect-to-https',
+      Compress: true,
+    });
+    const policy = template.Resources.PublicBucketPolicy;
+    expect(policy?.Properties.Bucket).toEqual({ Ref: bucketId });
+    expect(JSON.stringify(policy?.Properties)).toContain('cloudfront.amazonaws.com');
+    expect(JSON.stringify(policy?.Properties)).toContain('AWS:SourceArn');
+  });
+
+  it('feeds the aggregation from the stream with partial batch failures, bisection, bounded retries and an SQS on-failure queue', () => {
+    const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
+    const aggregation = mappings.find((m) => JSON.stringify(m.FunctionName).includes('AggregateResults'));
+    expect(aggregation).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': ['ResultsTable', 'StreamArn'] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 10,
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': ['AggregationFailuresQueue', 'Arn'] } },
+      },
+    });
+    expect(template.Resources.AggregationFailuresQueue?.Type).toBe('AWS::SQS::Queue');
+    const publisher = mappings.find((m) => JSON.stringify(m.FunctionName).includes('PublishResults'));
+    expect(publisher).toMatchObject({
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumBatchingWindowInSeconds: 3,
+    });
+  });
+
+  it('routes every contract endpoint through the HTTP API to its own function', () => {
+    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
+    expect(routes.sort()).toEqual(
+      [
+        'GET /v1/elections/{electionId}/sections/{sectionId}',
+        'GET /v1/health',
+        'POST /v1/admin/elections/{electionId}/officer-tokens',
+        'PUT /v1/admin/elections/{electionId}',
+        'PUT /v1/elections/{electionId}/sections/{sectionId}/results',
+        'PUT /v1/elections/{electionId}/sections/{sectionId}/turnout/{slotId}',
+      ].sort(),
+    );
+    const functions = ofType('AWS::Lambda::Function').map(([, f]) => f.Properties);
+    expect(
+      functions.every((f) => f.Runtime === 'nodejs22.x' && JSON.stringify(f.Architectures) === '["arm64"]'),
+    ).toBe(true);
+  });
+});
