@@ -54,3 +54,9 @@ export class VersionMismatchError extends AppError {
 export class ConcurrentWriteError extends AppError {
   readonly code = 'CONCURRENT_WRITE';
 }
+export class NotFlaggedError extends AppError {
+  readonly code = 'NOT_FLAGGED';
+}
+export class NotReportedError extends AppError {
+  readonly code = 'NOT_REPORTED';
+}

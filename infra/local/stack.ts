@@ -159,6 +159,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
         AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
         SLS_TELEMETRY_DISABLED: '1',
+        // Lambda runs Node 22; this machine's Node 20 is supported for local use only.
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         SLS_NOTIFICATIONS_MODE: 'off',
       },
       stdio: options.apiOutput === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],

@@ -28,6 +28,8 @@ const env = z
   .parse(process.env);
 
 const log = (line: string) => console.log(`[start] ${line}`);
+// Lambda runs Node 22; Node 20 is supported here for local use, so the SDK need not warn.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 // Until the stack is up, a signal ends this process; its exit handler kills every child started so far.
 const abortStart = (signal: string) => {

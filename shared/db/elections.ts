@@ -1,4 +1,10 @@
-import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { ElectionHead, Section } from '../domain/election.js';
 import { ElectionInUseError } from '../errors.js';
 import { db, tableName } from './client.js';
@@ -141,6 +147,26 @@ export async function putDefinition(
         `election "${electionId}" already has results: its definition can no longer change`,
       );
     }
+    throw error;
+  }
+}
+
+/** Locks an election: from now on every write is refused. */
+export async function certifyElection(electionId: string, certifiedAt: string): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: electionStateKey(electionId),
+        UpdateExpression: 'SET #state = :certified, certifiedAt = :at',
+        ConditionExpression: '#state = :open',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':certified': 'certified', ':open': 'open', ':at': certifiedAt },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
     throw error;
   }
 }

@@ -1,10 +1,17 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { FailedCheck } from '../domain/checks.js';
+import type { SubmissionStatus } from '../domain/status.js';
 import { db, tableName } from './client.js';
 import { electionStateKey } from './elections.js';
 import { type Key, keys, RESULT_SK, TURNOUT_SK_PREFIX } from './keys.js';
 
-export type SubmissionStatus = 'accepted' | 'flagged' | 'approved';
+/** A staff decision on a stored submission, kept with its reason. */
+export interface Review {
+  action: 'approve' | 'reopen';
+  reason: string;
+  at: string;
+  version: number;
+}
 
 /**
  * A section's current results, or its current reading of one turnout slot. The item is the
@@ -27,6 +34,8 @@ export interface Submission {
   body: unknown;
   bodyHash: string;
   submittedAt: string;
+  /** The latest staff decision on this version, if any. */
+  review?: Review;
 }
 
 export const submissionKey = (s: Pick<Submission, 'electionId' | 'sectionId' | 'kind' | 'slotId'>): Key =>
@@ -70,22 +79,88 @@ export async function listCurrentSubmissions(electionId: string, sectionId: stri
 /** Which condition of a stored-version transaction failed. */
 export type StoreConflict = 'version' | 'election-state';
 
-/**
- * Stores a new version as the current one and in the append-only history, in one
- * transaction that also checks the election is open and still has the definition the
- * body was validated against.
- */
-export async function storeSubmissionVersion(
-  next: Submission,
-  previousVersion: number,
-  election: { definitionHash: string; inUse: boolean },
-): Promise<StoreConflict | undefined> {
-  const current = submissionKey(next);
-  const stateCondition = {
+/** A related current item whose checks changed with this write (R5 links the final slot and the count). */
+export interface Recheck {
+  item: Submission;
+  expectedRev: number;
+}
+
+const stateGuard = (electionId: string, election: { definitionHash: string; inUse: boolean }) => {
+  const condition = {
     ConditionExpression: '#state = :open AND definitionHash = :hash',
     ExpressionAttributeNames: { '#state': 'state' },
   };
-  const stateValues = { ':open': 'open', ':hash': election.definitionHash };
+  const values = { ':open': 'open', ':hash': election.definitionHash };
+  return election.inUse
+    ? {
+        ConditionCheck: {
+          TableName: tableName(),
+          Key: electionStateKey(electionId),
+          ...condition,
+          ExpressionAttributeValues: values,
+        },
+      }
+    : {
+        Update: {
+          TableName: tableName(),
+          Key: electionStateKey(electionId),
+          UpdateExpression: 'SET inUse = :true',
+          ...condition,
+          ExpressionAttributeValues: { ...values, ':true': true },
+        },
+      };
+};
+
+const revGuard = (expectedRev: number) => ({
+  ConditionExpression: 'rev = :expectedRev',
+  ExpressionAttributeValues: { ':expectedRev': expectedRev },
+});
+
+/** Maps a cancelled transaction to the conflict it reports; rethrows anything else. */
+function conflictOf(error: unknown, stateIndex: number): StoreConflict {
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  if ((error as Error).name !== 'TransactionCanceledException' || !reasons) throw error;
+  if (reasons[stateIndex]?.Code === 'ConditionalCheckFailed') return 'election-state';
+  // A lost race with another write of the same section: the caller re-reads and decides again.
+  if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict'))
+    return 'version';
+  throw error;
+}
+
+/** The section's history: every stored version and every staff review, oldest first. */
+export async function listHistory(electionId: string, sectionId: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :history)',
+        ExpressionAttributeValues: {
+          ':pk': keys.sectionPartition(electionId, sectionId),
+          ':history': 'HISTORY#',
+        },
+        ExclusiveStartKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+/**
+ * Records a staff review: the current item with its new status, and the review in the
+ * history, in one transaction conditioned on the rev that was reviewed and an open election.
+ */
+export async function storeReview(
+  reviewed: Submission,
+  expectedRev: number,
+  election: { definitionHash: string; inUse: boolean },
+): Promise<StoreConflict | undefined> {
+  const review = reviewed.review;
+  if (!review) throw new Error('storeReview needs the review on the item');
+  const target = reviewed.kind === 'results' ? 'RESULT' : `TURNOUT#${reviewed.slotId}`;
   try {
     await db().send(
       new TransactWriteCommand({
@@ -93,7 +168,54 @@ export async function storeSubmissionVersion(
           {
             Put: {
               TableName: tableName(),
-              Item: { ...current, type: 'Submission', ...next },
+              Item: { ...submissionKey(reviewed), type: 'Submission', ...reviewed },
+              ...revGuard(expectedRev),
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                PK: keys.sectionPartition(reviewed.electionId, reviewed.sectionId),
+                SK: `HISTORY#REVIEW#${review.at}#${target}`,
+                type: 'Review',
+                kind: reviewed.kind,
+                ...(reviewed.slotId ? { slotId: reviewed.slotId } : {}),
+                ...review,
+                status: reviewed.status,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          stateGuard(reviewed.electionId, election),
+        ],
+      }),
+    );
+    return undefined;
+  } catch (error) {
+    return conflictOf(error, 2);
+  }
+}
+
+/**
+ * Stores a new version as the current one and in the append-only history, in one
+ * transaction that also checks the election is open and still has the definition the
+ * body was validated against, and updates related items whose checks changed with it.
+ */
+export async function storeSubmissionVersion(
+  next: Submission,
+  previousVersion: number,
+  election: { definitionHash: string; inUse: boolean },
+  rechecks: readonly Recheck[] = [],
+): Promise<StoreConflict | undefined> {
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...submissionKey(next), type: 'Submission', ...next },
               ...(previousVersion === 0
                 ? { ConditionExpression: 'attribute_not_exists(PK)' }
                 : {
@@ -109,35 +231,19 @@ export async function storeSubmissionVersion(
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
-          election.inUse
-            ? {
-                ConditionCheck: {
-                  TableName: tableName(),
-                  Key: electionStateKey(next.electionId),
-                  ...stateCondition,
-                  ExpressionAttributeValues: stateValues,
-                },
-              }
-            : {
-                Update: {
-                  TableName: tableName(),
-                  Key: electionStateKey(next.electionId),
-                  UpdateExpression: 'SET inUse = :true',
-                  ...stateCondition,
-                  ExpressionAttributeValues: { ...stateValues, ':true': true },
-                },
-              },
+          stateGuard(next.electionId, election),
+          ...rechecks.map(({ item, expectedRev }) => ({
+            Put: {
+              TableName: tableName(),
+              Item: { ...submissionKey(item), type: 'Submission', ...item },
+              ...revGuard(expectedRev),
+            },
+          })),
         ],
       }),
     );
     return undefined;
   } catch (error) {
-    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if ((error as Error).name !== 'TransactionCanceledException' || !reasons) throw error;
-    if (reasons[2]?.Code === 'ConditionalCheckFailed') return 'election-state';
-    // A lost race with another write of the same section: the caller re-reads and decides again.
-    if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict'))
-      return 'version';
-    throw error;
+    return conflictOf(error, 2);
   }
 }

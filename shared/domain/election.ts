@@ -58,6 +58,8 @@ const ElectionShapeSchema = z
     candidates: z.array(CandidateSchema).max(100).default([]),
     lists: z.array(ListSchema).max(500).default([]),
     questions: z.array(QuestionSchema).max(50).default([]),
+    /** Referendum only: the share of registered electors who must vote (50 by default; 0 for none). */
+    quorumPercent: z.number().min(0).max(100).optional(),
   })
   .strict();
 
@@ -138,6 +140,15 @@ export function findDefinitionIssues(
   });
 
   if (election.kind === 'municipal') {
+    // TUEL art. 71 c. 3, art. 73 c. 2: every mayoral candidate is linked to at least one list.
+    for (const [index, candidate] of election.candidates.entries()) {
+      if (!election.lists.some((l) => l.candidateId === candidate.id)) {
+        issues.push({
+          path: ['candidates', index],
+          message: `candidate "${candidate.id}" has no linked list`,
+        });
+      }
+    }
     if (election.candidates.length === 0)
       issues.push({ path: ['candidates'], message: 'a municipal election needs candidates' });
     if (election.questions.length > 0)

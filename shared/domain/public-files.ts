@@ -3,6 +3,7 @@
  * a check's internals or a count that is not (yet) counted.
  */
 import type { ElectionHead, Section } from './election.js';
+import { isCounted, type SubmissionStatus } from './status.js';
 import { percent } from './summary.js';
 
 export const publicPaths = (electionId: string) => {
@@ -23,13 +24,13 @@ export const urlPathOf = (key: string) => `/${key}`;
 export interface StoredSectionData {
   kind: 'results' | 'turnout';
   slotId?: string;
-  status: 'accepted' | 'flagged' | 'approved';
+  status: SubmissionStatus;
   version: number;
   body: unknown;
   submittedAt: string;
 }
 
-const counted = (s: StoredSectionData) => s.status === 'accepted' || s.status === 'approved';
+const counted = (s: StoredSectionData) => isCounted(s.status);
 
 /** A section's public file: its counted turnout readings and result; flagged data shows only as "in review". */
 export function publicSectionFile(

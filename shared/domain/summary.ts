@@ -3,6 +3,14 @@
  * total tally. Pure: the publisher only adds I/O around it.
  */
 import type { ElectionHead } from './election.js';
+import {
+  DEFAULT_REFERENDUM_QUORUM_PERCENT,
+  type Quorum,
+  quorumOf,
+  type ReferendumOutcome,
+  referendumOutcome,
+} from './referendum.js';
+import { allocateSeats, type SeatOutcome } from './seats.js';
 import { counter, type Tally } from './tally.js';
 
 export type ResultsStatus = 'provisional' | 'final' | 'certified';
@@ -43,8 +51,18 @@ export interface Summary {
     no: number;
     percentYes: number;
     percentNo: number;
+    /** Provisional until the status is final: the quorum can still be reached as sections report. */
+    outcome: ReferendumOutcome;
   }[];
-  seats: null;
+  /** Referendum only: whether enough electors voted. */
+  quorum: Quorum | null;
+  /**
+   * The mayor and the council seats, or the run-off the first round requires (DOMAIN.md), once
+   * there are votes. A projection until every section has reported.
+   */
+  seats: (SeatOutcome & { projection: boolean }) | null;
+  /** The two candidates of the run-off (ballottaggio), when the first round elects no mayor. */
+  runoff: { candidateIds: [string, string] } | null;
   links: { sections: string; definition: string };
 }
 
@@ -72,6 +90,28 @@ export function buildSummary(head: ElectionHead, total: Tally, context: SummaryC
   const candidateTotal = candidateVotes.reduce((a, b) => a + b, 0);
   const listVotes = head.lists.map((l) => count(counter.list(l.id)));
   const listTotal = listVotes.reduce((a, b) => a + b, 0);
+
+  const seats =
+    head.kind === 'municipal'
+      ? allocateSeats({
+          population: head.municipality.population,
+          councilSeats: head.councilSeats,
+          candidates: head.candidates,
+          lists: head.lists,
+          candidateVotes: Object.fromEntries(head.candidates.map((c, i) => [c.id, candidateVotes[i] ?? 0])),
+          listVotes: Object.fromEntries(head.lists.map((l, i) => [l.id, listVotes[i] ?? 0])),
+        })
+      : null;
+
+  const quorum =
+    head.kind === 'referendum'
+      ? quorumOf(
+          voters,
+          head.registeredVoters,
+          head.quorumPercent ?? DEFAULT_REFERENDUM_QUORUM_PERCENT,
+          percent(voters, head.registeredVoters),
+        )
+      : null;
 
   const status: ResultsStatus = context.certified
     ? 'certified'
@@ -133,9 +173,12 @@ export function buildSummary(head: ElectionHead, total: Tally, context: SummaryC
         no,
         percentYes: percent(yes, yes + no),
         percentNo: percent(no, yes + no),
+        outcome: quorum ? referendumOutcome(yes, no, quorum) : 'no-votes',
       };
     }),
-    seats: null,
+    quorum,
+    seats: seats ? { ...seats, projection: status === 'provisional' } : null,
+    runoff: seats?.outcome === 'runoff' ? seats.runoff : null,
     links: context.paths,
   };
 }

@@ -13,6 +13,8 @@ const STATUS_BY_ERROR = new Map<abstract new (...args: never[]) => errors.AppErr
   [errors.ElectionInUseError, 409],
   [errors.ElectionCertifiedError, 409],
   [errors.ConcurrentWriteError, 409],
+  [errors.NotFlaggedError, 409],
+  [errors.NotReportedError, 409],
   [errors.VersionMismatchError, 412],
   [errors.PayloadTooLargeError, 413],
   [errors.UnsupportedMediaTypeError, 415],

@@ -4,6 +4,7 @@ import { commitAggregation, readAggregates, readApplied, sourceIdOf } from '../d
 import { isSourceKey } from '../db/keys.js';
 import { readStreamRecord } from '../db/stream-record.js';
 import { aggregateIdsOf, latestChanges, planAggregation, type SourceChange } from '../domain/aggregation.js';
+import { isCounted, SUBMISSION_STATUSES } from '../domain/status.js';
 import { StoredResultsSchema, TurnoutReadingSchema } from '../domain/submission.js';
 import { tallyOfResults, tallyOfTurnout } from '../domain/tally.js';
 import { logger } from '../logger.js';
@@ -16,12 +17,9 @@ const SourceImageSchema = z.object({
   district: z.string().optional(),
   registeredVoters: z.number().int().min(0),
   rev: z.number().int().positive(),
-  status: z.enum(['accepted', 'flagged', 'approved']),
+  status: z.enum(SUBMISSION_STATUSES),
   body: z.unknown(),
 });
-
-/** Statuses whose values count in the public totals. */
-const COUNTED = new Set(['accepted', 'approved']);
 
 /**
  * Turns one stream record into the change it makes to the totals, or undefined for the
@@ -33,7 +31,7 @@ export function changeOfRecord(record: DynamoDBRecord): SourceChange | undefined
   if (!isSourceKey(key)) return undefined;
   const image = SourceImageSchema.parse(newImage ?? oldImage);
   const removed = !newImage;
-  const counted = !removed && COUNTED.has(image.status);
+  const counted = !removed && isCounted(image.status);
   const tally = !counted
     ? {}
     : image.kind === 'results'

@@ -1,8 +1,9 @@
 import { listCurrentSubmissions, type Submission, storeSubmissionVersion } from '../db/submissions.js';
 import { hashOf } from '../domain/canonical.js';
-import { checkResults, checkTurnout, type FailedCheck, isFlagging } from '../domain/checks.js';
-import type { ElectionHead, Section } from '../domain/election.js';
-import { resultsSchemaFor, type TurnoutReading, TurnoutReadingSchema } from '../domain/submission.js';
+import type { FailedCheck } from '../domain/checks.js';
+import { isFlagging } from '../domain/checks.js';
+import { checksFor, recheckSection } from '../domain/section-checks.js';
+import { resultsSchemaFor, TurnoutReadingSchema } from '../domain/submission.js';
 import { ConcurrentWriteError, ValidationError, VersionMismatchError } from '../errors.js';
 import { assertOpen, loadElection, loadSection } from './election-context.js';
 import { parseOrThrow } from './validation.js';
@@ -21,6 +22,8 @@ export interface SubmitRequest {
   ifMatch?: number;
 }
 
+type Target = { kind: 'results'; slotId?: undefined } | { kind: 'turnout'; slotId: string };
+
 const MAX_ATTEMPTS = 5;
 
 const outcomeOf = (s: Submission): SubmissionOutcome => ({
@@ -29,33 +32,29 @@ const outcomeOf = (s: Submission): SubmissionOutcome => ({
   checks: s.checks,
 });
 
-type Validate = (
-  head: ElectionHead,
-  section: Section,
-  current: Submission[],
-) => { body: unknown; checks: FailedCheck[] };
+const pause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** attempt));
 
 /**
  * Stores a submission as a new version, or recognises it as a re-send of the current one.
- * A structurally valid body is always stored; failed checks only flag it (DOMAIN.md).
+ * A structurally valid body is always stored; failed checks only flag it (DOMAIN.md). The
+ * items beside it whose checks change with it (R5) are updated in the same transaction.
  */
 async function submit(
   request: SubmitRequest,
-  target: { kind: 'results' } | { kind: 'turnout'; slotId: string },
-  validate: Validate,
-): Promise<SubmissionOutcome> {
+  target: Target,
+  parse: (head: Parameters<typeof resultsSchemaFor>[0]) => unknown,
+) {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const election = await loadElection(request.electionId);
-    const section = await loadSection(election, request.sectionId);
-    const stored = await listCurrentSubmissions(request.electionId, request.sectionId);
-    const current = stored.find(
-      (s) => s.kind === target.kind && s.slotId === (target.kind === 'turnout' ? target.slotId : undefined),
-    );
     assertOpen(election);
-    const { body, checks } = validate(election.head, section, stored);
+    const section = await loadSection(election, request.sectionId);
+    const body = parse(election.head);
+    const stored = await listCurrentSubmissions(request.electionId, request.sectionId);
+    const current = stored.find((s) => s.kind === target.kind && s.slotId === target.slotId);
     const bodyHash = hashOf(body);
-    // A re-send of what is stored (a retry on a weak signal) changes nothing.
-    if (current && current.bodyHash === bodyHash) return outcomeOf(current);
+    // A re-send of what is stored (a retry on a weak signal) changes nothing; after a reopen it confirms anew.
+    if (current && current.bodyHash === bodyHash && current.status !== 'reopened') return outcomeOf(current);
     const currentVersion = current?.version ?? 0;
     if (request.ifMatch !== undefined && request.ifMatch !== currentVersion) {
       throw new VersionMismatchError(
@@ -63,11 +62,12 @@ async function submit(
         [{ message: `current version: ${currentVersion}` }],
       );
     }
+    const checks = checksFor(election.head, section, { ...target, body }, stored);
     const next: Submission = {
       electionId: request.electionId,
       sectionId: request.sectionId,
       kind: target.kind,
-      ...(target.kind === 'turnout' ? { slotId: target.slotId } : {}),
+      ...(target.slotId !== undefined ? { slotId: target.slotId } : {}),
       ...(section.district !== undefined ? { district: section.district } : {}),
       registeredVoters: section.registeredVoters,
       version: currentVersion + 1,
@@ -78,32 +78,26 @@ async function submit(
       bodyHash,
       submittedAt: new Date().toISOString(),
     };
-    const conflict = await storeSubmissionVersion(next, currentVersion, election.state);
+    const rechecks = recheckSection(election.head, section, next, stored).map(({ item, checks, status }) => ({
+      item: { ...item, checks, status, rev: item.rev + 1 },
+      expectedRev: item.rev,
+    }));
+    const conflict = await storeSubmissionVersion(next, currentVersion, election.state, rechecks);
     if (!conflict) return outcomeOf(next);
     // Another device, or the first writes of a busy election, got there first: re-read after a pause.
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** attempt));
+    await pause(attempt);
   }
   throw new ConcurrentWriteError('the section is being written by another device right now: try again');
 }
 
-const readingsBySlot = (stored: Submission[]) =>
-  Object.fromEntries(
-    stored
-      .filter((s) => s.kind === 'turnout' && s.slotId)
-      .map((s) => [s.slotId as string, s.body as TurnoutReading]),
-  );
-
 export function submitResults(request: SubmitRequest): Promise<SubmissionOutcome> {
-  return submit(request, { kind: 'results' }, (head, section, stored) => {
-    const body = parseOrThrow(resultsSchemaFor(head), request.body, 'results body');
-    const finalSlot = head.turnoutSlots.find((s) => s.final);
-    const finalReading = finalSlot ? readingsBySlot(stored)[finalSlot.id] : undefined;
-    return { body, checks: checkResults(head, section, body, finalReading) };
-  });
+  return submit(request, { kind: 'results' }, (head) =>
+    parseOrThrow(resultsSchemaFor(head), request.body, 'results body'),
+  );
 }
 
 export function submitTurnout(request: SubmitRequest & { slotId: string }): Promise<SubmissionOutcome> {
-  return submit(request, { kind: 'turnout', slotId: request.slotId }, (head, section, stored) => {
+  return submit(request, { kind: 'turnout', slotId: request.slotId }, (head) => {
     if (!head.turnoutSlots.some((s) => s.id === request.slotId)) {
       throw new ValidationError(`election "${head.id}" has no turnout slot "${request.slotId}"`, [
         {
@@ -112,17 +106,6 @@ export function submitTurnout(request: SubmitRequest & { slotId: string }): Prom
         },
       ]);
     }
-    const body = parseOrThrow(TurnoutReadingSchema, request.body, 'turnout reading');
-    const results = stored.find((s) => s.kind === 'results');
-    const countVoters = (results?.body as { voters?: number } | undefined)?.voters;
-    const checks = checkTurnout(
-      head.turnoutSlots,
-      request.slotId,
-      body,
-      readingsBySlot(stored),
-      section,
-      countVoters,
-    );
-    return { body, checks };
+    return parseOrThrow(TurnoutReadingSchema, request.body, 'turnout reading');
   });
 }

@@ -60,6 +60,52 @@ th,td{padding:.4rem .5rem;border-bottom:1px solid var(--line);text-align:left;ve
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
 `;
 
+const OUTCOME_LABEL: Record<Summary['answers'][number]['outcome'], string> = {
+  yes: 'Prevale il sì',
+  no: 'Prevale il no',
+  tie: 'Parità',
+  'quorum-not-reached': 'Quorum non raggiunto',
+  'no-votes': '—',
+};
+
+function renderQuorum(s: Summary): string {
+  if (!s.quorum) return '';
+  const { requiredPercent, turnoutPercent, reached } = s.quorum;
+  return `<p>Quorum: ${formatPercent(requiredPercent)} degli elettori; votanti finora ${formatPercent(turnoutPercent)} — <strong>${reached ? 'raggiunto' : 'non ancora raggiunto'}</strong></p>`;
+}
+
+/** The mayor, the run-off or the council seats: labelled a projection until the count is complete. */
+function renderSeats(s: Summary, candidateName: Map<string, string>): string {
+  const seats = s.seats;
+  if (!seats) return '';
+  const name = (id: string) => escapeHtml(candidateName.get(id) ?? id);
+  const projection = seats.projection ? ' (proiezione sui dati parziali)' : '';
+  if (seats.outcome === 'runoff') {
+    const [first, second] = seats.runoff.candidateIds;
+    return `<section aria-labelledby="h-seats"><h2 id="h-seats">Sindaco${projection}</h2><p>Nessun candidato supera il 50% dei voti validi: <strong>ballottaggio tra ${name(first)} e ${name(second)}</strong>.</p></section>`;
+  }
+  const listName = new Map(s.lists.map((l) => [l.id, l.name]));
+  const coalitions = table(
+    `Seggi in consiglio per coalizione${projection}`,
+    ['Candidato sindaco', 'Seggi'],
+    seats.coalitions.map((c) => [
+      `${name(c.candidateId)}${c.majorityBonus ? ' <span class="linked">premio di maggioranza</span>' : ''}`,
+      formatCount(c.seats),
+    ]),
+  );
+  const lists = table(
+    `Seggi per lista${projection}`,
+    ['Lista', 'Seggi'],
+    seats.lists
+      .filter((l) => l.seats > 0)
+      .map((l) => [escapeHtml(listName.get(l.listId) ?? l.listId), formatCount(l.seats)]),
+  );
+  const defeated = seats.councillorsFromCandidates.length
+    ? `<p>Eletti consiglieri in quanto candidati sindaco: ${seats.councillorsFromCandidates.map(name).join(', ')}.</p>`
+    : '';
+  return `<section aria-labelledby="h-seats"><h2 id="h-seats">Sindaco e consiglio${projection}</h2><p>Sindaco${seats.projection ? ' (proiezione)' : ' eletto'}: <strong>${name(seats.mayor.candidateId)}</strong> con il ${formatPercent(seats.mayor.percent)} dei voti validi.</p>${coalitions}${lists}${defeated}</section>`;
+}
+
 export function renderResultsPage(summary: Summary): string {
   const s = summary;
   const updated = new Date(s.generatedAt);
@@ -104,16 +150,18 @@ export function renderResultsPage(summary: Summary): string {
   const answers = s.answers.length
     ? table(
         `Quesiti — sezioni ${s.sections.reported} su ${s.sections.total}`,
-        ['Quesito', 'Sì', 'No', '% Sì', '% No'],
+        ['Quesito', 'Sì', 'No', '% Sì', '% No', 'Esito'],
         s.answers.map((a) => [
           escapeHtml(a.text),
           formatCount(a.yes),
           formatCount(a.no),
           formatPercent(a.percentYes),
           formatPercent(a.percentNo),
+          OUTCOME_LABEL[a.outcome],
         ]),
       )
     : '';
+  const seatsSection = renderSeats(s, candidateName);
   const totals = table(
     `Schede — sezioni ${s.sections.reported} su ${s.sections.total}`,
     ['Voce', 'Numero'],
@@ -146,7 +194,8 @@ ${rehearsal}
 <main>
 <section aria-labelledby="h-turnout"><h2 id="h-turnout">Affluenza</h2>${turnout}</section>
 ${candidates || lists ? `<section aria-labelledby="h-results"><h2 id="h-results">Risultati</h2>${candidates}${lists}</section>` : ''}
-${answers ? `<section aria-labelledby="h-answers"><h2 id="h-answers">Referendum</h2>${answers}</section>` : ''}
+${seatsSection}
+${answers ? `<section aria-labelledby="h-answers"><h2 id="h-answers">Referendum</h2>${renderQuorum(s)}${answers}</section>` : ''}
 <section aria-labelledby="h-totals"><h2 id="h-totals">Schede</h2>${totals}</section>
 </main>
 <footer><p class="muted">Dati aperti: <a href="/results/${escapeHtml(s.electionId)}/latest.json">latest.json</a></p></footer>

@@ -101,7 +101,11 @@ describe('the CloudFormation template serverless.yml generates', () => {
     expect(routes.sort()).toEqual(
       [
         'GET /v1/elections/{electionId}/sections/{sectionId}',
+        'GET /v1/elections/{electionId}/sections/{sectionId}/history',
         'GET /v1/health',
+        'POST /v1/admin/elections/{electionId}/certify',
+        'POST /v1/admin/elections/{electionId}/sections/{sectionId}/approve',
+        'POST /v1/admin/elections/{electionId}/sections/{sectionId}/reopen',
         'POST /v1/admin/elections/{electionId}/officer-tokens',
         'PUT /v1/admin/elections/{electionId}',
         'PUT /v1/elections/{electionId}/sections/{sectionId}/results',

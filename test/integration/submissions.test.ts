@@ -10,6 +10,9 @@ let use: {
   submitTurnout: typeof import('../../shared/use-cases/submit-section-data.js').submitTurnout;
   readSection: typeof import('../../shared/use-cases/read-section.js').readSection;
   issueOfficerTokens: typeof import('../../shared/use-cases/issue-officer-tokens.js').issueOfficerTokens;
+  reviewSection: typeof import('../../shared/use-cases/review-section.js').reviewSection;
+  certifyElection: typeof import('../../shared/use-cases/certify-election.js').certifyElection;
+  sectionHistory: typeof import('../../shared/use-cases/section-history.js').sectionHistory;
   findCallerByTokenHash: typeof import('../../shared/db/tokens.js').findCallerByTokenHash;
   hashToken: typeof import('../../shared/domain/tokens.js').hashToken;
   db: typeof import('../../shared/db/client.js');
@@ -22,6 +25,9 @@ beforeAll(async () => {
     ...(await import('../../shared/use-cases/submit-section-data.js')),
     ...(await import('../../shared/use-cases/read-section.js')),
     ...(await import('../../shared/use-cases/issue-officer-tokens.js')),
+    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await import('../../shared/use-cases/certify-election.js')),
+    ...(await import('../../shared/use-cases/section-history.js')),
     ...(await import('../../shared/db/tokens.js')),
     ...(await import('../../shared/domain/tokens.js')),
     db: await import('../../shared/db/client.js'),
@@ -177,5 +183,111 @@ describe('officer tokens', () => {
     const { Items = [] } = await use.db.db().send(new ScanCommand({ TableName: use.db.tableName() }));
     const everything = JSON.stringify(Items);
     for (const token of Object.values(tokens)) expect(everything).not.toContain(token);
+  });
+});
+
+describe('staff reviews and certification', () => {
+  const notSquare = { ...squareResults(1), voters: squareResults(1).voters + 3 };
+
+  beforeAll(async () => {
+    await use.defineElection('reviews', smallElection('reviews'));
+  });
+
+  it('given a flagged count, when staff approve it with a reason, then it is approved and the history shows the version and the review', async () => {
+    // Prepare
+    await use.submitResults({ electionId: 'reviews', sectionId: '1', body: notSquare });
+    // Act
+    const approved = await use.reviewSection('approve', 'reviews', '1', {
+      reason: 'verbale checked: three ballots found later',
+    });
+    // Assess
+    expect(approved).toMatchObject({
+      version: 1,
+      status: 'approved',
+      review: { action: 'approve', version: 1 },
+    });
+    const { entries } = await use.sectionHistory('reviews', '1');
+    expect(entries.map((e) => [e.entry, e.version])).toEqual([
+      ['version', 1],
+      ['review', 1],
+    ]);
+    expect(entries[1]).toMatchObject({
+      reason: 'verbale checked: three ballots found later',
+      status: 'approved',
+    });
+  });
+
+  it('given an accepted count, when staff try to approve it, then it is refused with NOT_FLAGGED', async () => {
+    await use.submitResults({ electionId: 'reviews', sectionId: '2', body: squareResults(2) });
+    await expect(
+      use.reviewSection('approve', 'reviews', '2', { reason: 'no reason really' }),
+    ).rejects.toMatchObject({
+      code: 'NOT_FLAGGED',
+    });
+  });
+
+  it('given no reason, when staff approve, then it is refused and nothing changes', async () => {
+    await expect(use.reviewSection('approve', 'reviews', '1', {})).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+  });
+
+  it('given an accepted count, when staff reopen it, then it leaves the totals until the officer confirms it again as a new version', async () => {
+    // Act
+    const reopened = await use.reviewSection('reopen', 'reviews', '2', {
+      reason: 'officer called: wrong section sheet',
+    });
+    const confirmed = await use.submitResults({
+      electionId: 'reviews',
+      sectionId: '2',
+      body: squareResults(2),
+    });
+    // Assess
+    expect(reopened.status).toBe('reopened');
+    expect(confirmed).toEqual({ version: 2, status: 'accepted', checks: [] });
+  });
+
+  it('given a final reading that disagrees with the count, when the reading is corrected, then the count is no longer flagged', async () => {
+    // Prepare
+    await use.submitTurnout({ electionId: 'reviews', sectionId: '3', slotId: 'T2', body: { voters: 999 } });
+    const flagged = await use.submitResults({
+      electionId: 'reviews',
+      sectionId: '3',
+      body: squareResults(3),
+    });
+    expect(flagged.status).toBe('flagged');
+    // Act
+    await use.submitTurnout({
+      electionId: 'reviews',
+      sectionId: '3',
+      slotId: 'T2',
+      body: { voters: squareResults(3).voters },
+    });
+    // Assess
+    const section = await use.readSection('reviews', '3');
+    expect(section).toMatchObject({ status: 'accepted', version: 1, checks: [] });
+  });
+
+  it('given a certified election, when anything is written, then it answers ELECTION_CERTIFIED', async () => {
+    // Act
+    const certified = await use.certifyElection('reviews');
+    // Assess
+    expect(certified).toMatchObject({ state: 'certified', sections: { total: 3 } });
+    await expect(
+      use.submitResults({ electionId: 'reviews', sectionId: '2', body: squareResults(2) }),
+    ).rejects.toMatchObject({
+      code: 'ELECTION_CERTIFIED',
+    });
+    await expect(
+      use.reviewSection('reopen', 'reviews', '2', { reason: 'too late now' }),
+    ).rejects.toMatchObject({
+      code: 'ELECTION_CERTIFIED',
+    });
+    await expect(use.certifyElection('reviews')).rejects.toMatchObject({ code: 'ELECTION_CERTIFIED' });
+    await expect(
+      use.defineElection('reviews', smallElection('reviews', { name: 'Changed' })),
+    ).rejects.toMatchObject({
+      code: 'ELECTION_CERTIFIED',
+    });
   });
 });

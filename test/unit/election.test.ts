@@ -241,6 +241,16 @@ describe('ElectionDefinitionSchema: what a definition must satisfy as a whole', 
     ]);
   });
 
+  it('given a mayoral candidate with no linked list, when parsed, then it is refused (TUEL art. 71 c. 3, art. 73 c. 2)', () => {
+    // Prepare
+    const definition = municipalDefinition();
+    definition.candidates.push({ id: 'C9', name: 'Senza Lista' });
+    // Act
+    const messages = refusals(definition);
+    // Assess
+    expect(messages).toEqual(['candidates.2: candidate "C9" has no linked list']);
+  });
+
   it.each(['__proto__', 'constructor', 'prototype'])(
     'given the reserved id %s for a section, a candidate or the election, when parsed, then each is refused',
     (reserved) => {
@@ -249,14 +259,17 @@ describe('ElectionDefinitionSchema: what a definition must satisfy as a whole', 
       asSection.sections.push({ id: reserved, name: 'Sezione riservata', registeredVoters: 500 });
       const asCandidate = municipalDefinition();
       asCandidate.candidates.push({ id: reserved, name: 'Nome Riservato' });
+      asCandidate.lists.push({ id: 'L-reserved', name: 'Lista Riservata', candidateId: reserved });
       const asElection = { ...municipalDefinition(), id: reserved };
 
       // Act
       const results = [asSection, asCandidate, asElection].map(refusals);
 
       // Assess
-      for (const messages of results)
-        expect(messages).toEqual([expect.stringContaining('this id is reserved')]);
+      for (const messages of results) {
+        expect(messages.length).toBeGreaterThan(0);
+        for (const message of messages) expect(message).toContain('this id is reserved');
+      }
     },
   );
 

@@ -13,7 +13,9 @@ import {
 import type { MunicipalResults, ReferendumResults } from '../../shared/domain/submission.js';
 
 /** A definition as staff write it (defaults not yet applied), with every top-level field present. */
-export type DefinitionInput = Required<z.input<typeof ElectionDefinitionSchema>>;
+export type DefinitionInput = Required<Omit<z.input<typeof ElectionDefinitionSchema>, 'quorumPercent'>> & {
+  quorumPercent?: number;
+};
 
 /** The demo election as the raw JSON text the seeder reads. */
 export const demoJson = (): unknown =>

@@ -85,9 +85,29 @@ describe('buildSummary', () => {
         contestedBallots: 0,
         validVotes: 550,
       },
-      seats: null,
       links: context.paths,
     });
+    // By hand (TUEL art. 72-73): C1 has 300/550 = 54.55% of mayoral votes, elected at the first
+    // round; its coalition's 288 list votes would take 13 of 24 seats by D'Hondt, so the bonus
+    // gives 60% of 24 = 14.4, rounded up to 15; C2's coalition takes 9, one of them for C2 itself.
+    expect(summary.seats).toMatchObject({
+      outcome: 'allocated',
+      projection: true,
+      mayor: { candidateId: 'C1', votes: 300 },
+      coalitions: [
+        { candidateId: 'C1', seats: 15, majorityBonus: true },
+        { candidateId: 'C2', seats: 9, majorityBonus: false },
+      ],
+      councillorsFromCandidates: ['C2'],
+    });
+    expect(
+      summary.seats?.outcome === 'allocated' && summary.seats.lists.map((l) => [l.listId, l.seats]),
+    ).toEqual([
+      ['L1', 8],
+      ['L2', 7],
+      ['L3', 8],
+    ]);
+    expect(summary.runoff).toBeNull();
     expect(summary.candidates).toEqual([
       { id: 'C1', name: 'Giorgio Fede', votes: 300, percent: 54.55 },
       { id: 'C2', name: 'Carla Onesti', votes: 250, percent: 45.45 },
@@ -249,6 +269,7 @@ describe('buildSummary', () => {
         no: 250,
         percentYes: 54.55,
         percentNo: 45.45,
+        outcome: 'yes',
       },
       {
         questionId: 'Q2',
@@ -257,6 +278,7 @@ describe('buildSummary', () => {
         no: 270,
         percentYes: 50.91,
         percentNo: 49.09,
+        outcome: 'yes',
       },
     ]);
   });

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { listCurrentSubmissions, type Review, type Submission, storeReview } from '../db/submissions.js';
+import { IdSchema } from '../domain/ids.js';
+import type { SubmissionStatus } from '../domain/status.js';
+import { ConcurrentWriteError, NotFlaggedError, NotReportedError } from '../errors.js';
+import { assertOpen, loadElection, loadSection } from './election-context.js';
+import { parseOrThrow } from './validation.js';
+
+/** A staff decision needs a reason a reader of the audit trail can understand. */
+export const ReviewRequestSchema = z
+  .object({
+    reason: z.string().trim().min(3, 'give the reason for the decision').max(1000),
+    /** Review a turnout reading instead of the count. */
+    slotId: IdSchema.optional(),
+  })
+  .strict();
+
+const RULES: Record<Review['action'], { from: readonly SubmissionStatus[]; to: SubmissionStatus }> = {
+  // Approving keeps a flagged count as it is and lets it into the totals, with the reason recorded.
+  approve: { from: ['flagged'], to: 'approved' },
+  // Reopening takes a count out of the totals until the officer submits it again.
+  reopen: { from: ['accepted', 'flagged', 'approved'], to: 'reopened' },
+};
+
+/** Approves a flagged count (or turnout reading), or reopens one, recording the reason. */
+export async function reviewSection(
+  action: Review['action'],
+  electionId: string,
+  sectionId: string,
+  body: unknown,
+) {
+  const request = parseOrThrow(ReviewRequestSchema, body, 'review');
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    const election = await loadElection(electionId);
+    assertOpen(election);
+    await loadSection(election, sectionId);
+    const stored = await listCurrentSubmissions(electionId, sectionId);
+    const what = request.slotId === undefined ? 'count' : `turnout reading of slot "${request.slotId}"`;
+    const current = stored.find((s) =>
+      request.slotId === undefined
+        ? s.kind === 'results'
+        : s.kind === 'turnout' && s.slotId === request.slotId,
+    );
+    if (!current) throw new NotReportedError(`section "${sectionId}" has no ${what} yet`);
+    const rule = RULES[action];
+    if (!rule.from.includes(current.status)) {
+      const message = `the ${what} of section "${sectionId}" is ${current.status}: only ${rule.from.join(' or ')} can be ${action === 'approve' ? 'approved' : 'reopened'}`;
+      throw action === 'approve' ? new NotFlaggedError(message) : new NotReportedError(message);
+    }
+    const reviewed: Submission = {
+      ...current,
+      status: rule.to,
+      rev: current.rev + 1,
+      review: { action, reason: request.reason, at: new Date().toISOString(), version: current.version },
+    };
+    const conflict = await storeReview(reviewed, current.rev, election.state);
+    if (!conflict)
+      return {
+        version: reviewed.version,
+        status: reviewed.status,
+        checks: reviewed.checks,
+        review: reviewed.review,
+      };
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** attempt));
+  }
+  throw new ConcurrentWriteError('the section changed while it was being reviewed: reload it and try again');
+}
