@@ -5,9 +5,34 @@ import type { Key } from './keys.js';
 
 type Image = NonNullable<DynamoDBRecord['dynamodb']>['NewImage'];
 
+/**
+ * DynamoDB Local (3.3) writes an empty map into stream images as `{}` instead of `{"M":{}}`,
+ * which the SDK cannot read. Restores the typed form, at any depth; AWS's own images pass
+ * through unchanged.
+ */
+function repair(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const attribute = value as Record<string, unknown>;
+  const [type] = Object.keys(attribute);
+  if (type === undefined) return { M: {} };
+  if (type === 'M') {
+    const entries = Object.entries(attribute.M as Record<string, unknown>).map(([k, v]) => [k, repair(v)]);
+    return { M: Object.fromEntries(entries) };
+  }
+  if (type === 'L') return { L: (attribute.L as unknown[]).map(repair) };
+  return value;
+}
+
 // The aws-lambda typings and the SDK describe the same attribute values with different types.
 const plain = (image: Image): Record<string, unknown> | undefined =>
-  image ? unmarshall(image as unknown as Record<string, AttributeValue>) : undefined;
+  image
+    ? unmarshall(
+        Object.fromEntries(Object.entries(image).map(([k, v]) => [k, repair(v)])) as unknown as Record<
+          string,
+          AttributeValue
+        >,
+      )
+    : undefined;
 
 /** A stream record's keys, new image and old image, as plain objects. */
 export function readStreamRecord(record: DynamoDBRecord) {

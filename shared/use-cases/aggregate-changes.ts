@@ -2,6 +2,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { commitAggregation, readAggregates, readApplied, sourceIdOf } from '../db/aggregates.js';
 import { isSourceKey } from '../db/keys.js';
+import { quarantineRecord } from '../db/quarantine.js';
 import { readStreamRecord } from '../db/stream-record.js';
 import { aggregateIdsOf, latestChanges, planAggregation, type SourceChange } from '../domain/aggregation.js';
 import { isCounted, SUBMISSION_STATUSES } from '../domain/status.js';
@@ -23,8 +24,8 @@ const SourceImageSchema = z.object({
 
 /**
  * Turns one stream record into the change it makes to the totals, or undefined for the
- * records the aggregation does not consume. Throws on a malformed source image: such a
- * record is reported as a batch item failure and, after retries, lands in the on-failure queue.
+ * records the aggregation does not consume. Pure: it throws on a malformed source image, and
+ * would throw again on every retry (see `changeOrQuarantine`).
  */
 export function changeOfRecord(record: DynamoDBRecord): SourceChange | undefined {
   const { key, newImage, oldImage } = readStreamRecord(record);
@@ -79,5 +80,27 @@ export async function applyChanges(changes: readonly SourceChange[]): Promise<vo
     for (let start = 0; start < electionChanges.length; start += SOURCES_PER_TRANSACTION) {
       await applyChunk(electionChanges.slice(start, start + SOURCES_PER_TRANSACTION));
     }
+  }
+}
+
+/**
+ * The change a record makes, or undefined. A record that cannot be read is poison: retrying it
+ * can only fail again and block its shard, so it is quarantined (kept whole for staff) at once.
+ * Only a failure to quarantine it throws, and that is retried like any I/O failure.
+ */
+export async function changeOrQuarantine(record: DynamoDBRecord): Promise<SourceChange | undefined> {
+  try {
+    return changeOfRecord(record);
+  } catch (error) {
+    logger.error('poison stream record quarantined', { eventId: record.eventID, error: error as Error });
+    await quarantineRecord({
+      consumer: 'aggregator',
+      eventId: record.eventID ?? 'unknown',
+      sequenceNumber: record.dynamodb?.SequenceNumber ?? 'unknown',
+      reason: (error as Error).message.slice(0, 2000),
+      quarantinedAt: new Date().toISOString(),
+      record: JSON.stringify(record),
+    });
+    return undefined;
   }
 }

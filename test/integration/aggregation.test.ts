@@ -11,6 +11,7 @@ let use: {
   submitTurnout: typeof import('../../shared/use-cases/submit-section-data.js').submitTurnout;
   getTotal: typeof import('../../shared/db/aggregates.js').getTotal;
   listDistricts: typeof import('../../shared/db/aggregates.js').listDistricts;
+  listQuarantine: typeof import('../../shared/db/quarantine.js').listQuarantine;
 };
 
 beforeAll(async () => {
@@ -21,6 +22,7 @@ beforeAll(async () => {
     ...(await import('../../shared/use-cases/define-election.js')),
     ...(await import('../../shared/use-cases/submit-section-data.js')),
     ...(await import('../../shared/db/aggregates.js')),
+    ...(await import('../../shared/db/quarantine.js')),
   };
   await use.defineElection('agg', smallElection('agg'));
   await table.readNewStreamRecords();
@@ -94,7 +96,7 @@ describe("the aggregation, fed the table's own stream records", () => {
     expect(after.voters).toBe((before.voters ?? 0) - squareResults(20).voters);
   });
 
-  it('given a malformed source image, when it arrives, then it is reported as a batch item failure and the rest is applied', async () => {
+  it('given a malformed source image, when it arrives (twice), then it is quarantined once for staff, the shard moves on and the rest is applied', async () => {
     // Prepare
     await use.submitResults({ electionId: 'agg', sectionId: '2', body: squareResults(5) });
     const records = await table.readNewStreamRecords();
@@ -106,9 +108,14 @@ describe("the aggregation, fed the table's own stream records", () => {
     const before = (await use.getTotal('agg'))?.tally ?? {};
     // Act
     const response = (await aggregate([poison, good])) as { batchItemFailures: { itemIdentifier: string }[] };
+    await aggregate([poison]);
     // Assess
-    expect(response.batchItemFailures).toEqual([{ itemIdentifier: '1' }]);
+    expect(response.batchItemFailures).toEqual([]);
     const after = (await use.getTotal('agg'))?.tally ?? {};
     expect(after.sections).toBe((before.sections ?? 0) + 1);
+    const quarantined = await use.listQuarantine();
+    expect(quarantined).toHaveLength(1);
+    expect(quarantined[0]).toMatchObject({ consumer: 'aggregator', sequenceNumber: '1' });
+    expect(JSON.parse(quarantined[0]?.record ?? '{}').dynamodb.NewImage.rev).toEqual({ S: 'not a number' });
   });
 });

@@ -102,6 +102,7 @@ describe('the CloudFormation template serverless.yml generates', () => {
       [
         'GET /v1/elections/{electionId}/sections/{sectionId}',
         'GET /v1/elections/{electionId}/sections/{sectionId}/history',
+        'GET /v1/admin/quarantine',
         'GET /v1/health',
         'POST /v1/admin/elections/{electionId}/certify',
         'POST /v1/admin/elections/{electionId}/sections/{sectionId}/approve',
