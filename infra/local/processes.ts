@@ -34,8 +34,23 @@ export interface ManagedProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * Runs the command under a guard that stops it when this process's end of its stdin pipe
+ * closes: however this process dies (even SIGKILL, which runs no exit hook), its children follow.
+ */
+const GUARD = [
+  '-c',
+  'exec 3<&0; "$@" <&- & child=$!; (cat <&3 >/dev/null; kill -TERM "$child" 2>/dev/null; sleep 5; kill -KILL "$child" 2>/dev/null) & wait "$child"',
+  'guard',
+];
+
 export function startProcess(command: string, args: string[], options: SpawnOptions): ManagedProcess {
-  const child = spawn(command, args, { ...options, detached: true });
+  const [, stdout = 'ignore', stderr = 'ignore'] = Array.isArray(options.stdio) ? options.stdio : [];
+  const child = spawn('bash', [...GUARD, command, ...args], {
+    ...options,
+    stdio: ['pipe', stdout, stderr],
+    detached: true,
+  });
   if (child.pid) running.add(child.pid);
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();

@@ -93,3 +93,14 @@ export function sumTallies(tallies: Iterable<Tally>): Tally {
 }
 
 export const isEmptyTally = (tally: Tally) => Object.keys(tally).length === 0;
+
+/** The counters on which two tallies disagree, with both values. */
+export function diffTallies(
+  expected: Tally,
+  actual: Tally,
+): { counter: string; expected: number; actual: number }[] {
+  const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort();
+  return keys
+    .map((key) => ({ counter: key, expected: expected[key] ?? 0, actual: actual[key] ?? 0 }))
+    .filter((d) => d.expected !== d.actual);
+}

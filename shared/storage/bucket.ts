@@ -1,6 +1,8 @@
 /** The public bucket, as the publisher sees it: objects with a content type and a cache policy. */
 export interface PublicBucket {
   put(key: string, body: string, options: { contentType: string; cacheControl: string }): Promise<void>;
+  /** An object's text, or undefined when there is none (for reconciliation). */
+  get(key: string): Promise<string | undefined>;
   /** Answers whether the bucket can be reached (for the health check). */
   isReachable(): Promise<boolean>;
 }

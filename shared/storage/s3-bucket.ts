@@ -1,4 +1,4 @@
-import { HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { config } from '../config.js';
 import type { PublicBucket } from './bucket.js';
 
@@ -29,6 +29,15 @@ export function s3Bucket(bucketName = config().BUCKET_NAME): PublicBucket {
           CacheControl: cacheControl,
         }),
       );
+    },
+    async get(key) {
+      try {
+        const object = await s3().send(new GetObjectCommand({ Bucket: bucketName, Key: key }));
+        return await object.Body?.transformToString();
+      } catch (error) {
+        if ((error as Error).name === 'NoSuchKey') return undefined;
+        throw error;
+      }
     },
     async isReachable() {
       try {

@@ -1,6 +1,9 @@
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, type Stack, startStack } from '../../infra/local/stack.js';
+import { LOCAL_CREDENTIALS, PROJECT_ROOT, type Stack, startStack } from '../../infra/local/stack.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { expectedTotals, generateNight } from '../helpers/demo-night.js';
 import { demoElection } from '../helpers/elections.js';
@@ -46,6 +49,33 @@ async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promi
       for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
     }),
   );
+}
+
+/**
+ * Runs `npm run reconcile` against this stack, as an operator would. Asynchronously: the local
+ * S3 stand-in runs in this very process and must keep answering.
+ */
+function reconcile(electionId: string): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'infra/cli/reconcile.ts', electionId, '--wait', '20'],
+      {
+        cwd: PROJECT_ROOT,
+        env: {
+          ...process.env,
+          DYNAMODB_PORT: new URL(stack.dynamodbEndpoint).port,
+          S3_PORT: new URL(stack.s3Endpoint).port,
+          TABLE_NAME: '',
+          BUCKET_NAME: '',
+        },
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (status) => resolve({ status, output }));
+  });
 }
 
 async function publishedSummary() {
@@ -141,6 +171,46 @@ describe('an election night on the local stack', () => {
       expect(summary.seats).toMatchObject({ outcome: 'runoff', projection: false });
     }
   }, 180_000);
+
+  it('given the night is published, when reconcile runs, then it finds zero differences; a tampered aggregate is reported', async () => {
+    // Act
+    const clean = await reconcile(election.id);
+    // Assess
+    expect(clean.status, clean.output).toBe(0);
+    expect(clean.output).toContain('0 differences');
+
+    // Prepare: corrupt the total aggregate behind the system's back
+    const documents = DynamoDBDocumentClient.from(
+      new DynamoDBClient({
+        endpoint: stack.dynamodbEndpoint,
+        region: 'eu-south-1',
+        credentials: LOCAL_CREDENTIALS,
+      }),
+    );
+    const key = { PK: `ELECTION#${election.id}#AGGREGATE`, SK: 'AGGREGATE#TOTAL' };
+    const { Item: original } = await documents.send(
+      new GetCommand({ TableName: stack.tableName, Key: key, ConsistentRead: true }),
+    );
+    if (!original) throw new Error('no total aggregate');
+    await documents.send(
+      new PutCommand({
+        TableName: stack.tableName,
+        Item: { ...original, tally: { ...original.tally, voters: original.tally.voters + 1 } },
+      }),
+    );
+    try {
+      // Act
+      const tampered = await reconcile(election.id);
+      // Assess
+      expect(tampered.status).toBe(1);
+      expect(tampered.output).toContain(
+        `aggregate total: voters expected ${original.tally.voters}, found ${original.tally.voters + 1}`,
+      );
+    } finally {
+      await documents.send(new PutCommand({ TableName: stack.tableName, Item: original }));
+      documents.destroy();
+    }
+  }, 60_000);
 
   it('given the night is published, when a citizen opens the page, then it shows the totals with JavaScript off', async () => {
     // Act

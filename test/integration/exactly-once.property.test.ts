@@ -104,6 +104,7 @@ function flakyBucket(): PublicBucket {
   const bucket = m.s3Bucket(BUCKET);
   return {
     isReachable: () => bucket.isReachable(),
+    get: (key) => bucket.get(key),
     async put(key, body, options) {
       if (faults.bucketPuts > 0) {
         faults.bucketPuts--;

@@ -1,0 +1,121 @@
+import { getTotal, listDistricts } from '../db/aggregates.js';
+import { listSections } from '../db/elections.js';
+import { listCurrentSubmissions } from '../db/submissions.js';
+import { publicPaths } from '../domain/public-files.js';
+import { isCounted } from '../domain/status.js';
+import { buildSummary, type Summary } from '../domain/summary.js';
+import {
+  addTallies,
+  diffTallies,
+  sumTallies,
+  type Tally,
+  tallyOfResults,
+  tallyOfTurnout,
+} from '../domain/tally.js';
+import type { PublicBucket } from '../storage/bucket.js';
+import { loadElection } from './election-context.js';
+
+export interface Difference {
+  where: string;
+  counter: string;
+  expected: number;
+  actual: number;
+}
+
+export interface ReconcileReport {
+  electionId: string;
+  sections: number;
+  publishedSeq: number | null;
+  differences: Difference[];
+}
+
+/** The published numbers of a summary, as counters, so two summaries compare key by key. */
+export function summaryCounters(summary: Summary): Tally {
+  const counters: Tally = {
+    'sections.total': summary.sections.total,
+    'sections.reported': summary.sections.reported,
+  };
+  for (const [key, value] of Object.entries(summary.totals)) counters[`totals.${key}`] = value;
+  for (const c of summary.candidates) counters[`candidate.${c.id}`] = c.votes;
+  for (const l of summary.lists) counters[`list.${l.id}`] = l.votes;
+  for (const a of summary.answers)
+    Object.assign(counters, { [`yes.${a.questionId}`]: a.yes, [`no.${a.questionId}`]: a.no });
+  for (const t of summary.turnout) {
+    Object.assign(counters, {
+      [`turnout.${t.slotId}.sections`]: t.sectionsReported,
+      [`turnout.${t.slotId}.voters`]: t.voters,
+      [`turnout.${t.slotId}.registered`]: t.registeredVoters,
+    });
+  }
+  return counters;
+}
+
+async function inPool<T>(items: T[], size: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(size, items.length) }, async () => {
+      while (next < items.length) await work(items[next++] as T);
+    }),
+  );
+}
+
+/**
+ * Recomputes an election's totals from the stored section data alone, and compares them with
+ * the aggregates (total and per district) and with the published summary.
+ */
+export async function reconcileElection(
+  bucket: PublicBucket,
+  electionId: string,
+  concurrency = 16,
+): Promise<ReconcileReport> {
+  const { head } = await loadElection(electionId);
+  const sections = await listSections(electionId);
+  const byDistrict = new Map<string, Tally>();
+  const perSection: Tally[] = [];
+  await inPool(sections, concurrency, async (section) => {
+    const stored = await listCurrentSubmissions(electionId, section.id);
+    const tally = sumTallies(
+      stored
+        .filter((s) => isCounted(s.status))
+        .map((s) =>
+          s.kind === 'results'
+            ? tallyOfResults(s.body as never, section.registeredVoters)
+            : tallyOfTurnout(s.slotId ?? '', s.body as never, section.registeredVoters),
+        ),
+    );
+    perSection.push(tally);
+    if (section.district !== undefined) {
+      byDistrict.set(section.district, addTallies(byDistrict.get(section.district) ?? {}, tally));
+    }
+  });
+  const expected = sumTallies(perSection);
+
+  const differences: Difference[] = [];
+  const record = (where: string, diffs: ReturnType<typeof diffTallies>) => {
+    for (const d of diffs) differences.push({ where, ...d });
+  };
+  record('aggregate total', diffTallies(expected, (await getTotal(electionId))?.tally ?? {}));
+  const districts = await listDistricts(electionId);
+  for (const district of new Set([...byDistrict.keys(), ...districts.keys()])) {
+    record(
+      `aggregate district "${district}"`,
+      diffTallies(byDistrict.get(district) ?? {}, districts.get(district)?.tally ?? {}),
+    );
+  }
+
+  const pointerText = await bucket.get(publicPaths(electionId).pointer);
+  let publishedSeq: number | null = null;
+  if (!pointerText) {
+    differences.push({ where: 'published summary', counter: 'latest.json', expected: 1, actual: 0 });
+  } else {
+    const pointer = JSON.parse(pointerText) as { seq: number; summary: string };
+    publishedSeq = pointer.seq;
+    const published = JSON.parse((await bucket.get(pointer.summary.replace(/^\//, ''))) ?? '{}') as Summary;
+    const context = { seq: 0, generatedAt: '', certified: false, paths: { sections: '', definition: '' } };
+    record(
+      'published summary',
+      diffTallies(summaryCounters(buildSummary(head, expected, context)), summaryCounters(published)),
+    );
+  }
+  return { electionId, sections: sections.length, publishedSeq, differences };
+}
