@@ -45,6 +45,8 @@ export interface Stack {
   s3Endpoint: string;
   tableName: string;
   bucket: string;
+  /** Where this stack keeps its data (the bucket's objects under s3/). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -203,6 +205,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       s3Endpoint,
       tableName: LOCAL_TABLE,
       bucket: LOCAL_BUCKET,
+      dataDir,
       stop,
     };
   } catch (error) {

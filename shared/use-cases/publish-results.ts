@@ -14,8 +14,12 @@ import { publicDefinitionFile, publicPaths, publicSectionFile, urlPathOf } from 
 import { buildSummary } from '../domain/summary.js';
 import { CACHE, CONTENT_TYPE, type PublicBucket } from '../storage/bucket.js';
 import { loadElection, loadSection } from './election-context.js';
+import { inPool } from './in-pool.js';
 
 const json = (value: unknown) => JSON.stringify(value);
+
+/** Section files written at once: enough to keep up with a busy night, few enough for one Lambda. */
+const SECTION_FILES_AT_ONCE = 16;
 
 /** Rewrites the public files of the sections that changed. Cost grows with what changed. */
 export async function publishSections(
@@ -25,7 +29,7 @@ export async function publishSections(
 ) {
   const election = await loadElection(electionId);
   const paths = publicPaths(electionId);
-  for (const sectionId of sectionIds) {
+  await inPool([...sectionIds], SECTION_FILES_AT_ONCE, async (sectionId) => {
     const section = await loadSection(election, sectionId);
     const stored = await listCurrentSubmissions(electionId, sectionId);
     const file = publicSectionFile(electionId, section, election.head, stored);
@@ -33,7 +37,7 @@ export async function publishSections(
       contentType: CONTENT_TYPE.json,
       cacheControl: CACHE.live,
     });
-  }
+  });
 }
 
 /**

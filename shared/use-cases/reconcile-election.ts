@@ -14,6 +14,7 @@ import {
 } from '../domain/tally.js';
 import type { PublicBucket } from '../storage/bucket.js';
 import { loadElection } from './election-context.js';
+import { inPool } from './in-pool.js';
 
 export interface Difference {
   where: string;
@@ -48,15 +49,6 @@ export function summaryCounters(summary: Summary): Tally {
     });
   }
   return counters;
-}
-
-async function inPool<T>(items: T[], size: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(size, items.length) }, async () => {
-      while (next < items.length) await work(items[next++] as T);
-    }),
-  );
 }
 
 /**

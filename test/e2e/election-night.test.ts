@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../infra/local/ports.js';
 import { LOCAL_CREDENTIALS, PROJECT_ROOT, type Stack, startStack } from '../../infra/local/stack.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { expectedTotals, generateNight } from '../helpers/demo-night.js';
 import { demoElection } from '../helpers/elections.js';
-import { freePort } from '../helpers/ports.js';
 
 let stack: Stack;
 const election = demoElection();

@@ -6,11 +6,11 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBRecord } from 'aws-lambda';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../infra/local/ports.js';
 import { startS3 } from '../../infra/local/s3.js';
 import type { PublicBucket } from '../../shared/storage/bucket.js';
 import { smallElection, squareResults } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
-import { freePort } from '../helpers/ports.js';
 
 /**
  * Exactly once, in effect: whatever the order of submissions, corrections, flags, approvals and

@@ -1,0 +1,181 @@
+/**
+ * `npm run bench [-- --sections 61550 --concurrency 24]`
+ *
+ * Replays a generated national-scale night through the local stack: the definition, four
+ * turnout readings and a count per section, 5% corrections and 10% duplicate re-sends, through
+ * the submission use cases (the Lambda code without HTTP), while the stack's stream consumers
+ * aggregate and publish. Prints throughput, capacity units per submission, the hot item's writes,
+ * bytes per publish, submit-to-published latency and peak memory, then reconciles.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { freePort } from '../../local/ports.js';
+import { startStack } from '../../local/stack.js';
+import { localEnvironment } from '../local-environment.js';
+import { folderBytes, meterCapacity, peakMemoryMiB, percentile } from './measure.js';
+import { NATIONAL_SECTIONS, nationalElection, sectionNight } from './national-election.js';
+
+const { values } = parseArgs({
+  options: {
+    sections: { type: 'string', default: String(NATIONAL_SECTIONS) },
+    concurrency: { type: 'string', default: '24' },
+    'latency-samples': { type: 'string', default: '200' },
+  },
+});
+const sectionCount = Number(values.sections);
+const concurrency = Number(values.concurrency);
+const log = (line: string) => console.log(`[bench] ${line}`);
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const stack = await startStack({
+  apiPort: await freePort(),
+  sitePort: await freePort(),
+  dynamodbPort: await freePort(),
+  s3Port: await freePort(),
+  lambdaPort: await freePort(),
+  dataDir: '',
+  ephemeral: true,
+  apiOutput: 'capture',
+  log,
+});
+try {
+  Object.assign(
+    process.env,
+    localEnvironment({
+      DYNAMODB_PORT: new URL(stack.dynamodbEndpoint).port,
+      S3_PORT: new URL(stack.s3Endpoint).port,
+    }),
+  );
+  const { db } = await import('../../../shared/db/client.js');
+  const { defineElection } = await import('../../../shared/use-cases/define-election.js');
+  const { submitResults, submitTurnout } = await import('../../../shared/use-cases/submit-section-data.js');
+  const { getTotal } = await import('../../../shared/db/aggregates.js');
+  const { getPublication } = await import('../../../shared/db/publications.js');
+  const { s3Bucket } = await import('../../../shared/storage/s3-bucket.js');
+  const { reconcileElection } = await import('../../../shared/use-cases/reconcile-election.js');
+  const bucket = s3Bucket();
+  const meter = meterCapacity(db());
+
+  const electionId = `bench-${sectionCount}`;
+  const election = nationalElection(electionId, sectionCount);
+  let started = Date.now();
+  await defineElection(electionId, election);
+  log(`defined ${sectionCount} sections in ${seconds(Date.now() - started)} s`);
+
+  Object.assign(meter, { readUnits: 0, writeUnits: 0, calls: 0 });
+  const sampleEvery = Math.max(1, Math.floor(sectionCount / Number(values['latency-samples'])));
+  const submittedAt = new Map<string, number>();
+  const publishedAfter: number[] = [];
+  let submissions = 0;
+  let next = 0;
+  let done = false;
+
+  // Submit-to-published: a sample of sections' public files, polled until they show the count.
+  const sampler = (async () => {
+    while (!done || submittedAt.size > 0) {
+      for (const [sectionId, at] of [...submittedAt]) {
+        const file = await bucket.get(`results/${electionId}/sections/${sectionId}.json`);
+        if (file && (JSON.parse(file) as { status: string }).status === 'reported') {
+          publishedAfter.push(Date.now() - at);
+          submittedAt.delete(sectionId);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })();
+
+  started = Date.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < election.sections.length) {
+        const index = next++;
+        const section = election.sections[index];
+        if (!section) break;
+        const night = sectionNight(index, section.registeredVoters);
+        for (const [slot, reading] of night.turnout.entries()) {
+          await submitTurnout({ electionId, sectionId: section.id, slotId: `T${slot + 1}`, body: reading });
+          submissions++;
+        }
+        if (index % sampleEvery === 0) submittedAt.set(section.id, Date.now());
+        await submitResults({ electionId, sectionId: section.id, body: night.results });
+        submissions++;
+        if (index % 10 === 0) {
+          await submitResults({ electionId, sectionId: section.id, body: night.results });
+          submissions++;
+        }
+        if (index % 20 === 0) {
+          // A correction that still squares: one ballot counted invalid was in fact blank.
+          await submitResults({
+            electionId,
+            sectionId: section.id,
+            body: {
+              ...night.results,
+              blankBallots: night.results.blankBallots + 1,
+              invalidBallots: night.results.invalidBallots - 1,
+            },
+          });
+          submissions++;
+        }
+        if (index > 0 && index % 5000 === 0)
+          log(`${index} sections submitted (${seconds(Date.now() - started)} s)`);
+      }
+    }),
+  );
+  const submitMs = Date.now() - started;
+  done = true;
+  log(`${submissions} submissions in ${seconds(submitMs)} s`);
+
+  // Aggregated: the total counts every section's count and final turnout reading.
+  const isComplete = (tally: Record<string, number> | undefined) =>
+    tally?.sections === sectionCount && tally['turnout.T4.sections'] === sectionCount;
+  for (;;) {
+    if (isComplete((await getTotal(electionId))?.tally)) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const aggregatedMs = Date.now() - started;
+  for (;;) {
+    const pointer = await bucket.get(`results/${electionId}/latest.json`);
+    const summary =
+      pointer && (await bucket.get((JSON.parse(pointer) as { summary: string }).summary.slice(1)));
+    if (
+      summary &&
+      (JSON.parse(summary) as { sections: { reported: number } }).sections.reported === sectionCount
+    )
+      break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const publishedMs = Date.now() - started;
+  await Promise.race([sampler, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+
+  const total = await getTotal(electionId);
+  const publication = await getPublication(electionId);
+  const pointer = (await bucket.get(`results/${electionId}/latest.json`)) ?? '';
+  const summary = (await bucket.get((JSON.parse(pointer) as { summary: string }).summary.slice(1))) ?? '';
+  const bucketBytes = folderBytes(join(stack.dataDir, 's3'));
+  const memory = peakMemoryMiB(process.pid).filter((p) => !p.command.startsWith('bash'));
+  const reconcile = await reconcileElection(bucket, electionId);
+  const latencies = publishedAfter.sort((a, b) => a - b);
+
+  const report = [
+    `sections: ${sectionCount}; submissions: ${submissions} (4 turnout readings and a count per section, 10% duplicates, 5% corrections); concurrency ${concurrency}`,
+    `submission rate: ${(submissions / (submitMs / 1000)).toFixed(0)} submissions/s over ${seconds(submitMs)} s`,
+    `sections aggregated per second: ${(sectionCount / (aggregatedMs / 1000)).toFixed(1)} (all aggregated ${seconds(aggregatedMs)} s after the first submission, ${seconds(aggregatedMs - submitMs)} s after the last)`,
+    `published with every section: ${seconds(publishedMs)} s after the first submission`,
+    `capacity per submission (submission path, DynamoDB Local's ReturnConsumedCapacity): ${(meter.writeUnits / submissions).toFixed(2)} write units, ${(meter.readUnits / submissions).toFixed(2)} read units, ${(meter.calls / submissions).toFixed(2)} calls`,
+    `hottest item (the election total): ${total?.rev ?? 0} writes for ${submissions} submissions (${((total?.rev ?? 0) / submissions).toFixed(3)} per submission)`,
+    `publishes: ${publication?.seq ?? 0} snapshots; bucket ${(bucketBytes / 1024 / 1024).toFixed(1)} MiB in all, ${(bucketBytes / Math.max(1, publication?.seq ?? 1) / 1024).toFixed(1)} KiB per publish`,
+    `summary: ${summary.length} bytes, ${gzipSync(summary).length} gzipped; latest.json: ${pointer.length} bytes`,
+    `submit-to-published latency (section file shows the count; ${latencies.length} samples): p50 ${seconds(percentile(latencies, 50))} s, p95 ${seconds(percentile(latencies, 95))} s`,
+    ...memory.map((p) => `peak memory: ${p.peakMiB} MiB  ${p.command}`),
+    `reconcile: ${reconcile.differences.length} differences`,
+    ...reconcile.differences
+      .slice(0, 20)
+      .map((d) => `  ${d.where}: ${d.counter} expected ${d.expected}, found ${d.actual}`),
+  ];
+  console.log(`\n${report.join('\n')}\n`);
+  process.exitCode = reconcile.differences.length === 0 ? 0 : 1;
+} finally {
+  await stack.stop();
+}

@@ -1,0 +1,77 @@
+import type { ElectionDefinition } from '../../../shared/domain/election.js';
+
+/** Italy's polling sections on one national night (DOMAIN.md). */
+export const NATIONAL_SECTIONS = 61_550;
+
+/**
+ * A generated election shaped like a national night: sections grouped in districts of about
+ * 575 (one per province), four turnout slots, six candidates and twelve lists. Deterministic.
+ */
+export function nationalElection(id: string, sectionCount: number): ElectionDefinition {
+  const districts = Math.max(1, Math.round(sectionCount / 575));
+  const candidates = Array.from({ length: 6 }, (_, i) => ({ id: `C${i + 1}`, name: `Candidato ${i + 1}` }));
+  return {
+    id,
+    name: `Benchmark: ${sectionCount} sezioni`,
+    kind: 'municipal',
+    rehearsal: true,
+    municipality: { name: 'Italia (benchmark)', istatCode: '000000', population: 59_000_000 },
+    councilSeats: 32,
+    maxPreferences: 2,
+    turnoutSlots: [
+      { id: 'T1', label: 'Domenica ore 12:00' },
+      { id: 'T2', label: 'Domenica ore 19:00' },
+      { id: 'T3', label: 'Domenica ore 23:00' },
+      { id: 'T4', label: 'Lunedi ore 15:00', final: true },
+    ],
+    sections: Array.from({ length: sectionCount }, (_, i) => ({
+      id: String(i + 1),
+      name: `Sezione ${i + 1}`,
+      district: `P${String((i % districts) + 1).padStart(3, '0')}`,
+      registeredVoters: 700 + ((i * 37) % 600),
+    })),
+    candidates,
+    lists: candidates.flatMap((c, i) => [
+      { id: `L${2 * i + 1}`, name: `Lista ${2 * i + 1}`, candidateId: c.id },
+      { id: `L${2 * i + 2}`, name: `Lista ${2 * i + 2}`, candidateId: c.id },
+    ]),
+    questions: [],
+  };
+}
+
+/** One section's night: cumulative turnout and a count that passes every check. */
+export function sectionNight(index: number, registeredVoters: number, variant = 0) {
+  const voters = Math.floor(registeredVoters * 0.6) + ((index + variant) % 11);
+  const blankBallots = 2 + (index % 5);
+  const invalidBallots = 3 + ((index + variant) % 4);
+  const contestedBallots = index % 2;
+  const valid = voters - blankBallots - invalidBallots - contestedBallots;
+  const weights = [5, 4, 3, 2, 2, 1].map((w, i) => w + ((index + i) % 3));
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const candidateVotes: Record<string, number> = {};
+  const candidateOnlyVotes: Record<string, number> = {};
+  const listVotes: Record<string, number> = {};
+  let left = valid;
+  weights.forEach((w, i) => {
+    const votes = i === weights.length - 1 ? left : Math.floor((valid * w) / weightSum);
+    left -= votes;
+    const only = Math.min(votes, 1 + (index % 3));
+    candidateVotes[`C${i + 1}`] = votes;
+    candidateOnlyVotes[`C${i + 1}`] = only;
+    listVotes[`L${2 * i + 1}`] = Math.floor((votes - only) / 2);
+    listVotes[`L${2 * i + 2}`] = votes - only - Math.floor((votes - only) / 2);
+  });
+  const turnout = [0.2, 0.45, 0.8, 1].map((share) => ({ voters: Math.floor(voters * share) }));
+  return {
+    turnout,
+    results: {
+      voters,
+      blankBallots,
+      invalidBallots,
+      contestedBallots,
+      candidateVotes,
+      candidateOnlyVotes,
+      listVotes,
+    },
+  };
+}
