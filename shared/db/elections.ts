@@ -1,14 +1,9 @@
-import {
-  BatchWriteCommand,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ElectionHead, Section } from '../domain/election.js';
 import { ElectionInUseError } from '../errors.js';
 import { db, tableName } from './client.js';
 import { ELECTION_STATE_SK, type Key, keys } from './keys.js';
+import { queryAll, writeIf } from './queries.js';
 
 /** The small, often-checked state of an election, kept apart from its (large) head. */
 export interface ElectionState {
@@ -52,24 +47,12 @@ export async function getSection(electionId: string, sectionId: string): Promise
 
 /** Every section of an election, page by page (61,550 sections take a few pages). */
 export async function listSections(electionId: string): Promise<Section[]> {
-  const sections: Section[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: {
-          ':pk': `ELECTION#${electionId}`,
-          ':prefix': keys.sectionDefinitionPrefix,
-        },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) sections.push(item.section as Section);
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return sections;
+  const items = await queryAll({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': `ELECTION#${electionId}`, ':prefix': keys.sectionDefinitionPrefix },
+  });
+  return items.map((item) => item.section as Section);
 }
 
 async function batchWrite(requests: Record<string, unknown>[]) {
@@ -153,8 +136,8 @@ export async function putDefinition(
 
 /** Locks an election: from now on every write is refused. */
 export async function certifyElection(electionId: string, certifiedAt: string): Promise<boolean> {
-  try {
-    await db().send(
+  return writeIf(
+    db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: electionStateKey(electionId),
@@ -163,10 +146,6 @@ export async function certifyElection(electionId: string, certifiedAt: string): 
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: { ':certified': 'certified', ':open': 'open', ':at': certifiedAt },
       }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+    ),
+  );
 }

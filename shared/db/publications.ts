@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
+import { writeIf } from './queries.js';
 
 /** What was last published for an election: enough to skip a publish that would change nothing. */
 export interface Publication {
@@ -31,8 +32,8 @@ export async function claimPublication(
 ): Promise<boolean> {
   // An update, not a put: the item also holds pointerSeq, which must survive every claim.
   const fields = Object.keys(next) as (keyof Publication)[];
-  try {
-    await db().send(
+  return writeIf(
+    db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.publication(electionId),
@@ -45,12 +46,8 @@ export async function claimPublication(
           ...(previousSeq === 0 ? {} : { ':previous': previousSeq }),
         },
       }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /**
@@ -58,8 +55,8 @@ export async function claimPublication(
  * was claimed, so `latest.json` never goes backwards.
  */
 export async function claimPointer(electionId: string, seq: number): Promise<boolean> {
-  try {
-    await db().send(
+  return writeIf(
+    db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.publication(electionId),
@@ -67,17 +64,14 @@ export async function claimPointer(electionId: string, seq: number): Promise<boo
         ConditionExpression: 'attribute_not_exists(pointerSeq) OR pointerSeq < :seq',
         ExpressionAttributeValues: { ':seq': seq },
       }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 export async function completePublication(electionId: string, seq: number): Promise<void> {
-  await db()
-    .send(
+  // When the condition fails, a newer publication already took over: it will complete itself.
+  await writeIf(
+    db().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.publication(electionId),
@@ -85,11 +79,8 @@ export async function completePublication(electionId: string, seq: number): Prom
         ConditionExpression: 'seq = :seq',
         ExpressionAttributeValues: { ':true': true, ':seq': seq },
       }),
-    )
-    .catch((error: Error) => {
-      // A newer publication already took over: it will complete itself.
-      if (error.name !== 'ConditionalCheckFailedException') throw error;
-    });
+    ),
+  );
 }
 
 /**
@@ -97,8 +88,8 @@ export async function completePublication(electionId: string, seq: number): Prom
  * while no live election holds the root, so rehearsal data never shows where live data does.
  */
 export async function claimSiteRoot(electionId: string, rehearsal: boolean): Promise<boolean> {
-  try {
-    await db().send(
+  return writeIf(
+    db().send(
       new PutCommand({
         TableName: tableName(),
         Item: { PK: 'SITE', SK: 'ROOT', type: 'SiteRoot', electionId, rehearsal },
@@ -109,10 +100,6 @@ export async function claimSiteRoot(electionId: string, rehearsal: boolean): Pro
             }
           : {}),
       }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+    ),
+  );
 }

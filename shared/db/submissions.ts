@@ -4,6 +4,7 @@ import type { SubmissionStatus } from '../domain/status.js';
 import { db, tableName } from './client.js';
 import { electionStateKey } from './elections.js';
 import { type Key, keys, RESULT_SK, TURNOUT_SK_PREFIX } from './keys.js';
+import { queryAll } from './queries.js';
 
 /** A staff decision on a stored submission, kept with its reason. */
 export interface Review {
@@ -129,24 +130,14 @@ function conflictOf(error: unknown, stateIndex: number): StoreConflict {
 
 /** The section's history: every stored version and every staff review, oldest first. */
 export async function listHistory(electionId: string, sectionId: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :history)',
-        ExpressionAttributeValues: {
-          ':pk': keys.sectionPartition(electionId, sectionId),
-          ':history': 'HISTORY#',
-        },
-        ExclusiveStartKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
+  return queryAll({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :history)',
+    ExpressionAttributeValues: {
+      ':pk': keys.sectionPartition(electionId, sectionId),
+      ':history': 'HISTORY#',
+    },
+  });
 }
 
 /**
