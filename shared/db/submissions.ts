@@ -112,6 +112,18 @@ const stateGuard = (electionId: string, election: { definitionHash: string; inUs
       };
 };
 
+/** The transactional write of a section's current item, under the given condition. */
+const putCurrent = (
+  item: Submission,
+  condition: { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> },
+) => ({
+  Put: {
+    TableName: tableName(),
+    Item: { ...submissionKey(item), type: 'Submission', ...item },
+    ...condition,
+  },
+});
+
 const revGuard = (expectedRev: number) => ({
   ConditionExpression: 'rev = :expectedRev',
   ExpressionAttributeValues: { ':expectedRev': expectedRev },
@@ -156,13 +168,7 @@ export async function storeReview(
     await db().send(
       new TransactWriteCommand({
         TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...submissionKey(reviewed), type: 'Submission', ...reviewed },
-              ...revGuard(expectedRev),
-            },
-          },
+          putCurrent(reviewed, revGuard(expectedRev)),
           {
             Put: {
               TableName: tableName(),
@@ -203,18 +209,15 @@ export async function storeSubmissionVersion(
     await db().send(
       new TransactWriteCommand({
         TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...submissionKey(next), type: 'Submission', ...next },
-              ...(previousVersion === 0
-                ? { ConditionExpression: 'attribute_not_exists(PK)' }
-                : {
-                    ConditionExpression: 'version = :previous',
-                    ExpressionAttributeValues: { ':previous': previousVersion },
-                  }),
-            },
-          },
+          putCurrent(
+            next,
+            previousVersion === 0
+              ? { ConditionExpression: 'attribute_not_exists(PK)' }
+              : {
+                  ConditionExpression: 'version = :previous',
+                  ExpressionAttributeValues: { ':previous': previousVersion },
+                },
+          ),
           {
             Put: {
               TableName: tableName(),
@@ -223,13 +226,7 @@ export async function storeSubmissionVersion(
             },
           },
           stateGuard(next.electionId, election),
-          ...rechecks.map(({ item, expectedRev }) => ({
-            Put: {
-              TableName: tableName(),
-              Item: { ...submissionKey(item), type: 'Submission', ...item },
-              ...revGuard(expectedRev),
-            },
-          })),
+          ...rechecks.map(({ item, expectedRev }) => putCurrent(item, revGuard(expectedRev))),
         ],
       }),
     );
