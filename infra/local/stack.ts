@@ -4,9 +4,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/db/keys.js';
 import { generateToken, hashToken } from '../../shared/domain/tokens.js';
+import { bucketOn } from '../../shared/storage/s3-bucket.js';
+import { buildSite } from '../../site/build.js';
+import { uploadSite } from '../../site/upload.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
 import { assertPortFree, startProcess, waitFor } from './processes.js';
 import { startS3 } from './s3.js';
@@ -140,6 +144,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     options.log(`starting S3 (s3rver) on ${s3Endpoint}`);
     const s3 = await startS3({ port: options.s3Port, directory: join(dataDir, 's3'), bucket: LOCAL_BUCKET });
     stoppers.push(() => s3.stop());
+    const s3Client = new S3Client({
+      endpoint: s3Endpoint,
+      forcePathStyle: true,
+      region: REGION,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    stoppers.push(async () => s3Client.destroy());
+    const siteFiles = await buildSite();
+    await uploadSite(
+      bucketOn(() => s3Client, LOCAL_BUCKET),
+      siteFiles,
+    );
+    options.log(`site assets built and uploaded: ${siteFiles.map((f) => f.key).join(', ')}`);
     const site = await startSiteServer({ port: options.sitePort, s3Endpoint, bucket: LOCAL_BUCKET });
     stoppers.push(() => site.stop());
 

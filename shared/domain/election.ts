@@ -9,6 +9,8 @@ export const TurnoutSlotSchema = z
     label: NameSchema,
     at: z.iso.datetime({ offset: true }).optional(),
     final: z.boolean().optional(),
+    /** The turnout at the same time of `previousElection`, for the public comparison. */
+    previousPercent: z.number().min(0).max(100).optional(),
   })
   .strict();
 
@@ -44,6 +46,8 @@ const ElectionShapeSchema = z
     name: NameSchema,
     kind: z.enum(['municipal', 'referendum']),
     rehearsal: z.boolean().default(false),
+    /** The earlier election the turnout slots' `previousPercent` come from, e.g. "Comunali 2021". */
+    previousElection: NameSchema.optional(),
     municipality: z
       .object({
         name: NameSchema,
@@ -115,6 +119,12 @@ export function findDefinitionIssues(
     }
   });
 
+  if (election.turnoutSlots.some((s) => s.previousPercent !== undefined) && !election.previousElection) {
+    issues.push({
+      path: ['previousElection'],
+      message: 'previousPercent needs previousElection: the election it is compared with',
+    });
+  }
   if (election.turnoutSlots.filter((s) => s.final).length > 1) {
     issues.push({ path: ['turnoutSlots'], message: 'at most one turnout slot is final' });
   }

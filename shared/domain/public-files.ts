@@ -6,20 +6,7 @@ import type { ElectionHead, Section } from './election.js';
 import { isCounted, type SubmissionStatus } from './status.js';
 import { percent } from './summary.js';
 
-export const publicPaths = (electionId: string) => {
-  const root = `results/${electionId}`;
-  return {
-    pointer: `${root}/latest.json`,
-    snapshot: (seq: number) => `${root}/snapshots/${seq}.json`,
-    definition: (hash: string) => `${root}/definition/${hash.slice(0, 16)}.json`,
-    section: (sectionId: string) => `${root}/sections/${sectionId}.json`,
-    sectionsPrefix: `${root}/sections/`,
-    page: `${root}/index.html`,
-  };
-};
-
-/** An object key as the URL path the site serves it at. */
-export const urlPathOf = (key: string) => `/${key}`;
+export { publicPaths, urlPathOf } from './public-paths.js';
 
 export interface StoredSectionData {
   kind: 'results' | 'turnout';
@@ -33,12 +20,23 @@ export interface StoredSectionData {
 const counted = (s: StoredSectionData) => isCounted(s.status);
 
 /** A section's public file: its counted turnout readings and result; flagged data shows only as "in review". */
+export interface PublicSectionFile {
+  electionId: string;
+  rehearsal: boolean;
+  section: { id: string; name: string; district?: string; registeredVoters: number };
+  turnout: { slotId: string; label: string; voters: number; percent: number }[];
+  status: 'not-reported' | 'reported' | 'in-review';
+  results: unknown;
+  version: number | null;
+  updatedAt: string | null;
+}
+
 export function publicSectionFile(
   electionId: string,
   section: Section,
   head: ElectionHead,
   stored: StoredSectionData[],
-) {
+): PublicSectionFile {
   const results = stored.find((s) => s.kind === 'results');
   return {
     electionId,

@@ -25,10 +25,16 @@ export interface Summary {
   kind: ElectionHead['kind'];
   municipality: ElectionHead['municipality'];
   sections: { total: number; reported: number };
+  /** The earlier election the turnout is compared with, when the definition names one. */
+  previousElection: string | null;
   turnout: {
     slotId: string;
     label: string;
+    /** When the reading is taken (ISO 8601), when the definition says. */
+    at: string | null;
     final: boolean;
+    /** The turnout at the same time of `previousElection`, when the definition gives it. */
+    previousPercent: number | null;
     sectionsReported: number;
     voters: number;
     registeredVoters: number;
@@ -63,7 +69,7 @@ export interface Summary {
   seats: (SeatOutcome & { projection: boolean }) | null;
   /** The two candidates of the run-off (ballottaggio), when the first round elects no mayor. */
   runoff: { candidateIds: [string, string] } | null;
-  links: { sections: string; definition: string };
+  links: { sections: string; definition: string; csv: string };
 }
 
 /** A share as a percentage with two decimals; zero when there is nothing to share. */
@@ -129,13 +135,16 @@ export function buildSummary(head: ElectionHead, total: Tally, context: SummaryC
     kind: head.kind,
     municipality: head.municipality,
     sections: { total: head.sectionCount, reported },
+    previousElection: head.previousElection ?? null,
     turnout: head.turnoutSlots.map((slot) => {
       const slotVoters = count(counter.turnoutVoters(slot.id));
       const registeredVoters = count(counter.turnoutRegistered(slot.id));
       return {
         slotId: slot.id,
         label: slot.label,
+        at: slot.at ?? null,
         final: slot.final === true,
+        previousPercent: slot.previousPercent ?? null,
         sectionsReported: count(counter.turnoutSections(slot.id)),
         voters: slotVoters,
         registeredVoters,

@@ -13,9 +13,15 @@ export const CACHE = {
   immutable: 'public, max-age=31536000, immutable',
   /** Per-section files and pre-rendered pages: rewritten in place, so kept as short as the pointer. */
   live: 'public, max-age=5, s-maxage=10, stale-while-revalidate=30, stale-if-error=600',
+  /** The site's scripts and styles, at stable paths: a deployment reaches every reader within minutes. */
+  asset: 'public, max-age=300, s-maxage=60, stale-while-revalidate=600',
 } as const;
 
 export const CONTENT_TYPE = {
   json: 'application/json; charset=utf-8',
   html: 'text/html; charset=utf-8',
+  csv: 'text/csv; charset=utf-8; header=present',
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  svg: 'image/svg+xml',
 } as const;

@@ -18,6 +18,11 @@ function s3(): S3Client {
 
 /** The public bucket on S3 (in production) or on an S3-compatible server (locally). */
 export function s3Bucket(bucketName = config().BUCKET_NAME): PublicBucket {
+  return bucketOn(s3, bucketName);
+}
+
+/** A bucket through a client of the caller's (for tools that run outside the Lambdas). */
+export function bucketOn(s3: () => S3Client, bucketName: string): PublicBucket {
   return {
     async put(key, body, { contentType, cacheControl }) {
       await s3().send(

@@ -1,4 +1,5 @@
-import { renderResultsPage } from '../../site/results-page/render.js';
+import { LANGUAGES } from '../../site/results-page/messages.js';
+import { type PageLocation, pageUrl, renderResultsPage } from '../../site/results-page/render.js';
 import { getTotal } from '../db/aggregates.js';
 import { listSections } from '../db/elections.js';
 import {
@@ -11,7 +12,8 @@ import {
 import { listCurrentSubmissions } from '../db/submissions.js';
 import { hashOf } from '../domain/canonical.js';
 import { publicDefinitionFile, publicPaths, publicSectionFile, urlPathOf } from '../domain/public-files.js';
-import { buildSummary } from '../domain/summary.js';
+import { buildSummary, type Summary } from '../domain/summary.js';
+import { summaryCsv } from '../domain/summary-csv.js';
 import { CACHE, CONTENT_TYPE, type PublicBucket } from '../storage/bucket.js';
 import { loadElection, loadSection } from './election-context.js';
 import { inPool } from './in-pool.js';
@@ -38,6 +40,19 @@ export async function publishSections(
       cacheControl: CACHE.live,
     });
   });
+}
+
+/** The pre-rendered page in every language, at the election's path or at the site root. */
+async function putPages(bucket: PublicBucket, summary: Summary, location: PageLocation) {
+  await Promise.all(
+    LANGUAGES.map((language) =>
+      bucket.put(
+        pageUrl(summary.electionId, location, language).slice(1),
+        renderResultsPage(summary, { language, location }),
+        { contentType: CONTENT_TYPE.html, cacheControl: CACHE.live },
+      ),
+    ),
+  );
 }
 
 /**
@@ -87,18 +102,25 @@ export async function publishSummary(bucket: PublicBucket, electionId: string): 
       seq,
       generatedAt,
       certified: state.state === 'certified',
-      paths: { definition: definitionPath, sections: urlPathOf(paths.sectionsPrefix) },
+      paths: {
+        definition: definitionPath,
+        sections: urlPathOf(paths.sectionsPrefix),
+        csv: urlPathOf(paths.snapshotCsv(seq)),
+      },
     });
     const snapshotKey = paths.snapshot(seq);
-    await bucket.put(snapshotKey, json(summary), {
-      contentType: CONTENT_TYPE.json,
-      cacheControl: CACHE.immutable,
-    });
-    const page = renderResultsPage(summary);
-    await bucket.put(paths.page, page, { contentType: CONTENT_TYPE.html, cacheControl: CACHE.live });
-    if (await claimSiteRoot(electionId, head.rehearsal)) {
-      await bucket.put('index.html', page, { contentType: CONTENT_TYPE.html, cacheControl: CACHE.live });
-    }
+    await Promise.all([
+      bucket.put(snapshotKey, json(summary), {
+        contentType: CONTENT_TYPE.json,
+        cacheControl: CACHE.immutable,
+      }),
+      bucket.put(paths.snapshotCsv(seq), summaryCsv(summary), {
+        contentType: CONTENT_TYPE.csv,
+        cacheControl: CACHE.immutable,
+      }),
+    ]);
+    await putPages(bucket, summary, 'election');
+    if (await claimSiteRoot(electionId, head.rehearsal)) await putPages(bucket, summary, 'root');
     if (!(await claimPointer(electionId, seq))) return undefined;
     const pointer = {
       electionId,

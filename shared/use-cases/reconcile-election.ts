@@ -103,7 +103,12 @@ export async function reconcileElection(
     const pointer = JSON.parse(pointerText) as { seq: number; summary: string };
     publishedSeq = pointer.seq;
     const published = JSON.parse((await bucket.get(pointer.summary.replace(/^\//, ''))) ?? '{}') as Summary;
-    const context = { seq: 0, generatedAt: '', certified: false, paths: { sections: '', definition: '' } };
+    const context = {
+      seq: 0,
+      generatedAt: '',
+      certified: false,
+      paths: { sections: '', definition: '', csv: '' },
+    };
     record(
       'published summary',
       diffTallies(summaryCounters(buildSummary(head, expected, context)), summaryCounters(published)),

@@ -1,204 +1,226 @@
 /**
  * The public results page, pre-rendered by the publisher from the summary: complete and
- * readable with JavaScript off, in Italian (the English switch and live updates are
- * added by the page's script). Pure: summary in, HTML out.
+ * readable with JavaScript off. The page's script re-renders the same parts from newer
+ * summaries with these very functions, so both always agree. Pure: summary in, HTML out.
  */
+import { publicPaths, urlPathOf } from '../../shared/domain/public-paths.js';
 import type { Summary } from '../../shared/domain/summary.js';
+import { escapeHtml } from './html.js';
+import { formatsOf, type Language, MESSAGES } from './messages.js';
+import { SITE_ASSETS } from './site-assets.js';
+import { bar, table } from './tables.js';
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+/** Where a page and its translation live: the election's own folder, or the site root. */
+export type PageLocation = 'election' | 'root';
 
-const integer = new Intl.NumberFormat('it-IT');
-const decimal = new Intl.NumberFormat('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const formatCount = (n: number) => integer.format(n);
-const formatPercent = (n: number) => `${decimal.format(n)}%`;
-
-const STATUS_LABEL: Record<Summary['status'], string> = {
-  provisional: 'Dati ufficiosi, scrutinio in corso',
-  final: 'Dati ufficiosi, scrutinio completato',
-  certified: 'Risultati ufficiali proclamati',
-};
-
-/** A table with a row header per row; columns in `wide` are left out on narrow screens. */
-function table(caption: string, headers: string[], rows: string[][], wide: number[] = []): string {
-  const cls = (i: number) => {
-    const names = [...(i >= 1 ? ['num'] : []), ...(wide.includes(i) ? ['wide'] : [])];
-    return names.length ? ` class="${names.join(' ')}"` : '';
-  };
-  const head = headers.map((h, i) => `<th scope="col"${cls(i)}>${escapeHtml(h)}</th>`).join('');
-  const body = rows
-    .map(
-      (cells) =>
-        `<tr>${cells.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td${cls(i)}>${c}</td>`)).join('')}</tr>`,
-    )
-    .join('');
-  return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+export function pageUrl(electionId: string, location: PageLocation, language: Language): string {
+  const file = language === 'it' ? 'index.html' : `index.${language}.html`;
+  return location === 'root' ? `/${file}` : `/results/${electionId}/${file}`;
 }
 
-const bar = (value: number) =>
-  `<span class="bar" aria-hidden="true"><span style="width:${Math.max(0, Math.min(100, value)).toFixed(2)}%"></span></span>`;
+/** The status, the time of the data and the sections reported: the page's header line. */
+export function renderState(s: Summary, language: Language): string {
+  const t = MESSAGES[language];
+  const f = formatsOf(language);
+  return `<p><strong class="status">${t.status[s.status]}</strong> · <span class="muted">${t.updated}: <time datetime="${escapeHtml(s.generatedAt)}">${f.dateTime(s.generatedAt)}</time></span></p>
+<p class="reported"><strong>${t.sectionsReported(f.count(s.sections.reported), f.count(s.sections.total))}</strong></p>`;
+}
 
-const STYLE = `
-:root{color-scheme:light;--ink:#1a1a1a;--muted:#595959;--accent:#0b5394;--line:#d0d0d0;--warn:#8a1c00}
-*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff}
-header,main,footer{max-width:60rem;margin:0 auto;padding:0 1rem}
-h1{font-size:1.5rem;line-height:1.25;margin:1rem 0 .25rem}h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
-.status{font-weight:600;color:var(--accent)}.muted{color:var(--muted)}
-.rehearsal{background:var(--warn);color:#fff;font-weight:700;text-align:center;padding:.5rem;letter-spacing:.05em}
-table{width:100%;border-collapse:collapse;margin:.5rem 0 1rem}caption{text-align:left;font-weight:600;padding:.25rem 0}
-th,td{padding:.4rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;overflow-wrap:break-word}
-.linked{display:block;font-weight:400;color:var(--muted);font-size:.9em}
-.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.bar{display:block;height:.4rem;background:#e6e6e6;margin-top:.2rem}.bar span{display:block;height:100%;background:var(--accent)}
-@media (max-width:30rem){th,td{padding:.35rem .25rem}body{font-size:15px}.wide{display:none}}
-@media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
-`;
+function renderTurnout(s: Summary, language: Language): string {
+  const t = MESSAGES[language];
+  const f = formatsOf(language);
+  const previous = s.turnout.some((slot) => slot.previousPercent !== null) ? s.previousElection : null;
+  const rows = s.turnout.map((slot) => [
+    escapeHtml(f.slot(slot)),
+    `${f.count(slot.sectionsReported)}/${f.count(s.sections.total)}`,
+    f.count(slot.voters),
+    f.count(slot.registeredVoters),
+    f.percent(slot.percent),
+    ...(previous ? [slot.previousPercent === null ? '—' : f.percent(slot.previousPercent)] : []),
+  ]);
+  // On a phone the voters and electors columns give way: the percentage and the sections reported stay.
+  return `<section aria-labelledby="h-turnout"><h2 id="h-turnout">${t.turnout}</h2>${table(t.turnout, t.turnoutHeaders(previous), rows, [2, 3])}</section>`;
+}
 
-const OUTCOME_LABEL: Record<Summary['answers'][number]['outcome'], string> = {
-  yes: 'Prevale il sì',
-  no: 'Prevale il no',
-  tie: 'Parità',
-  'quorum-not-reached': 'Quorum non raggiunto',
-  'no-votes': '—',
-};
-
-function renderQuorum(s: Summary): string {
-  if (!s.quorum) return '';
-  const { requiredPercent, turnoutPercent, reached } = s.quorum;
-  return `<p>Quorum: ${formatPercent(requiredPercent)} degli elettori; votanti finora ${formatPercent(turnoutPercent)} — <strong>${reached ? 'raggiunto' : 'non ancora raggiunto'}</strong></p>`;
+function renderVotes(s: Summary, language: Language): string {
+  if (!s.candidates.length && !s.lists.length) return '';
+  const t = MESSAGES[language];
+  const f = formatsOf(language);
+  const of = ` — ${t.ofSections(s.sections.reported, s.sections.total)}`;
+  const candidateName = new Map(s.candidates.map((c) => [c.id, c.name]));
+  const candidates = s.candidates.length
+    ? table(
+        t.candidatesCaption + of,
+        t.candidateHeaders,
+        s.candidates.map((c) => [
+          `${escapeHtml(c.name)}${bar(c.percent)}`,
+          f.count(c.votes),
+          f.percent(c.percent),
+        ]),
+      )
+    : '';
+  const lists = s.lists.length
+    ? table(
+        t.listsCaption + of,
+        t.listHeaders,
+        s.lists.map((l) => [
+          `${escapeHtml(l.name)}<span class="linked">${escapeHtml(candidateName.get(l.candidateId) ?? '')}</span>${bar(l.percent)}`,
+          f.count(l.votes),
+          f.percent(l.percent),
+        ]),
+      )
+    : '';
+  return `<section aria-labelledby="h-results"><h2 id="h-results">${t.resultsHeading}</h2>${candidates}${lists}</section>`;
 }
 
 /** The mayor, the run-off or the council seats: labelled a projection until the count is complete. */
-function renderSeats(s: Summary, candidateName: Map<string, string>): string {
+function renderSeats(s: Summary, language: Language): string {
   const seats = s.seats;
   if (!seats) return '';
-  const name = (id: string) => escapeHtml(candidateName.get(id) ?? id);
-  const projection = seats.projection ? ' (proiezione sui dati parziali)' : '';
+  const t = MESSAGES[language];
+  const f = formatsOf(language);
+  const names = new Map(s.candidates.map((c) => [c.id, c.name]));
+  const name = (id: string) => escapeHtml(names.get(id) ?? id);
+  const projection = seats.projection ? ` (${t.projectionNote})` : '';
   if (seats.outcome === 'runoff') {
     const [first, second] = seats.runoff.candidateIds;
-    return `<section aria-labelledby="h-seats"><h2 id="h-seats">Sindaco${projection}</h2><p>Nessun candidato supera il 50% dei voti validi: <strong>ballottaggio tra ${name(first)} e ${name(second)}</strong>.</p></section>`;
+    return `<section aria-labelledby="h-seats"><h2 id="h-seats">${t.mayorOnly}${projection}</h2><p>${t.runoff(name(first), name(second))}</p></section>`;
   }
   const listName = new Map(s.lists.map((l) => [l.id, l.name]));
   const coalitions = table(
-    `Seggi in consiglio per coalizione${projection}`,
-    ['Candidato sindaco', 'Seggi'],
+    t.coalitionSeatsCaption + projection,
+    t.coalitionHeaders,
     seats.coalitions.map((c) => [
-      `${name(c.candidateId)}${c.majorityBonus ? ' <span class="linked">premio di maggioranza</span>' : ''}`,
-      formatCount(c.seats),
+      `${name(c.candidateId)}${c.majorityBonus ? ` <span class="linked">${t.majorityBonus}</span>` : ''}`,
+      f.count(c.seats),
     ]),
   );
   const lists = table(
-    `Seggi per lista${projection}`,
-    ['Lista', 'Seggi'],
+    t.listSeatsCaption + projection,
+    t.listSeatHeaders,
     seats.lists
       .filter((l) => l.seats > 0)
-      .map((l) => [escapeHtml(listName.get(l.listId) ?? l.listId), formatCount(l.seats)]),
+      .map((l) => [escapeHtml(listName.get(l.listId) ?? l.listId), f.count(l.seats)]),
   );
   const defeated = seats.councillorsFromCandidates.length
-    ? `<p>Eletti consiglieri in quanto candidati sindaco: ${seats.councillorsFromCandidates.map(name).join(', ')}.</p>`
+    ? `<p>${t.councillorsFromCandidates(seats.councillorsFromCandidates.map(name).join(', '))}</p>`
     : '';
-  return `<section aria-labelledby="h-seats"><h2 id="h-seats">Sindaco e consiglio${projection}</h2><p>Sindaco${seats.projection ? ' (proiezione)' : ' eletto'}: <strong>${name(seats.mayor.candidateId)}</strong> con il ${formatPercent(seats.mayor.percent)} dei voti validi.</p>${coalitions}${lists}${defeated}</section>`;
+  const mayor = t.mayorElected(
+    name(seats.mayor.candidateId),
+    f.percent(seats.mayor.percent),
+    seats.projection,
+  );
+  return `<section aria-labelledby="h-seats"><h2 id="h-seats">${t.mayorAndCouncil}${projection}</h2><p>${mayor}</p>${coalitions}${lists}${defeated}</section>`;
 }
 
-export function renderResultsPage(summary: Summary): string {
-  const s = summary;
-  const updated = new Date(s.generatedAt);
-  const rehearsal = s.rehearsal
-    ? '<p class="rehearsal" role="note">PROVA — DATI DI TEST, NON SONO RISULTATI REALI</p>'
+function renderReferendum(s: Summary, language: Language): string {
+  if (!s.answers.length) return '';
+  const t = MESSAGES[language];
+  const f = formatsOf(language);
+  const quorum = s.quorum
+    ? `<p>${t.quorum(f.percent(s.quorum.requiredPercent), f.percent(s.quorum.turnoutPercent), s.quorum.reached)}</p>`
     : '';
-  const turnout = table(
-    'Affluenza',
-    ['Rilevazione', 'Sezioni', 'Votanti', 'Elettori', '%'],
-    s.turnout.map((t) => [
-      escapeHtml(t.label),
-      `${formatCount(t.sectionsReported)}/${formatCount(s.sections.total)}`,
-      formatCount(t.voters),
-      formatCount(t.registeredVoters),
-      formatPercent(t.percent),
+  const answers = table(
+    `${t.answersCaption} — ${t.ofSections(s.sections.reported, s.sections.total)}`,
+    t.answerHeaders,
+    s.answers.map((a) => [
+      escapeHtml(a.text),
+      f.count(a.yes),
+      f.count(a.no),
+      f.percent(a.percentYes),
+      f.percent(a.percentNo),
+      t.outcome[a.outcome],
     ]),
-    [3],
   );
-  const candidates = s.candidates.length
-    ? table(
-        `Candidati sindaco — sezioni ${s.sections.reported} su ${s.sections.total}`,
-        ['Candidato', 'Voti', '%'],
-        s.candidates.map((c) => [
-          `${escapeHtml(c.name)}${bar(c.percent)}`,
-          formatCount(c.votes),
-          formatPercent(c.percent),
-        ]),
-      )
-    : '';
-  const candidateName = new Map(s.candidates.map((c) => [c.id, c.name]));
-  const lists = s.lists.length
-    ? table(
-        `Liste — sezioni ${s.sections.reported} su ${s.sections.total}`,
-        ['Lista', 'Voti', '%'],
-        s.lists.map((l) => [
-          `${escapeHtml(l.name)}<span class="linked">${escapeHtml(candidateName.get(l.candidateId) ?? '')}</span>${bar(l.percent)}`,
-          formatCount(l.votes),
-          formatPercent(l.percent),
-        ]),
-      )
-    : '';
-  const answers = s.answers.length
-    ? table(
-        `Quesiti — sezioni ${s.sections.reported} su ${s.sections.total}`,
-        ['Quesito', 'Sì', 'No', '% Sì', '% No', 'Esito'],
-        s.answers.map((a) => [
-          escapeHtml(a.text),
-          formatCount(a.yes),
-          formatCount(a.no),
-          formatPercent(a.percentYes),
-          formatPercent(a.percentNo),
-          OUTCOME_LABEL[a.outcome],
-        ]),
-      )
-    : '';
-  const seatsSection = renderSeats(s, candidateName);
-  const totals = table(
-    `Schede — sezioni ${s.sections.reported} su ${s.sections.total}`,
-    ['Voce', 'Numero'],
-    [
-      ['Elettori', formatCount(s.totals.registeredVoters)],
-      ['Votanti', formatCount(s.totals.voters)],
-      ['Voti validi', formatCount(s.totals.validVotes)],
-      ['Schede bianche', formatCount(s.totals.blankBallots)],
-      ['Schede nulle', formatCount(s.totals.invalidBallots)],
-      ['Schede contestate', formatCount(s.totals.contestedBallots)],
-    ],
-  );
+  return `<section aria-labelledby="h-answers"><h2 id="h-answers">${t.referendum}</h2>${quorum}${answers}</section>`;
+}
+
+function renderBallots(s: Summary, language: Language): string {
+  const t = MESSAGES[language];
+  const f = formatsOf(language);
+  const rows = (Object.keys(t.ballotRows) as (keyof Summary['totals'])[]).map((key) => [
+    t.ballotRows[key],
+    f.count(s.totals[key]),
+  ]);
+  return `<section aria-labelledby="h-ballots"><h2 id="h-ballots">${t.ballots}</h2>${table(
+    `${t.ballotsCaption} — ${t.ofSections(s.sections.reported, s.sections.total)}`,
+    t.ballotHeaders,
+    rows,
+  )}</section>`;
+}
+
+/** Everything the live updates replace: turnout, votes, seats, referendum and ballots. */
+export function renderLiveContent(s: Summary, language: Language): string {
+  return [renderTurnout, renderVotes, renderSeats, renderReferendum, renderBallots]
+    .map((part) => part(s, language))
+    .join('');
+}
+
+/** The open-data links of a summary: the live script repoints them when a newer one arrives. */
+export function openDataLinks(s: Summary) {
+  return {
+    summaryJson: urlPathOf(publicPaths(s.electionId).snapshot(s.seq)),
+    summaryCsv: s.links.csv,
+    pointer: urlPathOf(publicPaths(s.electionId).pointer),
+    definition: s.links.definition,
+  };
+}
+
+function renderOpenData(s: Summary, language: Language): string {
+  const t = MESSAGES[language];
+  const links = openDataLinks(s);
+  const items = (Object.keys(links) as (keyof typeof links)[])
+    .map((key) => `<li><a id="data-${key}" href="${escapeHtml(links[key])}">${t.downloads[key]}</a></li>`)
+    .join('');
+  return `<section aria-labelledby="h-data"><h2 id="h-data">${t.openData}</h2><p>${t.openDataIntro}</p><ul class="downloads">${items}</ul></section>`;
+}
+
+function renderDrillDown(language: Language): string {
+  const t = MESSAGES[language];
+  return `<section aria-labelledby="h-drill" id="drill"><h2 id="h-drill">${t.drillDown}</h2>
+<form id="drill-form" class="drill" role="search" hidden><label for="drill-query">${t.drillDownLabel}</label><span class="muted" id="drill-hint">${t.drillDownHint}</span><span class="drill-row"><input id="drill-query" name="q" type="search" autocomplete="off" required maxlength="200" aria-describedby="drill-hint"><button type="submit">${t.drillDownButton}</button></span></form>
+<noscript><p>${t.drillDownNoScript}</p></noscript>
+<div id="drill-result" aria-live="polite"></div></section>`;
+}
+
+export function renderResultsPage(
+  summary: Summary,
+  options: { language: Language; location: PageLocation },
+): string {
+  const s = summary;
+  const { language, location } = options;
+  const t = MESSAGES[language];
+  const other = language === 'it' ? 'en' : 'it';
+  const rehearsal = s.rehearsal ? `<p class="rehearsal-banner" role="note">${t.rehearsalBanner}</p>` : '';
+  const title = `${escapeHtml(s.name)} — ${t.results}${s.rehearsal ? ` (${t.rehearsalTitle})` : ''}`;
   return `<!doctype html>
-<html lang="it">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(s.name)} — Risultati${s.rehearsal ? ' (PROVA)' : ''}</title>
+<title>${title}</title>
+<meta name="description" content="${escapeHtml(`${s.name}: ${t.turnout}, ${t.resultsHeading}`)}">
 <meta name="election-id" content="${escapeHtml(s.electionId)}">
 <meta name="results-seq" content="${s.seq}">
-<style>${STYLE}</style>
+<link rel="stylesheet" href="${SITE_ASSETS.resultsStyle}">
+<link rel="alternate" hreflang="${other}" href="${pageUrl(s.electionId, location, other)}">
+<script src="${SITE_ASSETS.resultsScript}" defer></script>
 </head>
-<body>
+<body${s.rehearsal ? ' class="rehearsal"' : ''}>
+<a class="skip" href="#results">${t.skipToResults}</a>
 ${rehearsal}
 <header>
+<nav class="languages" aria-label="${t.otherLanguage.label}"><a href="${pageUrl(s.electionId, location, other)}" hreflang="${other}" lang="${other}">${t.otherLanguage.name}</a></nav>
 <h1>${escapeHtml(s.name)}</h1>
-<p><span class="status" id="status">${STATUS_LABEL[s.status]}</span> · <span class="muted">Aggiornamento: <time datetime="${escapeHtml(s.generatedAt)}">${escapeHtml(updated.toLocaleString('it-IT', { timeZone: 'Europe/Rome' }))}</time></span></p>
-<p id="reported"><strong>Sezioni scrutinate: ${formatCount(s.sections.reported)} su ${formatCount(s.sections.total)}</strong></p>
+<div id="state">${renderState(s, language)}</div>
+<p id="live-status" class="muted" role="status"></p>
 </header>
-<main>
-<section aria-labelledby="h-turnout"><h2 id="h-turnout">Affluenza</h2>${turnout}</section>
-${candidates || lists ? `<section aria-labelledby="h-results"><h2 id="h-results">Risultati</h2>${candidates}${lists}</section>` : ''}
-${seatsSection}
-${answers ? `<section aria-labelledby="h-answers"><h2 id="h-answers">Referendum</h2>${renderQuorum(s)}${answers}</section>` : ''}
-<section aria-labelledby="h-totals"><h2 id="h-totals">Schede</h2>${totals}</section>
+<main id="results" tabindex="-1">
+<div id="live">${renderLiveContent(s, language)}</div>
+${renderDrillDown(language)}
+${renderOpenData(s, language)}
 </main>
-<footer><p class="muted">Dati aperti: <a href="/results/${escapeHtml(s.electionId)}/latest.json">latest.json</a></p></footer>
+<footer><p class="muted">${t.footer}</p></footer>
 </body>
 </html>
 `;

@@ -5,9 +5,9 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dyn
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../infra/local/ports.js';
 import { LOCAL_CREDENTIALS, PROJECT_ROOT, type Stack, startStack } from '../../infra/local/stack.js';
-import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { expectedTotals, generateNight } from '../helpers/demo-night.js';
 import { demoElection } from '../helpers/elections.js';
+import { inParallel, type Json, stackClient } from '../helpers/local-stack-client.js';
 
 let stack: Stack;
 const election = demoElection();
@@ -31,25 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
-
-const send = async (method: string, path: string, token: string, body?: unknown) => {
-  const response = await fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-};
-
-/** Runs tasks a few at a time, like officers submitting across the town. */
-async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<void>) {
-  const queue = [...items];
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
-    }),
-  );
-}
 
 /**
  * Runs `npm run reconcile` against this stack, as an operator would. Asynchronously: the local
@@ -78,29 +59,11 @@ function reconcile(electionId: string): Promise<{ status: number | null; output:
   });
 }
 
-async function publishedSummary() {
-  const pointer = await (await fetch(`${stack.siteUrl}results/${election.id}/latest.json`)).json();
-  return (await (await fetch(`${stack.siteUrl}${String(pointer.summary).slice(1)}`)).json()) as Record<
-    string,
-    unknown
-  >;
-}
-
-async function waitForSummary(done: (summary: Record<string, unknown>) => boolean, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  let last: Record<string, unknown> = {};
-  while (Date.now() < deadline) {
-    // A read can miss (the local S3 stand-in writes files in place): that is only "not yet".
-    last = await publishedSummary().catch(() => ({}));
-    try {
-      if (done(last)) return last;
-    } catch {
-      // an incomplete summary: poll again
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the summary did not converge: ${JSON.stringify(last).slice(0, 2000)}`);
-}
+const client = () => stackClient(stack);
+const send: ReturnType<typeof stackClient>['send'] = (...args) => client().send(...args);
+const publishedSummary = () => client().publishedSummary(election.id);
+const waitForSummary = (done: (summary: Json) => boolean, timeoutMs?: number) =>
+  client().waitForSummary(election.id, done, timeoutMs);
 
 describe('an election night on the local stack', () => {
   it('given the demo election, when every section submits turnout and results over HTTP, then the published summary equals the independently computed totals', async () => {
@@ -211,40 +174,6 @@ describe('an election night on the local stack', () => {
       documents.destroy();
     }
   }, 60_000);
-
-  it('given the night is published, when a citizen opens the page, then it shows the totals with JavaScript off', async () => {
-    // Act
-    const page = await (await fetch(stack.siteUrl)).text();
-    const { totals } = (await publishedSummary()) as { totals: { voters: number } };
-    // Assess
-    const voters = new Intl.NumberFormat('it-IT').format(totals.voters);
-    expect(page).toContain(election.name);
-    expect(page).toContain(`Sezioni scrutinate: ${election.sections.length} su ${election.sections.length}`);
-    expect(page).toContain(voters);
-  });
-
-  it('given the night is published, when the page opens in Chromium with JavaScript off at 360 px, then the results are readable', async () => {
-    // Prepare
-    const browser = await launchChromium();
-    try {
-      const context = await browser.newContext({
-        javaScriptEnabled: false,
-        viewport: { width: 360, height: 800 },
-      });
-      const page = await context.newPage();
-      // Act
-      await page.goto(stack.siteUrl);
-      await page.screenshot({ path: screenshotPath('results-page-360px'), fullPage: true });
-      // Assess
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(election.name);
-      const candidatesTable = page.getByRole('table', { name: /Candidati sindaco/ });
-      await expect(candidatesTable.getByRole('row').count()).resolves.toBe(election.candidates.length + 1);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-    } finally {
-      await browser.close();
-    }
-  });
 
   it('given a published section, when its drill-down file is read, then it holds its count and no secret', async () => {
     // Act

@@ -105,6 +105,35 @@ describe('ElectionDefinitionSchema: what a definition must satisfy as a whole', 
     expect(messages).toEqual([]);
   });
 
+  it('given a previous turnout without the election it comes from, when parsed, then it is refused', () => {
+    // Prepare
+    const definition = municipalDefinition();
+    definition.turnoutSlots = definition.turnoutSlots.map((slot) => ({ ...slot, previousPercent: 40 }));
+
+    // Act
+    const messages = refusals(definition);
+    const named = refusals({ ...definition, previousElection: 'Comunali 2021' });
+
+    // Assess
+    expect(messages).toEqual([
+      'previousElection: previousPercent needs previousElection: the election it is compared with',
+    ]);
+    expect(named).toEqual([]);
+  });
+
+  it('given a previous turnout over 100%, when parsed, then it is refused', () => {
+    // Prepare
+    const definition = { ...municipalDefinition(), previousElection: 'Comunali 2021' };
+    definition.turnoutSlots = definition.turnoutSlots.map((slot) => ({ ...slot, previousPercent: 100.5 }));
+
+    // Act
+    const messages = refusals(definition);
+
+    // Assess
+    expect(messages.length).toBe(definition.turnoutSlots.length);
+    expect(messages[0]).toMatch(/^turnoutSlots\.0\.previousPercent: /);
+  });
+
   it('given two sections with the same id, when parsed, then the duplicate is refused', () => {
     // Prepare
     const definition = municipalDefinition();

@@ -13,8 +13,11 @@ import {
 import type { MunicipalResults, ReferendumResults } from '../../shared/domain/submission.js';
 
 /** A definition as staff write it (defaults not yet applied), with every top-level field present. */
-export type DefinitionInput = Required<Omit<z.input<typeof ElectionDefinitionSchema>, 'quorumPercent'>> & {
+export type DefinitionInput = Required<
+  Omit<z.input<typeof ElectionDefinitionSchema>, 'quorumPercent' | 'previousElection'>
+> & {
   quorumPercent?: number;
+  previousElection?: string;
 };
 
 /** The demo election as the raw JSON text the seeder reads. */

@@ -13,7 +13,11 @@ const context: SummaryContext = {
   seq: 7,
   generatedAt: '2026-05-25T16:02:11Z',
   certified: false,
-  paths: { sections: '/results/test-2026/sections/', definition: '/results/test-2026/definition/abc.json' },
+  paths: {
+    sections: '/results/test-2026/sections/',
+    definition: '/results/test-2026/definition/abc.json',
+    csv: '/results/test-2026/snapshots/7.csv',
+  },
 };
 
 /** True when a number has at most two decimals, as published. */
@@ -128,7 +132,9 @@ describe('buildSummary', () => {
       {
         slotId: 'T1',
         label: 'Domenica ore 12:00',
+        at: '2026-05-24T12:00:00+02:00',
         final: false,
+        previousPercent: null,
         sectionsReported: 1,
         voters: 189,
         registeredVoters: 1000,
@@ -137,7 +143,9 @@ describe('buildSummary', () => {
       {
         slotId: 'T2',
         label: 'Domenica ore 23:00',
+        at: '2026-05-24T23:00:00+02:00',
         final: false,
+        previousPercent: null,
         sectionsReported: 0,
         voters: 0,
         registeredVoters: 0,
@@ -146,13 +154,31 @@ describe('buildSummary', () => {
       {
         slotId: 'T3',
         label: 'Lunedi ore 15:00',
+        at: '2026-05-25T15:00:00+02:00',
         final: true,
+        previousPercent: null,
         sectionsReported: 1,
         voters: 560,
         registeredVoters: 1000,
         percent: 56,
       },
     ]);
+  });
+
+  it('given the turnout of a previous election, when summarised, then each slot carries it for comparison', () => {
+    // Prepare
+    const head = municipalHead();
+    head.previousElection = 'Comunali 2021';
+    head.turnoutSlots = head.turnoutSlots.map((slot, i) =>
+      i === 1 ? slot : { ...slot, previousPercent: 20 + i },
+    );
+
+    // Act
+    const summary = buildSummary(head, oneSectionTotal(), context);
+
+    // Assess
+    expect(summary.previousElection).toBe('Comunali 2021');
+    expect(summary.turnout.map((t) => t.previousPercent)).toEqual([20, null, 22]);
   });
 
   it('given every section counted, when summarised, then the status is final', () => {

@@ -1,0 +1,18 @@
+/**
+ * Where each public file lives. Dependency-free, so the page's browser script can use it too.
+ */
+export const publicPaths = (electionId: string) => {
+  const root = `results/${electionId}`;
+  return {
+    pointer: `${root}/latest.json`,
+    snapshot: (seq: number) => `${root}/snapshots/${seq}.json`,
+    snapshotCsv: (seq: number) => `${root}/snapshots/${seq}.csv`,
+    definition: (hash: string) => `${root}/definition/${hash.slice(0, 16)}.json`,
+    section: (sectionId: string) => `${root}/sections/${sectionId}.json`,
+    sectionsPrefix: `${root}/sections/`,
+    page: `${root}/index.html`,
+  };
+};
+
+/** An object key as the URL path the site serves it at. */
+export const urlPathOf = (key: string) => `/${key}`;

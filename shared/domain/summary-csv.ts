@@ -1,0 +1,59 @@
+/**
+ * The published summary as open data in CSV: one row per figure, the same numbers as the JSON.
+ * Columns are stable and in English (the JSON's field names), one record type per row.
+ */
+import { type CsvCell, toCsv } from './csv.js';
+import type { Summary } from './summary.js';
+
+export const SUMMARY_CSV_HEADER = [
+  'election_id',
+  'seq',
+  'generated_at',
+  'status',
+  'rehearsal',
+  'record',
+  'id',
+  'name',
+  'candidate_id',
+  'votes',
+  'percent',
+  'sections_reported',
+  'sections_total',
+];
+
+export function summaryCsv(s: Summary): string {
+  const row = (
+    record: string,
+    id: string,
+    name: string,
+    candidateId: string | null,
+    votes: number,
+    percent: number | null,
+    sectionsReported = s.sections.reported,
+  ): CsvCell[] => [
+    s.electionId,
+    s.seq,
+    s.generatedAt,
+    s.status,
+    String(s.rehearsal),
+    record,
+    id,
+    name,
+    candidateId,
+    votes,
+    percent,
+    sectionsReported,
+    s.sections.total,
+  ];
+  const totals = Object.entries(s.totals).map(([key, value]) => row('ballots', key, key, null, value, null));
+  return toCsv(SUMMARY_CSV_HEADER, [
+    ...s.turnout.map((t) => row('turnout', t.slotId, t.label, null, t.voters, t.percent, t.sectionsReported)),
+    ...totals,
+    ...s.candidates.map((c) => row('candidate', c.id, c.name, null, c.votes, c.percent)),
+    ...s.lists.map((l) => row('list', l.id, l.name, l.candidateId, l.votes, l.percent)),
+    ...s.answers.flatMap((a) => [
+      row('answer-yes', a.questionId, a.text, null, a.yes, a.percentYes),
+      row('answer-no', a.questionId, a.text, null, a.no, a.percentNo),
+    ]),
+  ]);
+}

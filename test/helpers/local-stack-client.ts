@@ -1,0 +1,52 @@
+/**
+ * What end-to-end tests do to a running local stack: call the API as an officer or staff, and
+ * read what the public site publishes, waiting for the publisher to catch up.
+ */
+import type { Stack } from '../../infra/local/stack.js';
+
+export type Json = Record<string, unknown>;
+
+export function stackClient(stack: Pick<Stack, 'apiUrl' | 'siteUrl'>) {
+  const send = async (method: string, path: string, token: string, body?: unknown) => {
+    const response = await fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: response.status, body: (await response.json()) as Json };
+  };
+
+  const publishedSummary = async (electionId: string) => {
+    const pointer = await (await fetch(`${stack.siteUrl}results/${electionId}/latest.json`)).json();
+    return (await (await fetch(`${stack.siteUrl}${String(pointer.summary).slice(1)}`)).json()) as Json;
+  };
+
+  /** Polls the published summary until `done` holds. */
+  const waitForSummary = async (electionId: string, done: (summary: Json) => boolean, timeoutMs = 60_000) => {
+    const deadline = Date.now() + timeoutMs;
+    let last: Json = {};
+    while (Date.now() < deadline) {
+      // A read can miss (the local S3 stand-in writes files in place): that is only "not yet".
+      last = await publishedSummary(electionId).catch(() => ({}));
+      try {
+        if (done(last)) return last;
+      } catch {
+        // an incomplete summary: poll again
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`the summary did not converge: ${JSON.stringify(last).slice(0, 2000)}`);
+  };
+
+  return { send, publishedSummary, waitForSummary };
+}
+
+/** Runs tasks a few at a time, like officers submitting across the town. */
+export async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<void>) {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
+    }),
+  );
+}
