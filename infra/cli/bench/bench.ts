@@ -1,26 +1,35 @@
 /**
- * `npm run bench [-- --sections 61550 --concurrency 24]`
+ * `npm run bench [-- --sections 61550 --concurrency 24] [--page-only]`
  *
+ * First the results page's budgets: the demo election's night is played, then the page's first
+ * load, latest.json and the summary are weighed as served by the local site (`--page-only`
+ * stops there).
+ *
+ * Then
  * Replays a generated national-scale night through the local stack: the definition, four
  * turnout readings and a count per section, 5% corrections and 10% duplicate re-sends, through
  * the submission use cases (the Lambda code without HTTP), while the stack's stream consumers
  * aggregate and publish. Prints throughput, capacity units per submission, the hot item's writes,
  * bytes per publish, submit-to-published latency and peak memory, then reconciles.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { generateNight } from '../../../test/helpers/demo-night.js';
 import { freePort } from '../../local/ports.js';
-import { startStack } from '../../local/stack.js';
+import { PROJECT_ROOT, startStack } from '../../local/stack.js';
 import { localEnvironment } from '../local-environment.js';
 import { folderBytes, meterCapacity, peakMemoryMiB, percentile } from './measure.js';
 import { NATIONAL_SECTIONS, nationalElection, sectionNight } from './national-election.js';
+import { BUDGETS, measurePage, pageReport, verdict } from './page-budget.js';
 
 const { values } = parseArgs({
   options: {
     sections: { type: 'string', default: String(NATIONAL_SECTIONS) },
     concurrency: { type: 'string', default: '24' },
     'latency-samples': { type: 'string', default: '200' },
+    'page-only': { type: 'boolean', default: false },
   },
 });
 const sectionCount = Number(values.sections);
@@ -60,124 +69,151 @@ try {
   // Under load the local S3 stand-in can cut a read short: for a poll that is only "not yet".
   const tryGet = (key: string) => bucket.get(key).catch(() => undefined);
 
-  const electionId = `bench-${sectionCount}`;
-  const election = nationalElection(electionId, sectionCount);
-  let started = Date.now();
-  await defineElection(electionId, election);
-  log(`defined ${sectionCount} sections in ${seconds(Date.now() - started)} s`);
+  // The page budgets, on the demo election with its whole night counted.
+  const demo = JSON.parse(readFileSync(join(PROJECT_ROOT, 'events', 'elections', 'demo.json'), 'utf8'));
+  await defineElection(demo.id, demo);
+  for (const section of generateNight(demo)) {
+    for (const [slotId, reading] of Object.entries(section.turnout))
+      await submitTurnout({ electionId: demo.id, sectionId: section.sectionId, slotId, body: reading });
+    await submitResults({ electionId: demo.id, sectionId: section.sectionId, body: section.results });
+  }
+  for (;;) {
+    const pointer = await tryGet(`results/${demo.id}/latest.json`);
+    const summary = pointer && (await tryGet((JSON.parse(pointer) as { summary: string }).summary.slice(1)));
+    if (summary && (JSON.parse(summary) as { status: string }).status === 'final') break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const page = await measurePage(stack.siteUrl, `/results/${demo.id}/index.html`, demo.id);
+  console.log(`\nresults page of the demo election (${demo.sections.length} sections, every one counted):`);
+  console.log(`${pageReport(page).join('\n')}\n`);
+  const pageWithinBudget =
+    page.firstLoadGzipped <= BUDGETS.firstLoadGzipped && page.pointer.bytes <= BUDGETS.pointerBytes;
+  if (values['page-only']) {
+    process.exitCode = pageWithinBudget ? 0 : 1;
+  } else {
+    const electionId = `bench-${sectionCount}`;
+    const election = nationalElection(electionId, sectionCount);
+    let started = Date.now();
+    await defineElection(electionId, election);
+    log(`defined ${sectionCount} sections in ${seconds(Date.now() - started)} s`);
 
-  Object.assign(meter, { readUnits: 0, writeUnits: 0, calls: 0 });
-  const sampleEvery = Math.max(1, Math.floor(sectionCount / Number(values['latency-samples'])));
-  const submittedAt = new Map<string, number>();
-  const publishedAfter: number[] = [];
-  let submissions = 0;
-  let next = 0;
-  let done = false;
+    Object.assign(meter, { readUnits: 0, writeUnits: 0, calls: 0 });
+    const sampleEvery = Math.max(1, Math.floor(sectionCount / Number(values['latency-samples'])));
+    const submittedAt = new Map<string, number>();
+    const publishedAfter: number[] = [];
+    let submissions = 0;
+    let next = 0;
+    let done = false;
 
-  // Submit-to-published: a sample of sections' public files, polled until they show the count.
-  const sampler = (async () => {
-    while (!done || submittedAt.size > 0) {
-      for (const [sectionId, at] of [...submittedAt]) {
-        const file = await tryGet(`results/${electionId}/sections/${sectionId}.json`);
-        if (file?.includes('"status":"reported"')) {
-          publishedAfter.push(Date.now() - at);
-          submittedAt.delete(sectionId);
+    // Submit-to-published: a sample of sections' public files, polled until they show the count.
+    const sampler = (async () => {
+      while (!done || submittedAt.size > 0) {
+        for (const [sectionId, at] of [...submittedAt]) {
+          const file = await tryGet(`results/${electionId}/sections/${sectionId}.json`);
+          if (file?.includes('"status":"reported"')) {
+            publishedAfter.push(Date.now() - at);
+            submittedAt.delete(sectionId);
+          }
         }
+        await new Promise((resolve) => setTimeout(resolve, 200));
       }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  })();
+    })();
 
-  started = Date.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < election.sections.length) {
-        const index = next++;
-        const section = election.sections[index];
-        if (!section) break;
-        const night = sectionNight(index, section.registeredVoters);
-        for (const [slot, reading] of night.turnout.entries()) {
-          await submitTurnout({ electionId, sectionId: section.id, slotId: `T${slot + 1}`, body: reading });
-          submissions++;
-        }
-        if (index % sampleEvery === 0) submittedAt.set(section.id, Date.now());
-        await submitResults({ electionId, sectionId: section.id, body: night.results });
-        submissions++;
-        if (index % 10 === 0) {
+    started = Date.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < election.sections.length) {
+          const index = next++;
+          const section = election.sections[index];
+          if (!section) break;
+          const night = sectionNight(index, section.registeredVoters);
+          for (const [slot, reading] of night.turnout.entries()) {
+            await submitTurnout({ electionId, sectionId: section.id, slotId: `T${slot + 1}`, body: reading });
+            submissions++;
+          }
+          if (index % sampleEvery === 0) submittedAt.set(section.id, Date.now());
           await submitResults({ electionId, sectionId: section.id, body: night.results });
           submissions++;
+          if (index % 10 === 0) {
+            await submitResults({ electionId, sectionId: section.id, body: night.results });
+            submissions++;
+          }
+          if (index % 20 === 0) {
+            // A correction that still squares: one ballot counted invalid was in fact blank.
+            await submitResults({
+              electionId,
+              sectionId: section.id,
+              body: {
+                ...night.results,
+                blankBallots: night.results.blankBallots + 1,
+                invalidBallots: night.results.invalidBallots - 1,
+              },
+            });
+            submissions++;
+          }
+          if (index > 0 && index % 5000 === 0)
+            log(`${index} sections submitted (${seconds(Date.now() - started)} s)`);
         }
-        if (index % 20 === 0) {
-          // A correction that still squares: one ballot counted invalid was in fact blank.
-          await submitResults({
-            electionId,
-            sectionId: section.id,
-            body: {
-              ...night.results,
-              blankBallots: night.results.blankBallots + 1,
-              invalidBallots: night.results.invalidBallots - 1,
-            },
-          });
-          submissions++;
-        }
-        if (index > 0 && index % 5000 === 0)
-          log(`${index} sections submitted (${seconds(Date.now() - started)} s)`);
-      }
-    }),
-  );
-  const submitMs = Date.now() - started;
-  done = true;
-  log(`${submissions} submissions in ${seconds(submitMs)} s`);
+      }),
+    );
+    const submitMs = Date.now() - started;
+    done = true;
+    log(`${submissions} submissions in ${seconds(submitMs)} s`);
 
-  // Aggregated: the total counts every section's count and final turnout reading.
-  const isComplete = (tally: Record<string, number> | undefined) =>
-    tally?.sections === sectionCount && tally['turnout.T4.sections'] === sectionCount;
-  for (;;) {
-    if (isComplete((await getTotal(electionId))?.tally)) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Aggregated: the total counts every section's count and final turnout reading.
+    const isComplete = (tally: Record<string, number> | undefined) =>
+      tally?.sections === sectionCount && tally['turnout.T4.sections'] === sectionCount;
+    for (;;) {
+      if (isComplete((await getTotal(electionId))?.tally)) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const aggregatedMs = Date.now() - started;
+    for (;;) {
+      const pointer = await bucket.get(`results/${electionId}/latest.json`);
+      const summary =
+        pointer && (await bucket.get((JSON.parse(pointer) as { summary: string }).summary.slice(1)));
+      if (
+        summary &&
+        (JSON.parse(summary) as { sections: { reported: number } }).sections.reported === sectionCount
+      )
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const publishedMs = Date.now() - started;
+    await Promise.race([sampler, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+
+    const total = await getTotal(electionId);
+    const publication = await getPublication(electionId);
+    const pointer = (await bucket.get(`results/${electionId}/latest.json`)) ?? '';
+    const summary = (await bucket.get((JSON.parse(pointer) as { summary: string }).summary.slice(1))) ?? '';
+    const bucketBytes = folderBytes(join(stack.dataDir, 's3'));
+    const memory = peakMemoryMiB(process.pid).filter((p) => !p.command.startsWith('bash'));
+    const reconcile = await reconcileElection(bucket, electionId);
+    const latencies = publishedAfter.sort((a, b) => a - b);
+
+    const report = [
+      `sections: ${sectionCount}; submissions: ${submissions} (4 turnout readings and a count per section, 10% duplicates, 5% corrections); concurrency ${concurrency}`,
+      `submission rate: ${(submissions / (submitMs / 1000)).toFixed(0)} submissions/s over ${seconds(submitMs)} s`,
+      `sections aggregated per second: ${(sectionCount / (aggregatedMs / 1000)).toFixed(1)} (all aggregated ${seconds(aggregatedMs)} s after the first submission, ${seconds(aggregatedMs - submitMs)} s after the last)`,
+      `published with every section: ${seconds(publishedMs)} s after the first submission`,
+      `capacity per submission (submission path, DynamoDB Local's ReturnConsumedCapacity): ${(meter.writeUnits / submissions).toFixed(2)} write units, ${(meter.readUnits / submissions).toFixed(2)} read units, ${(meter.calls / submissions).toFixed(2)} calls`,
+      `hottest item (the election total): ${total?.rev ?? 0} writes for ${submissions} submissions (${((total?.rev ?? 0) / submissions).toFixed(3)} per submission)`,
+      `publishes: ${publication?.seq ?? 0} snapshots; bucket ${(bucketBytes / 1024 / 1024).toFixed(1)} MiB in all, ${(bucketBytes / Math.max(1, publication?.seq ?? 1) / 1024).toFixed(1)} KiB per publish`,
+      `summary: ${summary.length} bytes, ${gzipSync(summary).length} gzipped (budget ${BUDGETS.summaryGzipped}: ${verdict(gzipSync(summary).length, BUDGETS.summaryGzipped)}); latest.json: ${pointer.length} bytes (budget ${BUDGETS.pointerBytes}: ${verdict(pointer.length, BUDGETS.pointerBytes)})`,
+      `submit-to-published latency (section file shows the count; ${latencies.length} samples): p50 ${seconds(percentile(latencies, 50))} s, p95 ${seconds(percentile(latencies, 95))} s`,
+      ...memory.map((p) => `peak memory: ${p.peakMiB} MiB  ${p.command}`),
+      `reconcile: ${reconcile.differences.length} differences`,
+      ...reconcile.differences
+        .slice(0, 20)
+        .map((d) => `  ${d.where}: ${d.counter} expected ${d.expected}, found ${d.actual}`),
+    ];
+    console.log(`\n${report.join('\n')}\n`);
+    const withinBudget =
+      pageWithinBudget &&
+      gzipSync(summary).length <= BUDGETS.summaryGzipped &&
+      pointer.length <= BUDGETS.pointerBytes;
+    process.exitCode = reconcile.differences.length === 0 && withinBudget ? 0 : 1;
   }
-  const aggregatedMs = Date.now() - started;
-  for (;;) {
-    const pointer = await bucket.get(`results/${electionId}/latest.json`);
-    const summary =
-      pointer && (await bucket.get((JSON.parse(pointer) as { summary: string }).summary.slice(1)));
-    if (
-      summary &&
-      (JSON.parse(summary) as { sections: { reported: number } }).sections.reported === sectionCount
-    )
-      break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  const publishedMs = Date.now() - started;
-  await Promise.race([sampler, new Promise((resolve) => setTimeout(resolve, 30_000))]);
-
-  const total = await getTotal(electionId);
-  const publication = await getPublication(electionId);
-  const pointer = (await bucket.get(`results/${electionId}/latest.json`)) ?? '';
-  const summary = (await bucket.get((JSON.parse(pointer) as { summary: string }).summary.slice(1))) ?? '';
-  const bucketBytes = folderBytes(join(stack.dataDir, 's3'));
-  const memory = peakMemoryMiB(process.pid).filter((p) => !p.command.startsWith('bash'));
-  const reconcile = await reconcileElection(bucket, electionId);
-  const latencies = publishedAfter.sort((a, b) => a - b);
-
-  const report = [
-    `sections: ${sectionCount}; submissions: ${submissions} (4 turnout readings and a count per section, 10% duplicates, 5% corrections); concurrency ${concurrency}`,
-    `submission rate: ${(submissions / (submitMs / 1000)).toFixed(0)} submissions/s over ${seconds(submitMs)} s`,
-    `sections aggregated per second: ${(sectionCount / (aggregatedMs / 1000)).toFixed(1)} (all aggregated ${seconds(aggregatedMs)} s after the first submission, ${seconds(aggregatedMs - submitMs)} s after the last)`,
-    `published with every section: ${seconds(publishedMs)} s after the first submission`,
-    `capacity per submission (submission path, DynamoDB Local's ReturnConsumedCapacity): ${(meter.writeUnits / submissions).toFixed(2)} write units, ${(meter.readUnits / submissions).toFixed(2)} read units, ${(meter.calls / submissions).toFixed(2)} calls`,
-    `hottest item (the election total): ${total?.rev ?? 0} writes for ${submissions} submissions (${((total?.rev ?? 0) / submissions).toFixed(3)} per submission)`,
-    `publishes: ${publication?.seq ?? 0} snapshots; bucket ${(bucketBytes / 1024 / 1024).toFixed(1)} MiB in all, ${(bucketBytes / Math.max(1, publication?.seq ?? 1) / 1024).toFixed(1)} KiB per publish`,
-    `summary: ${summary.length} bytes, ${gzipSync(summary).length} gzipped; latest.json: ${pointer.length} bytes`,
-    `submit-to-published latency (section file shows the count; ${latencies.length} samples): p50 ${seconds(percentile(latencies, 50))} s, p95 ${seconds(percentile(latencies, 95))} s`,
-    ...memory.map((p) => `peak memory: ${p.peakMiB} MiB  ${p.command}`),
-    `reconcile: ${reconcile.differences.length} differences`,
-    ...reconcile.differences
-      .slice(0, 20)
-      .map((d) => `  ${d.where}: ${d.counter} expected ${d.expected}, found ${d.actual}`),
-  ];
-  console.log(`\n${report.join('\n')}\n`);
-  process.exitCode = reconcile.differences.length === 0 ? 0 : 1;
 } finally {
   await stack.stop();
 }

@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import type { PublicSectionFile } from '../../shared/domain/public-files.js';
+import { buildSummary, type Summary, type SummaryContext } from '../../shared/domain/summary.js';
+import { sumTallies, tallyOfResults, tallyOfTurnout } from '../../shared/domain/tally.js';
+import { matchSections } from '../../site/results-page/drill-down.js';
+import { renderLiveContent, renderResultsPage } from '../../site/results-page/render.js';
+import { renderSectionDetail } from '../../site/results-page/section-view.js';
+import {
+  headOf,
+  municipalDefinition,
+  referendumHead,
+  squareMunicipalResults,
+  squareReferendumResults,
+} from './fixtures.js';
+
+const context: SummaryContext = {
+  seq: 7,
+  generatedAt: '2026-05-25T16:02:11Z',
+  certified: false,
+  paths: {
+    sections: '/results/test-2026/sections/',
+    definition: '/results/test-2026/definition/abc.json',
+    csv: '/results/test-2026/snapshots/7.csv',
+  },
+};
+
+/** The fixture election with one of its two sections counted, optionally renamed or a rehearsal. */
+function municipalSummary(
+  change: (definition: ReturnType<typeof municipalDefinition>) => void = () => {},
+): Summary {
+  const definition = municipalDefinition();
+  definition.rehearsal = false;
+  definition.previousElection = 'Comunali 2021';
+  definition.turnoutSlots = definition.turnoutSlots.map((slot) => ({ ...slot, previousPercent: 21.5 }));
+  change(definition);
+  const total = sumTallies([
+    tallyOfResults(squareMunicipalResults(), 1000),
+    tallyOfTurnout('T1', { voters: 189 }, 1000),
+  ]);
+  return buildSummary(headOf(definition), total, context);
+}
+
+const liveOf = (page: string) =>
+  page.slice(page.indexOf('<div id="live">') + 15, page.indexOf('</div>\n<section'));
+
+describe('the pre-rendered results page', () => {
+  it('given a summary, when rendered in Italian, then it shows the status, the sections reported, every figure and the comparison', () => {
+    // Act
+    const page = renderResultsPage(municipalSummary(), { language: 'it', location: 'election' });
+
+    // Assess
+    expect(page).toContain('<html lang="it">');
+    expect(page).toContain('Dati ufficiosi, scrutinio in corso');
+    expect(page).toContain('Sezioni scrutinate: 1 su 2');
+    expect(page).toContain('<td class="num">300</td><td class="num">54,55%</td>');
+    expect(page).toContain('% Comunali 2021');
+    expect(page).toContain('21,50%');
+    expect(page).toContain('href="/results/test-2026/snapshots/7.csv"');
+    expect(page).toContain('href="/results/test-2026/snapshots/7.json"');
+    expect(page).toContain('<a href="/results/test-2026/index.en.html" hreflang="en" lang="en">English</a>');
+    expect(page).not.toContain('rehearsal-banner');
+  });
+
+  it('given a summary, when rendered in English, then the words, numbers and slot times are English', () => {
+    // Act
+    const page = renderResultsPage(municipalSummary(), { language: 'en', location: 'root' });
+
+    // Assess
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('Unofficial results, count in progress');
+    expect(page).toContain('Sections reported: 1 of 2');
+    expect(page).toContain('<td class="num">300</td><td class="num">54.55%</td>');
+    expect(page).toContain('Sunday 12:00');
+    expect(page).toContain('<a href="/index.html" hreflang="it" lang="it">Italiano</a>');
+  });
+
+  it('given a rehearsal, when rendered in either language, then the title, a banner and the watermark say so', () => {
+    // Prepare
+    const summary = municipalSummary((d) => {
+      d.rehearsal = true;
+    });
+
+    // Act
+    const [it, en] = (['it', 'en'] as const).map((language) =>
+      renderResultsPage(summary, { language, location: 'election' }),
+    );
+
+    // Assess
+    expect(it).toContain('<body class="rehearsal">');
+    expect(it).toContain('(PROVA)</title>');
+    expect(it).toContain(
+      '<p class="rehearsal-banner" role="note">PROVA — DATI DI TEST, NON SONO RISULTATI REALI</p>',
+    );
+    expect(en).toContain('(REHEARSAL)</title>');
+    expect(en).toContain('REHEARSAL — TEST DATA, NOT REAL RESULTS');
+  });
+
+  it('given names with markup, when rendered, then they are text, never markup', () => {
+    // Prepare
+    const summary = municipalSummary((d) => {
+      d.name = 'Elezioni <b>"2026"</b>';
+      d.candidates = d.candidates.map((c, i) =>
+        i === 0 ? { ...c, name: '<img src=x onerror=alert(1)>' } : c,
+      );
+    });
+
+    // Act
+    const page = renderResultsPage(summary, { language: 'it', location: 'election' });
+
+    // Assess
+    expect(page).not.toContain('<img');
+    expect(page).not.toContain('<b>');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(page).toContain('Elezioni &lt;b&gt;&quot;2026&quot;&lt;/b&gt;');
+  });
+
+  it('given any page, when rendered, then it has no inline script or style a strict Content-Security-Policy would block', () => {
+    // Act
+    const page = renderResultsPage(municipalSummary(), { language: 'it', location: 'election' });
+
+    // Assess
+    expect(page).not.toMatch(/ style=|<style|\son[a-z]+=/i);
+    expect(page.match(/<script[^>]*>/g)).toEqual(['<script src="/assets/results-page.js" defer>']);
+  });
+
+  it('given a summary, when the live script re-renders it, then it writes exactly what the publisher pre-rendered', () => {
+    // Prepare
+    const summary = municipalSummary();
+
+    // Act
+    const page = renderResultsPage(summary, { language: 'it', location: 'election' });
+
+    // Assess
+    expect(liveOf(page)).toBe(renderLiveContent(summary, 'it'));
+  });
+
+  it('given a referendum, when rendered, then the quorum and each question’s outcome are shown', () => {
+    // Prepare
+    const summary = buildSummary(referendumHead(), tallyOfResults(squareReferendumResults(), 1000), context);
+
+    // Act
+    const page = renderResultsPage(summary, { language: 'it', location: 'election' });
+
+    // Assess
+    expect(page).toContain('Quorum: 50,00% degli elettori');
+    expect(page).toContain('Quesiti — sezioni 1 su 1');
+    expect(page).not.toContain('Candidati sindaco');
+  });
+});
+
+describe('the drill-down', () => {
+  const file = (overrides: Partial<PublicSectionFile>): PublicSectionFile => ({
+    electionId: 'test-2026',
+    rehearsal: false,
+    section: { id: '1', name: 'Sezione 1', district: 'Nord', registeredVoters: 1000 },
+    turnout: [{ slotId: 'T1', label: 'Domenica ore 12:00', voters: 189, percent: 18.9 }],
+    status: 'reported',
+    results: squareMunicipalResults(),
+    version: 2,
+    updatedAt: '2026-05-25T16:00:00Z',
+    ...overrides,
+  });
+
+  it('given a reported section, when shown, then its own count is shown by name with its version', () => {
+    // Act
+    const html = renderSectionDetail(file({}), municipalSummary(), 'it');
+
+    // Assess
+    expect(html).toContain('<h3 id="h-section" tabindex="-1">Sezione 1</h3>');
+    expect(html).toContain('Quartiere: Nord · Elettori: 1000');
+    expect(html).toContain('Scrutinio inserito (versione 2)');
+    expect(html).toMatch(/Voti validi<\/th><td class="num">550</);
+    expect(html).toMatch(/Lista Uno<\/th><td class="num">150</);
+  });
+
+  it('given a section in review, when shown, then it says so and shows no count', () => {
+    // Act
+    const html = renderSectionDetail(
+      file({ status: 'in-review', results: null, version: null }),
+      municipalSummary(),
+      'en',
+    );
+
+    // Assess
+    expect(html).toContain('Count under review');
+    expect(html).not.toContain('Votes for the lists');
+  });
+
+  it('given a file with values of the wrong type, when shown, then they count as nothing rather than breaking the page', () => {
+    // Act
+    const html = renderSectionDetail(
+      file({ results: { voters: '<b>', candidateVotes: { C1: 'x', C2: 4 }, listVotes: null } }),
+      municipalSummary(),
+      'it',
+    );
+
+    // Assess
+    expect(html).not.toContain('<b>');
+    expect(html).toMatch(/Votanti<\/th><td class="num">0</);
+    expect(html).toMatch(/>4</);
+  });
+
+  it('given a query, when matched, then a section number wins, else districts and names match without case or accents', () => {
+    // Prepare
+    const sections = [
+      { id: '1', name: 'Sezione 1', district: 'Città Alta', registeredVoters: 900 },
+      { id: '2', name: 'Sezione 2', district: 'Città Bassa', registeredVoters: 800 },
+      { id: '12', name: 'Sezione 12 - Ospedale', district: 'Colle', registeredVoters: 700 },
+    ];
+
+    // Act
+    const byNumber = matchSections(sections, '12').map((s) => s.id);
+    const byDistrict = matchSections(sections, 'citta').map((s) => s.id);
+    const byName = matchSections(sections, 'OSPEDALE').map((s) => s.id);
+    const nothing = matchSections(sections, '   ');
+
+    // Assess
+    expect(byNumber).toEqual(['12']);
+    expect(byDistrict).toEqual(['1', '2']);
+    expect(byName).toEqual(['12']);
+    expect(nothing).toEqual([]);
+  });
+});
