@@ -13,6 +13,8 @@ export interface Publication {
   publishedAt: string;
   /** Set once the pointer is written; an incomplete publication is redone by the next publish. */
   complete: boolean;
+  /** The newest seq whose pointer a publish has claimed (it writes its pages, then the pointer). */
+  pointerSeq?: number;
 }
 
 export async function getPublication(electionId: string): Promise<Publication | undefined> {

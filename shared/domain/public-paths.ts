@@ -10,7 +10,6 @@ export const publicPaths = (electionId: string) => {
     definition: (hash: string) => `${root}/definition/${hash.slice(0, 16)}.json`,
     section: (sectionId: string) => `${root}/sections/${sectionId}.json`,
     sectionsPrefix: `${root}/sections/`,
-    page: `${root}/index.html`,
   };
 };
 

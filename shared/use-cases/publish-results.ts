@@ -42,14 +42,17 @@ export async function publishSections(
   });
 }
 
-/** The pre-rendered page in every language, at the election's path or at the site root. */
-async function putPages(bucket: PublicBucket, summary: Summary, location: PageLocation) {
+/** The pre-rendered page in every language, at the election's path and, when it owns it, the site root. */
+async function putPages(bucket: PublicBucket, summary: Summary, ownsRoot: boolean) {
+  const locations: PageLocation[] = ownsRoot ? ['election', 'root'] : ['election'];
   await Promise.all(
-    LANGUAGES.map((language) =>
-      bucket.put(
-        pageUrl(summary.electionId, location, language).slice(1),
-        renderResultsPage(summary, { language, location }),
-        { contentType: CONTENT_TYPE.html, cacheControl: CACHE.live },
+    locations.flatMap((location) =>
+      LANGUAGES.map((language) =>
+        bucket.put(
+          pageUrl(summary.electionId, location, language).slice(1),
+          renderResultsPage(summary, { language, location }),
+          { contentType: CONTENT_TYPE.html, cacheControl: CACHE.live },
+        ),
       ),
     ),
   );
@@ -119,9 +122,17 @@ export async function publishSummary(bucket: PublicBucket, electionId: string): 
         cacheControl: CACHE.immutable,
       }),
     ]);
-    await putPages(bucket, summary, 'election');
-    if (await claimSiteRoot(electionId, head.rehearsal)) await putPages(bucket, summary, 'root');
+    // The pointer's turn is claimed before the pages: a publish already overtaken writes neither.
     if (!(await claimPointer(electionId, seq))) return undefined;
+    const ownsRoot = await claimSiteRoot(electionId, head.rehearsal);
+    await putPages(bucket, summary, ownsRoot);
+    // Overtaken while writing them? Then the newest claimed snapshot's pages must be written last.
+    const newest = (await getPublication(electionId))?.pointerSeq ?? seq;
+    if (newest > seq) {
+      const newer = await bucket.get(paths.snapshot(newest));
+      if (newer) await putPages(bucket, JSON.parse(newer) as Summary, ownsRoot);
+      return undefined;
+    }
     const pointer = {
       electionId,
       seq,

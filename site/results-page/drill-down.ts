@@ -18,13 +18,13 @@ interface DefinitionSection {
 
 export interface DrillDownPorts {
   language: Language;
-  sectionUrl(sectionId: string): string;
   currentSummary(): Promise<Summary>;
   /** JSON at a path of the site; undefined when the file does not exist (yet). */
   getJson<T>(path: string): Promise<T | undefined>;
 }
 
-const SECTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** What looks like a section number ("12", "12A"): worth asking for its file directly. */
+const SECTION_NUMBER = /^[0-9]{1,6}[A-Za-z]?$/;
 const MAX_MATCHES = 60;
 
 /** Case and accents do not matter: "colline" finds "Collìne". */
@@ -44,9 +44,22 @@ export function matchSections(sections: DefinitionSection[], query: string): Def
   return sections.filter((s) => normalized(s.district ?? '').includes(q) || normalized(s.name).includes(q));
 }
 
-export function wireDrillDown(form: HTMLFormElement, output: HTMLElement, ports: DrillDownPorts) {
+/**
+ * Wires the search form. Results go to `output`; short messages go to `status`, a polite live
+ * region, so a screen reader hears "searching" and "not found" but not whole tables; a shown
+ * section's heading takes the focus instead.
+ */
+export function wireDrillDown(
+  form: HTMLFormElement,
+  status: HTMLElement,
+  output: HTMLElement,
+  ports: DrillDownPorts,
+) {
   const t = MESSAGES[ports.language];
   let definition: Promise<DefinitionSection[]> | undefined;
+  /** Only the latest search may write: an earlier, slower one is dropped. */
+  let latestSearch = 0;
+
   const sectionsOf = (summary: Summary) => {
     definition ??= ports
       .getJson<{ sections: DefinitionSection[] }>(summary.links.definition)
@@ -57,42 +70,48 @@ export function wireDrillDown(form: HTMLFormElement, output: HTMLElement, ports:
       });
     return definition;
   };
+  const sectionFile = (summary: Summary, sectionId: string) =>
+    ports.getJson<PublicSectionFile>(`${summary.links.sections}${encodeURIComponent(sectionId)}.json`);
 
-  async function show(section: DefinitionSection, summary: Summary) {
-    const file =
-      (await ports.getJson<PublicSectionFile>(ports.sectionUrl(section.id))) ??
-      ({
-        electionId: summary.electionId,
-        rehearsal: summary.rehearsal,
-        section,
-        turnout: [],
-        status: 'not-reported',
-        results: null,
-        version: null,
-        updatedAt: null,
-      } satisfies PublicSectionFile);
+  const showFile = (file: PublicSectionFile, summary: Summary) => {
+    status.textContent = '';
     output.innerHTML = renderSectionDetail(file, summary, ports.language);
     output.querySelector<HTMLElement>('#h-section')?.focus();
+  };
+
+  /** A section from the definition: its published file, or "not yet reported" when it has none. */
+  async function show(section: DefinitionSection, summary: Summary, search: number) {
+    const file = (await sectionFile(summary, section.id)) ?? {
+      electionId: summary.electionId,
+      rehearsal: summary.rehearsal,
+      section,
+      turnout: [],
+      status: 'not-reported' as const,
+      results: null,
+      version: null,
+      updatedAt: null,
+    };
+    if (search === latestSearch) showFile(file, summary);
   }
 
-  async function search(query: string) {
-    output.textContent = t.drillDownSearching;
+  async function search(query: string, search: number) {
     const summary = await ports.currentSummary();
     // A section number: its file alone answers, without loading the whole definition.
-    if (SECTION_ID.test(query)) {
-      const file = await ports.getJson<PublicSectionFile>(ports.sectionUrl(query));
-      if (file) {
-        output.innerHTML = renderSectionDetail(file, summary, ports.language);
-        return;
-      }
+    if (SECTION_NUMBER.test(query)) {
+      const file = await sectionFile(summary, query);
+      if (search !== latestSearch) return;
+      if (file) return showFile(file, summary);
     }
     const matches = matchSections(await sectionsOf(summary), query);
+    if (search !== latestSearch) return;
     const [only] = matches;
-    if (matches.length === 1 && only) return show(only, summary);
+    if (matches.length === 1 && only) return show(only, summary, search);
+    output.innerHTML = '';
     if (!matches.length) {
-      output.innerHTML = `<p>${escapeHtml(t.drillDownNotFound(query))}</p>`;
+      status.textContent = t.drillDownNotFound(query);
       return;
     }
+    status.textContent = t.drillDownMatches(matches.length, query);
     const buttons = matches
       .slice(0, MAX_MATCHES)
       .map(
@@ -100,23 +119,27 @@ export function wireDrillDown(form: HTMLFormElement, output: HTMLElement, ports:
           `<li><button type="button" data-section="${escapeHtml(s.id)}">${escapeHtml(s.name)}${s.district ? ` — ${escapeHtml(s.district)}` : ''}</button></li>`,
       )
       .join('');
-    output.innerHTML = `<p>${escapeHtml(t.drillDownMatches(matches.length, query))}</p><ul class="matches">${buttons}</ul>`;
+    output.innerHTML = `<ul class="matches">${buttons}</ul>`;
     output.querySelectorAll<HTMLButtonElement>('button[data-section]').forEach((button) => {
       button.addEventListener('click', () => {
         const section = matches.find((s) => s.id === button.dataset.section);
-        if (section) void show(section, summary).catch(failed);
+        const click = ++latestSearch;
+        if (section) void show(section, summary, click).catch(failed(click));
       });
     });
   }
 
-  const failed = () => {
-    output.innerHTML = `<p>${escapeHtml(t.drillDownFailed)}</p>`;
+  const failed = (search: number) => () => {
+    if (search === latestSearch) status.textContent = t.drillDownFailed;
   };
 
   form.hidden = false;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const query = String(new FormData(form).get('q') ?? '').trim();
-    if (query) void search(query).catch(failed);
+    if (!query) return;
+    const current = ++latestSearch;
+    status.textContent = t.drillDownSearching;
+    void search(query, current).catch(failed(current));
   });
 }

@@ -84,11 +84,11 @@ const poller = startPolling(
 document.addEventListener('visibilitychange', () => poller.visibilityChanged());
 
 const form = byId<HTMLFormElement>('drill-form');
-const output = byId('drill-result');
-if (form && output) {
-  wireDrillDown(form, output, {
+const drillStatus = byId('drill-status');
+const drillOutput = byId('drill-result');
+if (form && drillStatus && drillOutput) {
+  wireDrillDown(form, drillStatus, drillOutput, {
     language,
-    sectionUrl: (sectionId) => `${base}/sections/${encodeURIComponent(sectionId)}.json`,
     currentSummary,
     getJson: <T>(path: string) =>
       fetchJson<T>(path).catch((error: unknown) => {

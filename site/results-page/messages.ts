@@ -3,6 +3,7 @@
  * and date formats of each. Used by the publisher's pre-rendering and by the page's script.
  */
 import type { Summary } from '../../shared/domain/summary.js';
+import { escapeHtml } from './html.js';
 
 export const LANGUAGES = ['it', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -15,11 +16,12 @@ export interface Messages {
   rehearsalBanner: string;
   rehearsalTitle: string;
   skipToResults: string;
-  otherLanguage: { name: string; label: string };
+  otherLanguage: { name: string };
+  languageNav: string;
   status: Record<Summary['status'], string>;
   updated: string;
   sectionsReported: (reported: string, total: string) => string;
-  ofSections: (reported: number, total: number) => string;
+  ofSections: (reported: string, total: string) => string;
   turnout: string;
   turnoutHeaders: (previousElection: string | null) => string[];
   resultsHeading: string;
@@ -58,7 +60,7 @@ export interface Messages {
   drillDownLabel: string;
   drillDownHint: string;
   drillDownButton: string;
-  drillDownNoScript: string;
+  drillDownNoScript: (pathPattern: string) => string;
   drillDownSearching: string;
   drillDownNotFound: (query: string) => string;
   drillDownMatches: (count: number, query: string) => string;
@@ -79,7 +81,7 @@ export interface Messages {
   openData: string;
   openDataIntro: string;
   downloads: { summaryJson: string; summaryCsv: string; pointer: string; definition: string };
-  footer: string;
+  footer: (municipality: string) => string;
   live: {
     updated: (time: string, reported: string, total: string) => string;
     retrying: (seconds: number) => string;
@@ -92,7 +94,8 @@ const it: Messages = {
   rehearsalBanner: 'PROVA — DATI DI TEST, NON SONO RISULTATI REALI',
   rehearsalTitle: 'PROVA',
   skipToResults: 'Vai ai risultati',
-  otherLanguage: { name: 'English', label: 'Read this page in English' },
+  otherLanguage: { name: 'English' },
+  languageNav: 'Lingua',
   status: {
     provisional: 'Dati ufficiosi, scrutinio in corso',
     final: 'Dati ufficiosi, scrutinio completato',
@@ -155,8 +158,8 @@ const it: Messages = {
   drillDownLabel: 'Numero di sezione o quartiere',
   drillDownHint: 'Per esempio 12, oppure il nome di un quartiere.',
   drillDownButton: 'Cerca',
-  drillDownNoScript:
-    'La ricerca per sezione richiede JavaScript. I dati di ogni sezione sono comunque disponibili come dati aperti, qui sotto.',
+  drillDownNoScript: (path) =>
+    `La ricerca per sezione richiede JavaScript. I dati di ogni sezione sono comunque pubblicati in formato aperto, all’indirizzo ${path} (al posto di &lt;n&gt; il numero della sezione).`,
   drillDownSearching: 'Ricerca in corso…',
   drillDownNotFound: (query) => `Nessuna sezione o quartiere corrisponde a «${query}».`,
   drillDownMatches: (count, query) =>
@@ -187,7 +190,8 @@ const it: Messages = {
     pointer: 'Ultimo aggiornamento (latest.json)',
     definition: 'Sezioni, candidati e liste (JSON)',
   },
-  footer: 'Dati ufficiosi fino alla proclamazione. La pagina si aggiorna da sola.',
+  footer: (municipality) =>
+    `Fonte: Comune di ${municipality}. I dati sono ufficiosi fino alla proclamazione degli eletti.`,
   live: {
     updated: (time, reported, total) =>
       `Aggiornato alle ${time}: sezioni scrutinate ${reported} su ${total}.`,
@@ -201,7 +205,8 @@ const en: Messages = {
   rehearsalBanner: 'REHEARSAL — TEST DATA, NOT REAL RESULTS',
   rehearsalTitle: 'REHEARSAL',
   skipToResults: 'Skip to the results',
-  otherLanguage: { name: 'Italiano', label: 'Leggi questa pagina in italiano' },
+  otherLanguage: { name: 'Italiano' },
+  languageNav: 'Language',
   status: {
     provisional: 'Unofficial results, count in progress',
     final: 'Unofficial results, count complete',
@@ -264,8 +269,8 @@ const en: Messages = {
   drillDownLabel: 'Section number or district',
   drillDownHint: 'For example 12, or the name of a district.',
   drillDownButton: 'Search',
-  drillDownNoScript:
-    'Searching by section needs JavaScript. Every section’s data is also available as open data, below.',
+  drillDownNoScript: (path) =>
+    `Searching by section needs JavaScript. Every section’s data is still published as open data, at ${path} (with the section’s number for &lt;n&gt;).`,
   drillDownSearching: 'Searching…',
   drillDownNotFound: (query) => `No section or district matches “${query}”.`,
   drillDownMatches: (count, query) =>
@@ -296,7 +301,8 @@ const en: Messages = {
     pointer: 'Latest update (latest.json)',
     definition: 'Sections, candidates and lists (JSON)',
   },
-  footer: 'Unofficial until certified. This page updates itself.',
+  footer: (municipality) =>
+    `Source: Comune di ${municipality}. The data are unofficial until the results are certified.`,
   live: {
     updated: (time, reported, total) => `Updated at ${time}: ${reported} of ${total} sections reported.`,
     retrying: (seconds) => `Update failed; trying again in ${seconds} seconds.`,
@@ -320,8 +326,15 @@ export function formatsOf(language: Language) {
     percent: (n: number) => `${decimal.format(n)}%`,
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
     time: (iso: string) => time.format(new Date(iso)),
-    /** A turnout slot's name: its own label in Italian, its weekday and time in other languages. */
+    /**
+     * A turnout slot's name, as HTML: its own label in Italian; in other languages its weekday
+     * and time, or, with no time given, the Italian label marked as Italian for screen readers.
+     */
     slot: (slot: { label: string; at: string | null }) =>
-      language === 'it' || !slot.at ? slot.label : slotTime.format(new Date(slot.at)),
+      language === 'it'
+        ? escapeHtml(slot.label)
+        : slot.at
+          ? escapeHtml(slotTime.format(new Date(slot.at)))
+          : `<span lang="it">${escapeHtml(slot.label)}</span>`,
   };
 }

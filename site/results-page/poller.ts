@@ -66,8 +66,8 @@ export function startPolling(ports: PollerPorts, shownSeq: number, options: Poll
       if (pointer.seq > seq) {
         const summary = await ports.getSummary(pointer.summary);
         if (summary.seq > seq) {
-          seq = summary.seq;
           ports.show(summary);
+          seq = summary.seq;
         }
       }
       if (failures > 0) ports.report({ kind: 'recovered' });
@@ -85,13 +85,15 @@ export function startPolling(ports: PollerPorts, shownSeq: number, options: Poll
 
   next(options.intervalMs);
   return {
-    /** Call on `visibilitychange`: hiding pauses, showing polls at once. */
+    /** Call on `visibilitychange`: hiding pauses; showing polls at once (or, after failures, after the back-off). */
     visibilityChanged() {
       if (ports.isHidden()) {
         cancel?.();
         cancel = undefined;
       } else if (!cancel && !inFlight) {
-        void poll();
+        // Back after failures: keep backing off rather than retrying at every tab switch.
+        if (failures > 0) next(retryDelay(failures, options, ports.random()));
+        else void poll();
       }
     },
     stop() {

@@ -31,7 +31,7 @@ function renderTurnout(s: Summary, language: Language): string {
   const f = formatsOf(language);
   const previous = s.turnout.some((slot) => slot.previousPercent !== null) ? s.previousElection : null;
   const rows = s.turnout.map((slot) => [
-    escapeHtml(f.slot(slot)),
+    f.slot(slot),
     `${f.count(slot.sectionsReported)}/${f.count(s.sections.total)}`,
     f.count(slot.voters),
     f.count(slot.registeredVoters),
@@ -46,7 +46,7 @@ function renderVotes(s: Summary, language: Language): string {
   if (!s.candidates.length && !s.lists.length) return '';
   const t = MESSAGES[language];
   const f = formatsOf(language);
-  const of = ` — ${t.ofSections(s.sections.reported, s.sections.total)}`;
+  const of = ` — ${t.ofSections(f.count(s.sections.reported), f.count(s.sections.total))}`;
   const candidateName = new Map(s.candidates.map((c) => [c.id, c.name]));
   const candidates = s.candidates.length
     ? table(
@@ -64,7 +64,7 @@ function renderVotes(s: Summary, language: Language): string {
         t.listsCaption + of,
         t.listHeaders,
         s.lists.map((l) => [
-          `${escapeHtml(l.name)}<span class="linked">${escapeHtml(candidateName.get(l.candidateId) ?? '')}</span>${bar(l.percent)}`,
+          `${escapeHtml(l.name)} <span class="linked">${escapeHtml(candidateName.get(l.candidateId) ?? '')}</span>${bar(l.percent)}`,
           f.count(l.votes),
           f.percent(l.percent),
         ]),
@@ -121,7 +121,7 @@ function renderReferendum(s: Summary, language: Language): string {
     ? `<p>${t.quorum(f.percent(s.quorum.requiredPercent), f.percent(s.quorum.turnoutPercent), s.quorum.reached)}</p>`
     : '';
   const answers = table(
-    `${t.answersCaption} — ${t.ofSections(s.sections.reported, s.sections.total)}`,
+    `${t.answersCaption} — ${t.ofSections(f.count(s.sections.reported), f.count(s.sections.total))}`,
     t.answerHeaders,
     s.answers.map((a) => [
       escapeHtml(a.text),
@@ -143,7 +143,7 @@ function renderBallots(s: Summary, language: Language): string {
     f.count(s.totals[key]),
   ]);
   return `<section aria-labelledby="h-ballots"><h2 id="h-ballots">${t.ballots}</h2>${table(
-    `${t.ballotsCaption} — ${t.ofSections(s.sections.reported, s.sections.total)}`,
+    `${t.ballotsCaption} — ${t.ofSections(f.count(s.sections.reported), f.count(s.sections.total))}`,
     t.ballotHeaders,
     rows,
   )}</section>`;
@@ -175,12 +175,12 @@ function renderOpenData(s: Summary, language: Language): string {
   return `<section aria-labelledby="h-data"><h2 id="h-data">${t.openData}</h2><p>${t.openDataIntro}</p><ul class="downloads">${items}</ul></section>`;
 }
 
-function renderDrillDown(language: Language): string {
+function renderDrillDown(s: Summary, language: Language): string {
   const t = MESSAGES[language];
   return `<section aria-labelledby="h-drill" id="drill"><h2 id="h-drill">${t.drillDown}</h2>
 <form id="drill-form" class="drill" role="search" hidden><label for="drill-query">${t.drillDownLabel}</label><span class="muted" id="drill-hint">${t.drillDownHint}</span><span class="drill-row"><input id="drill-query" name="q" type="search" autocomplete="off" required maxlength="200" aria-describedby="drill-hint"><button type="submit">${t.drillDownButton}</button></span></form>
-<noscript><p>${t.drillDownNoScript}</p></noscript>
-<div id="drill-result" aria-live="polite"></div></section>`;
+<noscript><p>${t.drillDownNoScript(escapeHtml(`${s.links.sections}<n>.json`))}</p></noscript>
+<p id="drill-status" role="status"></p><div id="drill-result"></div></section>`;
 }
 
 export function renderResultsPage(
@@ -210,17 +210,17 @@ export function renderResultsPage(
 <a class="skip" href="#results">${t.skipToResults}</a>
 ${rehearsal}
 <header>
-<nav class="languages" aria-label="${t.otherLanguage.label}"><a href="${pageUrl(s.electionId, location, other)}" hreflang="${other}" lang="${other}">${t.otherLanguage.name}</a></nav>
+<nav class="languages" aria-label="${t.languageNav}"><a href="${pageUrl(s.electionId, location, other)}" hreflang="${other}" lang="${other}">${t.otherLanguage.name}</a></nav>
 <h1>${escapeHtml(s.name)}</h1>
 <div id="state">${renderState(s, language)}</div>
 <p id="live-status" class="muted" role="status"></p>
 </header>
 <main id="results" tabindex="-1">
 <div id="live">${renderLiveContent(s, language)}</div>
-${renderDrillDown(language)}
+${renderDrillDown(s, language)}
 ${renderOpenData(s, language)}
 </main>
-<footer><p class="muted">${t.footer}</p></footer>
+<footer><p class="muted">${t.footer(escapeHtml(s.municipality.name))}</p></footer>
 </body>
 </html>
 `;

@@ -35,7 +35,7 @@ export function renderSectionDetail(file: PublicSectionFile, summary: Summary, l
         t.section.turnoutCaption,
         t.section.turnoutHeaders,
         file.turnout.map((reading) => [
-          escapeHtml(f.slot(slots.get(reading.slotId) ?? { label: reading.label, at: null })),
+          f.slot(slots.get(reading.slotId) ?? { label: reading.label, at: null }),
           f.count(reading.voters),
           f.percent(reading.percent),
         ]),

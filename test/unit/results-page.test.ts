@@ -95,23 +95,29 @@ describe('the pre-rendered results page', () => {
     expect(en).toContain('REHEARSAL — TEST DATA, NOT REAL RESULTS');
   });
 
-  it('given names with markup, when rendered, then they are text, never markup', () => {
+  it('given names with markup anywhere, when rendered in either language, then they are text, never markup', () => {
     // Prepare
+    const markup = '<img src=x onerror=alert(1)>';
     const summary = municipalSummary((d) => {
-      d.name = 'Elezioni <b>"2026"</b>';
-      d.candidates = d.candidates.map((c, i) =>
-        i === 0 ? { ...c, name: '<img src=x onerror=alert(1)>' } : c,
-      );
+      d.name = `Elezioni "${markup}"`;
+      d.previousElection = markup;
+      d.municipality.name = markup;
+      d.turnoutSlots = d.turnoutSlots.map(({ at: _at, ...slot }) => ({ ...slot, label: markup }));
+      d.candidates = d.candidates.map((c) => ({ ...c, name: markup }));
+      d.lists = d.lists.map((l) => ({ ...l, name: markup }));
     });
 
     // Act
-    const page = renderResultsPage(summary, { language: 'it', location: 'election' });
+    const pages = (['it', 'en'] as const).map((language) =>
+      renderResultsPage(summary, { language, location: 'election' }),
+    );
 
     // Assess
-    expect(page).not.toContain('<img');
-    expect(page).not.toContain('<b>');
-    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(page).toContain('Elezioni &lt;b&gt;&quot;2026&quot;&lt;/b&gt;');
+    for (const page of pages) {
+      expect(page).not.toContain('<img');
+      expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    }
+    expect(pages[1]).toContain('<span lang="it">&lt;img');
   });
 
   it('given any page, when rendered, then it has no inline script or style a strict Content-Security-Policy would block', () => {
@@ -186,16 +192,20 @@ describe('the drill-down', () => {
     expect(html).not.toContain('Votes for the lists');
   });
 
-  it('given a file with values of the wrong type, when shown, then they count as nothing rather than breaking the page', () => {
+  it('given a file with values of the wrong type or markup, when shown, then they count as nothing or show as text', () => {
     // Act
     const html = renderSectionDetail(
-      file({ results: { voters: '<b>', candidateVotes: { C1: 'x', C2: 4 }, listVotes: null } }),
+      file({
+        section: { id: '1', name: '<b>1</b>', district: '<i>Nord</i>', registeredVoters: 1000 },
+        results: { voters: '<b>', candidateVotes: { C1: 'x', C2: 4 }, listVotes: null },
+      }),
       municipalSummary(),
       'it',
     );
 
     // Assess
-    expect(html).not.toContain('<b>');
+    expect(html).not.toMatch(/<b>|<i>/);
+    expect(html).toContain('&lt;b&gt;1&lt;/b&gt;');
     expect(html).toMatch(/Votanti<\/th><td class="num">0</);
     expect(html).toMatch(/>4</);
   });

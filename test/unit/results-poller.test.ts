@@ -103,15 +103,29 @@ describe('the results page poller', () => {
     expect(page.pending()).toEqual([30_000]);
   });
 
-  it('given a hidden tab, when its timer fires, then it does not poll until the tab is shown again, and then at once', async () => {
+  it('given a hidden tab, when its timer fires, then it does not poll and schedules nothing', async () => {
+    // Prepare
+    const page = fakePage([pointer(2)]);
+    startPolling(page.ports, 1, OPTIONS);
+    page.setHidden(true);
+
+    // Act
+    await page.tick();
+
+    // Assess
+    expect(page.fetches()).toBe(0);
+    expect(page.pending()).toEqual([]);
+  });
+
+  it('given a tab hidden and shown again, when it is shown, then it polls at once', async () => {
     // Prepare
     const page = fakePage([pointer(2)]);
     const poller = startPolling(page.ports, 1, OPTIONS);
     page.setHidden(true);
     poller.visibilityChanged();
+    const whileHidden = page.pending();
 
     // Act
-    const whileHidden = page.pending();
     page.setHidden(false);
     poller.visibilityChanged();
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -120,6 +134,45 @@ describe('the results page poller', () => {
     expect(whileHidden).toEqual([]);
     expect(page.fetches()).toBe(1);
     expect(page.shown).toEqual([2]);
+  });
+
+  it('given polls failing, when the tab is hidden and shown again, then it keeps backing off instead of retrying at once', async () => {
+    // Prepare
+    const offline = new Error('offline');
+    const page = fakePage([offline, offline, pointer(2)]);
+    const poller = startPolling(page.ports, 1, OPTIONS);
+    await page.tick();
+    await page.tick();
+    page.setHidden(true);
+    poller.visibilityChanged();
+
+    // Act
+    page.setHidden(false);
+    poller.visibilityChanged();
+
+    // Assess
+    expect(page.fetches()).toBe(2);
+    expect(page.pending()).toEqual([120_000]);
+  });
+
+  it('given a summary that cannot be shown, when the next poll comes, then it is fetched and shown again', async () => {
+    // Prepare
+    const page = fakePage([pointer(2), pointer(2)]);
+    let failures = 1;
+    const show = page.ports.show;
+    page.ports.show = (summary) => {
+      if (failures-- > 0) throw new Error('render failed');
+      show(summary);
+    };
+    startPolling(page.ports, 1, OPTIONS);
+
+    // Act
+    await page.tick();
+    await page.tick();
+
+    // Assess
+    expect(page.shown).toEqual([2]);
+    expect(page.summaryFetches).toEqual(['/results/e/snapshots/2.json', '/results/e/snapshots/2.json']);
   });
 
   it('given a stopped poller, when its last timer would fire, then nothing more is scheduled', () => {
