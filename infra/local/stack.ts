@@ -12,6 +12,7 @@ import { bucketOn } from '../../shared/storage/s3-bucket.js';
 import { buildSite } from '../../site/build.js';
 import { uploadSite } from '../../site/upload.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
+import { freePort } from './ports.js';
 import { assertPortFree, startProcess, waitFor } from './processes.js';
 import { startS3 } from './s3.js';
 import { startSiteServer } from './site-server.js';
@@ -229,4 +230,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await stop();
     throw error;
   }
+}
+
+/** A throw-away stack on free ports, its data in a temporary folder: for tests and benchmarks. */
+export async function startEphemeralStack(
+  options: Pick<StackOptions, 'apiOutput' | 'log'> & Partial<Pick<StackOptions, 'adminToken' | 'seedFile'>>,
+): Promise<Stack> {
+  return startStack({
+    apiPort: await freePort(),
+    sitePort: await freePort(),
+    dynamodbPort: await freePort(),
+    s3Port: await freePort(),
+    lambdaPort: await freePort(),
+    dataDir: '',
+    ephemeral: true,
+    ...options,
+  });
 }

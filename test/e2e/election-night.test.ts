@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/ports.js';
-import { LOCAL_CREDENTIALS, PROJECT_ROOT, type Stack, startStack } from '../../infra/local/stack.js';
+import { LOCAL_CREDENTIALS, PROJECT_ROOT, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
 import { expectedTotals, generateNight } from '../helpers/demo-night.js';
 import { demoElection } from '../helpers/elections.js';
 import { inParallel, type Json, stackClient } from '../helpers/local-stack-client.js';
@@ -13,14 +12,7 @@ let stack: Stack;
 const election = demoElection();
 
 beforeAll(async () => {
-  stack = await startStack({
-    apiPort: await freePort(),
-    sitePort: await freePort(),
-    dynamodbPort: await freePort(),
-    s3Port: await freePort(),
-    lambdaPort: await freePort(),
-    dataDir: '',
-    ephemeral: true,
+  stack = await startEphemeralStack({
     adminToken: 'e2e-staff-token-0123456789abcdef',
     seedFile: join(PROJECT_ROOT, 'events', 'elections', 'demo.json'),
     apiOutput: process.env.E2E_API_LOG ? 'inherit' : 'capture',

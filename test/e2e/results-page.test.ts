@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/ports.js';
-import { PROJECT_ROOT, type Stack, startStack } from '../../infra/local/stack.js';
+import { PROJECT_ROOT, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
 import { parseCsv } from '../../shared/domain/csv.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { expectedTotals, generateNight, type Night } from '../helpers/demo-night.js';
@@ -63,14 +62,7 @@ async function issueTokens(electionId: string) {
 beforeAll(async () => {
   [stack, browser] = await Promise.all([
     (async () =>
-      startStack({
-        apiPort: await freePort(),
-        sitePort: await freePort(),
-        dynamodbPort: await freePort(),
-        s3Port: await freePort(),
-        lambdaPort: await freePort(),
-        dataDir: '',
-        ephemeral: true,
+      startEphemeralStack({
         adminToken: 'e2e-staff-token-0123456789abcdef',
         seedFile: join(PROJECT_ROOT, 'events', 'elections', 'demo.json'),
         apiOutput: process.env.E2E_API_LOG ? 'inherit' : 'capture',
@@ -311,7 +303,9 @@ describe('the public results page', () => {
       await expect(page.getAttribute('html', 'lang')).resolves.toBe('en');
       const summary = await client.publishedSummary(election.id);
       const { reported: sectionsReported, total } = summary.sections as { reported: number; total: number };
-      await expect(page.textContent('#state')).resolves.toContain(`Sections reported: ${sectionsReported} of ${total}`);
+      await expect(page.textContent('#state')).resolves.toContain(
+        `Sections reported: ${sectionsReported} of ${total}`,
+      );
       const english = await votesIn(page, /Mayoral candidates/);
       for (const candidate of summary.candidates as { name: string; votes: number }[]) {
         expect(english[candidate.name]).toBe(new Intl.NumberFormat('en-GB').format(candidate.votes));

@@ -11,6 +11,7 @@ import {
   splitDefinition,
 } from '../../shared/domain/election.js';
 import type { MunicipalResults, ReferendumResults } from '../../shared/domain/submission.js';
+import type { SummaryContext } from '../../shared/domain/summary.js';
 
 /** A definition as staff write it (defaults not yet applied), with every top-level field present. */
 export type DefinitionInput = Required<
@@ -150,3 +151,15 @@ export function squareReferendumResults(): ReferendumResults {
     answers: { Q1: { yes: 300, no: 250 }, Q2: { yes: 280, no: 270 } },
   };
 }
+
+/** The publisher's context for a summary: sequence 7 of test-2026, not certified. */
+export const summaryContext = (): SummaryContext => ({
+  seq: 7,
+  generatedAt: '2026-05-25T16:02:11Z',
+  certified: false,
+  paths: {
+    sections: '/results/test-2026/sections/',
+    definition: '/results/test-2026/definition/abc.json',
+    csv: '/results/test-2026/snapshots/7.csv',
+  },
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicSectionFile } from '../../shared/domain/public-files.js';
-import { buildSummary, type Summary, type SummaryContext } from '../../shared/domain/summary.js';
+import { buildSummary, type Summary } from '../../shared/domain/summary.js';
 import { sumTallies, tallyOfResults, tallyOfTurnout } from '../../shared/domain/tally.js';
 import { matchSections } from '../../site/results-page/drill-down.js';
 import { renderLiveContent, renderResultsPage } from '../../site/results-page/render.js';
@@ -11,18 +11,10 @@ import {
   referendumHead,
   squareMunicipalResults,
   squareReferendumResults,
+  summaryContext,
 } from './fixtures.js';
 
-const context: SummaryContext = {
-  seq: 7,
-  generatedAt: '2026-05-25T16:02:11Z',
-  certified: false,
-  paths: {
-    sections: '/results/test-2026/sections/',
-    definition: '/results/test-2026/definition/abc.json',
-    csv: '/results/test-2026/snapshots/7.csv',
-  },
-};
+const context = summaryContext();
 
 /** The fixture election with one of its two sections counted, optionally renamed or a rehearsal. */
 function municipalSummary(

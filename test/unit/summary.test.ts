@@ -1,24 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSummary, percent, type SummaryContext } from '../../shared/domain/summary.js';
+import { buildSummary, percent } from '../../shared/domain/summary.js';
 import { sumTallies, type Tally, tallyOfResults, tallyOfTurnout } from '../../shared/domain/tally.js';
 import {
   municipalHead,
   referendumHead,
   squareMunicipalResults,
   squareReferendumResults,
+  summaryContext,
 } from './fixtures.js';
 
-const context: SummaryContext = {
-  seq: 7,
-  generatedAt: '2026-05-25T16:02:11Z',
-  certified: false,
-  paths: {
-    sections: '/results/test-2026/sections/',
-    definition: '/results/test-2026/definition/abc.json',
-    csv: '/results/test-2026/snapshots/7.csv',
-  },
-};
+const context = summaryContext();
 
 /** True when a number has at most two decimals, as published. */
 const hasTwoDecimals = (value: number) => /^-?\d+(\.\d{1,2})?$/.test(String(value));

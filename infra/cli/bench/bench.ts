@@ -17,8 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateNight } from '../../../test/helpers/demo-night.js';
-import { freePort } from '../../local/ports.js';
-import { PROJECT_ROOT, startStack } from '../../local/stack.js';
+import { PROJECT_ROOT, startEphemeralStack } from '../../local/stack.js';
 import { localEnvironment } from '../local-environment.js';
 import { folderBytes, meterCapacity, peakMemoryMiB, percentile } from './measure.js';
 import { NATIONAL_SECTIONS, nationalElection, sectionNight } from './national-election.js';
@@ -38,14 +37,7 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-const stack = await startStack({
-  apiPort: await freePort(),
-  sitePort: await freePort(),
-  dynamodbPort: await freePort(),
-  s3Port: await freePort(),
-  lambdaPort: await freePort(),
-  dataDir: '',
-  ephemeral: true,
+const stack = await startEphemeralStack({
   apiOutput: 'capture',
   log,
 });
