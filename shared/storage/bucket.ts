@@ -7,14 +7,12 @@ export interface PublicBucket {
   isReachable(): Promise<boolean>;
 }
 
-/** Cache policies of DESIGN.md: the pointer is short-lived, snapshots never change. */
+/** Cache policies of DESIGN.md: the pointer is short-lived; snapshots and content-hashed assets never change. */
 export const CACHE = {
   pointer: 'public, max-age=5, s-maxage=10, stale-while-revalidate=30, stale-if-error=600',
   immutable: 'public, max-age=31536000, immutable',
   /** Per-section files and pre-rendered pages: rewritten in place, so kept as short as the pointer. */
   live: 'public, max-age=5, s-maxage=10, stale-while-revalidate=30, stale-if-error=600',
-  /** The site's scripts and styles, at stable paths: a deployment reaches every reader within minutes. */
-  asset: 'public, max-age=300, s-maxage=60, stale-while-revalidate=600',
 } as const;
 
 export const CONTENT_TYPE = {

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { LANGUAGES } from '../../site/results-page/messages.js';
 import { type PageLocation, pageUrl, renderResultsPage } from '../../site/results-page/render.js';
+import { ASSET_PATH, SITE_MANIFEST_KEY, type SiteAssets } from '../../site/results-page/site-assets.js';
 import { getTotal } from '../db/aggregates.js';
 import { listSections } from '../db/elections.js';
 import {
@@ -14,6 +16,7 @@ import { hashOf } from '../domain/canonical.js';
 import { publicDefinitionFile, publicPaths, publicSectionFile, urlPathOf } from '../domain/public-files.js';
 import { buildSummary, type Summary } from '../domain/summary.js';
 import { summaryCsv } from '../domain/summary-csv.js';
+import { logger } from '../logger.js';
 import { CACHE, CONTENT_TYPE, type PublicBucket } from '../storage/bucket.js';
 import { loadElection, loadSection } from './election-context.js';
 import { inPool } from './in-pool.js';
@@ -42,15 +45,44 @@ export async function publishSections(
   });
 }
 
+const SiteAssetsSchema = z.object({
+  resultsScript: z.string().regex(ASSET_PATH),
+  resultsStyle: z.string().regex(ASSET_PATH),
+});
+
+/**
+ * The assets the pages name, from the manifest the site upload writes last. Without one the
+ * results still go out, as complete pages without script and style, and the log says why.
+ */
+async function siteAssets(bucket: PublicBucket): Promise<SiteAssets> {
+  const text = await bucket.get(SITE_MANIFEST_KEY);
+  let manifest: unknown;
+  try {
+    manifest = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    manifest = undefined;
+  }
+  const parsed = SiteAssetsSchema.safeParse(manifest);
+  if (parsed.success) return parsed.data;
+  logger.error(
+    'site assets manifest missing or invalid: pages go out without script and style; run `npm run upload-site`',
+    {
+      key: SITE_MANIFEST_KEY,
+    },
+  );
+  return {};
+}
+
 /** The pre-rendered page in every language, at the election's path and, when it owns it, the site root. */
 async function putPages(bucket: PublicBucket, summary: Summary, ownsRoot: boolean) {
+  const assets = await siteAssets(bucket);
   const locations: PageLocation[] = ownsRoot ? ['election', 'root'] : ['election'];
   await Promise.all(
     locations.flatMap((location) =>
       LANGUAGES.map((language) =>
         bucket.put(
           pageUrl(summary.electionId, location, language).slice(1),
-          renderResultsPage(summary, { language, location }),
+          renderResultsPage(summary, { language, location, assets }),
           { contentType: CONTENT_TYPE.html, cacheControl: CACHE.live },
         ),
       ),

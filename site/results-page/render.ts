@@ -7,7 +7,7 @@ import { publicPaths, urlPathOf } from '../../shared/domain/public-paths.js';
 import type { Summary } from '../../shared/domain/summary.js';
 import { escapeHtml } from './html.js';
 import { formatsOf, type Language, MESSAGES } from './messages.js';
-import { SITE_ASSETS } from './site-assets.js';
+import type { SiteAssets } from './site-assets.js';
 import { bar, table } from './tables.js';
 
 /** Where a page and its translation live: the election's own folder, or the site root. */
@@ -185,10 +185,10 @@ function renderDrillDown(s: Summary, language: Language): string {
 
 export function renderResultsPage(
   summary: Summary,
-  options: { language: Language; location: PageLocation },
+  options: { language: Language; location: PageLocation; assets: SiteAssets },
 ): string {
   const s = summary;
-  const { language, location } = options;
+  const { language, location, assets } = options;
   const t = MESSAGES[language];
   const other = language === 'it' ? 'en' : 'it';
   const rehearsal = s.rehearsal ? `<p class="rehearsal-banner" role="note">${t.rehearsalBanner}</p>` : '';
@@ -202,9 +202,9 @@ export function renderResultsPage(
 <meta name="description" content="${escapeHtml(`${s.name}: ${t.turnout}, ${t.resultsHeading}`)}">
 <meta name="election-id" content="${escapeHtml(s.electionId)}">
 <meta name="results-seq" content="${s.seq}">
-<link rel="stylesheet" href="${SITE_ASSETS.resultsStyle}">
+${assets.resultsStyle ? `<link rel="stylesheet" href="${escapeHtml(assets.resultsStyle)}">` : ''}
 <link rel="alternate" hreflang="${other}" href="${pageUrl(s.electionId, location, other)}">
-<script src="${SITE_ASSETS.resultsScript}" defer></script>
+${assets.resultsScript ? `<script src="${escapeHtml(assets.resultsScript)}" defer></script>` : ''}
 </head>
 <body${s.rehearsal ? ' class="rehearsal"' : ''}>
 <a class="skip" href="#results">${t.skipToResults}</a>

@@ -330,14 +330,15 @@ describe('the public results page', () => {
       const banner = page.getByRole('note');
       const box = await banner.boundingBox();
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundImage);
-      const watermark = await fetch(new URL('/assets/rehearsal-watermark.svg', stack.siteUrl));
+      const watermarkPath = /url\("?([^")]+)"?\)/.exec(background)?.[1] ?? '';
+      const watermark = await fetch(new URL(watermarkPath, stack.siteUrl));
       await page.screenshot({ path: screenshotPath('results-page-rehearsal-360px') });
 
       // Assess
       await expect(banner.textContent()).resolves.toBe('PROVA — DATI DI TEST, NON SONO RISULTATI REALI');
       await expect(banner.isVisible()).resolves.toBe(true);
       expect(box?.y).toBe(0);
-      expect(background).toContain('/assets/rehearsal-watermark.svg');
+      expect(watermarkPath).toMatch(/\/assets\/rehearsal-watermark\.[0-9a-f]{12}\.svg$/);
       expect(watermark.status).toBe(200);
       expect(watermark.headers.get('content-type')).toBe('image/svg+xml');
       await expect(page.title()).resolves.toContain('(PROVA)');
@@ -366,7 +367,9 @@ describe('the published files behind the page', () => {
     };
     const live = 'public, max-age=5, s-maxage=10, stale-while-revalidate=30, stale-if-error=600';
     const immutable = 'public, max-age=31536000, immutable';
-    const asset = 'public, max-age=300, s-maxage=60, stale-while-revalidate=600';
+    const page = await (await fetch(stack.siteUrl)).text();
+    const script = /<script src="([^"]+)"/.exec(page)?.[1] ?? 'no script';
+    const style = /<link rel="stylesheet" href="([^"]+)"/.exec(page)?.[1] ?? 'no stylesheet';
 
     // Act
     const files = {
@@ -378,13 +381,15 @@ describe('the published files behind the page', () => {
       [links.csv]: await head(links.csv),
       [links.definition]: await head(links.definition),
       [`/results/${election.id}/sections/1.json`]: await head(`/results/${election.id}/sections/1.json`),
-      '/assets/results-page.js': await head('/assets/results-page.js'),
-      '/assets/results-page.css': await head('/assets/results-page.css'),
+      [script]: await head(script),
+      [style]: await head(style),
     };
     const csv = parseCsv(await (await fetch(new URL(links.csv, stack.siteUrl))).text());
 
     // Assess
     expect(pointerResponse.headers.get('cache-control')).toBe(live);
+    expect(script).toMatch(/^\/assets\/results-page\.[0-9a-f]{12}\.js$/);
+    expect(style).toMatch(/^\/assets\/results-page\.[0-9a-f]{12}\.css$/);
     expect(files).toEqual({
       '/': [200, 'text/html; charset=utf-8', live],
       '/index.en.html': [200, 'text/html; charset=utf-8', live],
@@ -394,8 +399,8 @@ describe('the published files behind the page', () => {
       [links.csv]: [200, 'text/csv; charset=utf-8; header=present', immutable],
       [links.definition]: [200, 'application/json; charset=utf-8', immutable],
       [`/results/${election.id}/sections/1.json`]: [200, 'application/json; charset=utf-8', live],
-      '/assets/results-page.js': [200, 'text/javascript; charset=utf-8', asset],
-      '/assets/results-page.css': [200, 'text/css; charset=utf-8', asset],
+      [script]: [200, 'text/javascript; charset=utf-8', immutable],
+      [style]: [200, 'text/css; charset=utf-8', immutable],
     });
     const [header, ...rows] = csv;
     const column = (name: string) => header?.indexOf(name) ?? -1;

@@ -15,6 +15,10 @@ import {
 } from './fixtures.js';
 
 const context = summaryContext();
+const ASSETS = {
+  resultsScript: '/assets/results-page.0123456789ab.js',
+  resultsStyle: '/assets/results-page.0123456789ab.css',
+};
 
 /** The fixture election with one of its two sections counted, optionally renamed or a rehearsal. */
 function municipalSummary(
@@ -38,7 +42,11 @@ const liveOf = (page: string) =>
 describe('the pre-rendered results page', () => {
   it('given a summary, when rendered in Italian, then it shows the status, the sections reported, every figure and the comparison', () => {
     // Act
-    const page = renderResultsPage(municipalSummary(), { language: 'it', location: 'election' });
+    const page = renderResultsPage(municipalSummary(), {
+      language: 'it',
+      location: 'election',
+      assets: ASSETS,
+    });
 
     // Assess
     expect(page).toContain('<html lang="it">');
@@ -55,7 +63,7 @@ describe('the pre-rendered results page', () => {
 
   it('given a summary, when rendered in English, then the words, numbers and slot times are English', () => {
     // Act
-    const page = renderResultsPage(municipalSummary(), { language: 'en', location: 'root' });
+    const page = renderResultsPage(municipalSummary(), { language: 'en', location: 'root', assets: ASSETS });
 
     // Assess
     expect(page).toContain('<html lang="en">');
@@ -74,7 +82,7 @@ describe('the pre-rendered results page', () => {
 
     // Act
     const [it, en] = (['it', 'en'] as const).map((language) =>
-      renderResultsPage(summary, { language, location: 'election' }),
+      renderResultsPage(summary, { language, location: 'election', assets: ASSETS }),
     );
 
     // Assess
@@ -101,7 +109,7 @@ describe('the pre-rendered results page', () => {
 
     // Act
     const pages = (['it', 'en'] as const).map((language) =>
-      renderResultsPage(summary, { language, location: 'election' }),
+      renderResultsPage(summary, { language, location: 'election', assets: ASSETS }),
     );
 
     // Assess
@@ -114,11 +122,27 @@ describe('the pre-rendered results page', () => {
 
   it('given any page, when rendered, then it has no inline script or style a strict Content-Security-Policy would block', () => {
     // Act
-    const page = renderResultsPage(municipalSummary(), { language: 'it', location: 'election' });
+    const page = renderResultsPage(municipalSummary(), {
+      language: 'it',
+      location: 'election',
+      assets: ASSETS,
+    });
 
     // Assess
     expect(page).not.toMatch(/ style=|<style|\son[a-z]+=/i);
-    expect(page.match(/<script[^>]*>/g)).toEqual(['<script src="/assets/results-page.js" defer>']);
+    expect(page.match(/<script[^>]*>/g)).toEqual([
+      '<script src="/assets/results-page.0123456789ab.js" defer>',
+    ]);
+    expect(page).toContain('<link rel="stylesheet" href="/assets/results-page.0123456789ab.css">');
+  });
+
+  it('given no site assets uploaded, when rendered, then the page is still complete, without script or stylesheet', () => {
+    // Act
+    const page = renderResultsPage(municipalSummary(), { language: 'it', location: 'election', assets: {} });
+
+    // Assess
+    expect(page).not.toMatch(/<script|<link rel="stylesheet"/);
+    expect(page).toContain('Sezioni scrutinate: 1 su 2');
   });
 
   it('given a summary, when the live script re-renders it, then it writes exactly what the publisher pre-rendered', () => {
@@ -126,7 +150,7 @@ describe('the pre-rendered results page', () => {
     const summary = municipalSummary();
 
     // Act
-    const page = renderResultsPage(summary, { language: 'it', location: 'election' });
+    const page = renderResultsPage(summary, { language: 'it', location: 'election', assets: ASSETS });
 
     // Assess
     expect(liveOf(page)).toBe(renderLiveContent(summary, 'it'));
@@ -137,7 +161,7 @@ describe('the pre-rendered results page', () => {
     const summary = buildSummary(referendumHead(), tallyOfResults(squareReferendumResults(), 1000), context);
 
     // Act
-    const page = renderResultsPage(summary, { language: 'it', location: 'election' });
+    const page = renderResultsPage(summary, { language: 'it', location: 'election', assets: ASSETS });
 
     // Assess
     expect(page).toContain('Quorum: 50,00% degli elettori');
