@@ -19,6 +19,8 @@ export const SUMMARY_CSV_HEADER = [
   'percent',
   'sections_reported',
   'sections_total',
+  /** Council seats (a projection until the status is final): a candidate's coalition's, a list's. */
+  'seats',
 ];
 
 export function summaryCsv(s: Summary): string {
@@ -30,6 +32,7 @@ export function summaryCsv(s: Summary): string {
     votes: number,
     percent: number | null,
     sectionsReported = s.sections.reported,
+    seats: number | null = null,
   ): CsvCell[] => [
     s.electionId,
     s.seq,
@@ -44,13 +47,21 @@ export function summaryCsv(s: Summary): string {
     percent,
     sectionsReported,
     s.sections.total,
+    seats,
   ];
+  const allocation = s.seats?.outcome === 'allocated' ? s.seats : null;
+  const coalitionSeats = new Map(allocation?.coalitions.map((c) => [c.candidateId, c.seats]));
+  const listSeats = new Map(allocation?.lists.map((l) => [l.listId, l.seats]));
   const totals = Object.entries(s.totals).map(([key, value]) => row('ballots', key, key, null, value, null));
   return toCsv(SUMMARY_CSV_HEADER, [
     ...s.turnout.map((t) => row('turnout', t.slotId, t.label, null, t.voters, t.percent, t.sectionsReported)),
     ...totals,
-    ...s.candidates.map((c) => row('candidate', c.id, c.name, null, c.votes, c.percent)),
-    ...s.lists.map((l) => row('list', l.id, l.name, l.candidateId, l.votes, l.percent)),
+    ...s.candidates.map((c) =>
+      row('candidate', c.id, c.name, null, c.votes, c.percent, undefined, coalitionSeats.get(c.id) ?? null),
+    ),
+    ...s.lists.map((l) =>
+      row('list', l.id, l.name, l.candidateId, l.votes, l.percent, undefined, listSeats.get(l.id) ?? null),
+    ),
     ...s.answers.flatMap((a) => [
       row('answer-yes', a.questionId, a.text, null, a.yes, a.percentYes),
       row('answer-no', a.questionId, a.text, null, a.no, a.percentNo),

@@ -342,6 +342,12 @@ describe('the public results page', () => {
       expect(watermark.status).toBe(200);
       expect(watermark.headers.get('content-type')).toBe('image/svg+xml');
       await expect(page.title()).resolves.toContain('(PROVA)');
+      await page.emulateMedia({ media: 'print' });
+      await expect(banner.isVisible()).resolves.toBe(true);
+      await expect(
+        page.evaluate(() => getComputedStyle(document.body).getPropertyValue('print-color-adjust')),
+      ).resolves.toBe('exact');
+      await page.emulateMedia({ media: 'screen' });
       expect(await accessibilityViolations(page)).toEqual([]);
       // The site's front page stays the live election's.
       const front = await (await fetch(stack.siteUrl)).text();

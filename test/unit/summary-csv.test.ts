@@ -54,5 +54,11 @@ describe('CSV open data', () => {
     ).toEqual(summary.lists.map((l) => [l.id, l.candidateId, l.votes]));
     expect(records.find((r) => r.id === 'validVotes')?.votes).toBe(String(summary.totals.validVotes));
     expect(new Set(records.map((r) => r.sections_total))).toEqual(new Set(['2']));
+    const allocation = summary.seats?.outcome === 'allocated' ? summary.seats : undefined;
+    expect(allocation).toBeDefined();
+    expect(records.filter((r) => r.record === 'list').map((r) => [r.id, Number(r.seats)])).toEqual(
+      allocation?.lists.map((l) => [l.listId, l.seats]),
+    );
+    expect(records.filter((r) => r.record === 'turnout').every((r) => r.seats === '')).toBe(true);
   });
 });
