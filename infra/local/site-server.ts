@@ -1,12 +1,51 @@
-import { createServer, type Server } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 
 /**
- * The local stand-in for CloudFront: serves the public bucket's objects by path, with the
- * content type and cache policy the publisher stored on each, compressed when asked.
+ * Like CloudFront's `/v1/*` behaviour: the API on the site's own origin, so the officer and
+ * staff apps call it without CORS. Nothing is cached; every header but Host is passed on.
  */
-export async function startSiteServer(options: { port: number; s3Endpoint: string; bucket: string }) {
+function proxyToApi(apiUrl: URL, request: IncomingMessage, response: ServerResponse) {
+  const upstream = httpRequest(
+    {
+      hostname: apiUrl.hostname,
+      port: apiUrl.port,
+      method: request.method,
+      path: request.url,
+      headers: { ...request.headers, host: apiUrl.host },
+    },
+    (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    },
+  );
+  upstream.on('error', () => {
+    if (!response.headersSent) response.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end('The API could not be reached');
+  });
+  request.pipe(upstream);
+}
+
+/**
+ * The local stand-in for CloudFront: serves the public bucket's objects by path, with the
+ * content type and cache policy the publisher stored on each, compressed when asked; a path
+ * ending in `/` serves its `index.html` (the distribution's viewer-request function); `/v1/`
+ * goes to the API.
+ */
+export async function startSiteServer(options: {
+  port: number;
+  s3Endpoint: string;
+  bucket: string;
+  apiUrl: string;
+}) {
+  const apiUrl = new URL(options.apiUrl);
   const s3 = new S3Client({
     endpoint: options.s3Endpoint,
     forcePathStyle: true,
@@ -15,13 +54,18 @@ export async function startSiteServer(options: { port: number; s3Endpoint: strin
   });
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://site');
+    if (url.pathname.startsWith('/v1/')) {
+      proxyToApi(apiUrl, request, response);
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
     try {
-      // Like CloudFront's DefaultRootObject: only the root maps to index.html.
-      const key = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+      // Like the distribution's viewer-request function: a folder's path serves its index.html.
+      const path = decodeURIComponent(url.pathname);
+      const key = `${path}${path.endsWith('/') ? 'index.html' : ''}`.replace(/^\/+/, '');
       if (key.split('/').some((part) => part === '..' || part === '.')) {
         response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad path');
         return;

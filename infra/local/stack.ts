@@ -158,7 +158,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       siteFiles,
     );
     options.log(`site assets built and uploaded: ${siteFiles.map((f) => f.key).join(', ')}`);
-    const site = await startSiteServer({ port: options.sitePort, s3Endpoint, bucket: LOCAL_BUCKET });
+    const site = await startSiteServer({
+      port: options.sitePort,
+      s3Endpoint,
+      bucket: LOCAL_BUCKET,
+      apiUrl: `http://127.0.0.1:${options.apiPort}`,
+    });
     stoppers.push(() => site.stop());
 
     options.log(`starting the API and the stream consumers (serverless offline) on port ${options.apiPort}`);

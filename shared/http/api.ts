@@ -27,6 +27,8 @@ export type Access =
   | 'section-officer'
   /** The officer of the section in the path, or staff. */
   | 'section-reader'
+  /** Any valid token (to learn what it may do). */
+  | 'signed-in'
   | 'public';
 
 export interface ApiEvent extends APIGatewayProxyEventV2 {
@@ -95,11 +97,13 @@ function authorize(access: Access, caller: Caller, ids: Record<string, string>):
   const ownSection =
     caller.role === 'officer' && caller.electionId === ids.electionId && caller.sectionId === ids.sectionId;
   const allowed =
-    access === 'staff'
-      ? caller.role === 'staff'
-      : access === 'section-officer'
-        ? ownSection
-        : caller.role === 'staff' || ownSection;
+    access === 'signed-in'
+      ? true
+      : access === 'staff'
+        ? caller.role === 'staff'
+        : access === 'section-officer'
+          ? ownSection
+          : caller.role === 'staff' || ownSection;
   if (!allowed) throw new ForbiddenError('this token is not valid for this election, section or operation');
 }
 

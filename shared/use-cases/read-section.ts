@@ -8,7 +8,7 @@ const view = (s: Submission) => ({
   submittedAt: s.submittedAt,
 });
 
-/** What is stored for a section: its definition, turnout per slot, and its current result. */
+/** What is stored for a section: its definition and its election's, turnout per slot, and its current result. */
 export async function readSection(electionId: string, sectionId: string) {
   const election = await loadElection(electionId);
   const section = await loadSection(election, sectionId);
@@ -17,8 +17,11 @@ export async function readSection(electionId: string, sectionId: string) {
   const turnout = Object.fromEntries(
     stored.filter((s) => s.kind === 'turnout').map((s) => [s.slotId, { ...(s.body as object), ...view(s) }]),
   );
+  const { sectionCount: _count, registeredVoters: _registered, ...head } = election.head;
   return {
     electionId,
+    /** What an officer's app needs to lay out the tally sheet: the election without its other sections. */
+    election: head,
     section,
     electionState: election.state.state,
     turnout,

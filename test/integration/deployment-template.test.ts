@@ -76,6 +76,38 @@ describe('the CloudFormation template serverless.yml generates', () => {
     expect(JSON.stringify(policy?.Properties)).toContain('AWS:SourceArn');
   });
 
+  it('puts the API on the site’s origin under /v1/, uncached, and serves a folder’s index.html', () => {
+    const [[, distribution] = []] = ofType('AWS::CloudFront::Distribution');
+    const config = distribution?.Properties.DistributionConfig as {
+      Origins: { Id: string; DomainName: unknown }[];
+      CacheBehaviors: {
+        PathPattern: string;
+        TargetOriginId: string;
+        CachePolicyId: string;
+        AllowedMethods: string[];
+      }[];
+      DefaultCacheBehavior: { FunctionAssociations: { EventType: string; FunctionARN: unknown }[] };
+    };
+    const api = config.Origins.find((o) => o.Id === 'http-api');
+    expect(JSON.stringify(api?.DomainName)).toContain('HttpApi');
+    expect(config.CacheBehaviors).toEqual([
+      expect.objectContaining({
+        PathPattern: '/v1/*',
+        TargetOriginId: 'http-api',
+        CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+        AllowedMethods: expect.arrayContaining(['PUT', 'POST']),
+      }),
+    ]);
+    const [[functionId, directoryIndex] = []] = ofType('AWS::CloudFront::Function');
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      {
+        EventType: 'viewer-request',
+        FunctionARN: { 'Fn::GetAtt': [functionId, 'FunctionMetadata.FunctionARN'] },
+      },
+    ]);
+    expect(String(directoryIndex?.Properties.FunctionCode)).toContain("request.uri += 'index.html'");
+  });
+
   it('feeds the aggregation from the stream with partial batch failures, bisection, bounded retries and an SQS on-failure queue', () => {
     const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
     const aggregation = mappings.find((m) => JSON.stringify(m.FunctionName).includes('AggregateResults'));
@@ -104,6 +136,7 @@ describe('the CloudFormation template serverless.yml generates', () => {
         'GET /v1/elections/{electionId}/sections/{sectionId}/history',
         'GET /v1/admin/quarantine',
         'GET /v1/health',
+        'GET /v1/session',
         'POST /v1/admin/elections/{electionId}/certify',
         'POST /v1/admin/elections/{electionId}/sections/{sectionId}/approve',
         'POST /v1/admin/elections/{electionId}/sections/{sectionId}/reopen',
