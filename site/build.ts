@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, transform } from 'esbuild';
+import { build, type Plugin, transform } from 'esbuild';
 import { CACHE, CONTENT_TYPE } from '../shared/storage/bucket.js';
 import { SITE_MANIFEST_KEY, type SiteAssets } from './results-page/site-assets.js';
 
@@ -35,9 +35,26 @@ const file = (path: string, body: string, contentType: string): SiteFile => ({
   cacheControl: CACHE.immutable,
 });
 
-export async function buildSite(): Promise<SiteFile[]> {
-  const script = await build({
-    entryPoints: [join(SITE_DIR, 'results-page', 'live.ts')],
+/**
+ * Zod re-exports all its ~40 message locales as one namespace, which no bundler can drop
+ * (about 260 KB): the site's scripts only ever speak through our own messages, so zod keeps
+ * its default English one.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: 'export { default as en } from "./en.js";',
+      loader: 'js',
+    }));
+  },
+};
+
+/** One browser script, bundled and minified. */
+async function bundle(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [join(SITE_DIR, entry)],
+    plugins: [zodEnglishOnly],
     bundle: true,
     minify: true,
     format: 'iife',
@@ -46,22 +63,64 @@ export async function buildSite(): Promise<SiteFile[]> {
     legalComments: 'none',
     logLevel: 'silent',
   });
-  const scriptBody = script.outputFiles[0]?.text ?? '';
+  return result.outputFiles[0]?.text ?? '';
+}
+
+const minifiedCss = async (path: string, replace: (css: string) => string = (css) => css) =>
+  (
+    await transform(replace(readFileSync(join(SITE_DIR, path), 'utf8')), {
+      loader: 'css',
+      minify: true,
+      target: BROWSERS,
+    })
+  ).code;
+
+/** The officer app's page: static, naming its hashed script and stylesheet; rewritten by each upload. */
+function officerAppPage(script: string, style: string): string {
+  return `<!doctype html>
+<html lang="it">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>Seggio: invio dei dati</title>
+<link rel="stylesheet" href="${style}">
+<script src="${script}" defer></script>
+</head>
+<body>
+<main id="app"><noscript><p>Questa app richiede JavaScript. This app needs JavaScript.</p></noscript></main>
+</body>
+</html>
+`;
+}
+
+export async function buildSite(): Promise<SiteFile[]> {
+  const scriptBody = await bundle('results-page/live.ts');
   const watermark = readFileSync(join(SITE_DIR, 'results-page', 'rehearsal-watermark.svg'), 'utf8');
   const watermarkPath = hashedPath('rehearsal-watermark', 'svg', watermark);
-  const css = readFileSync(join(SITE_DIR, 'results-page', 'results-page.css'), 'utf8').replaceAll(
-    '/assets/rehearsal-watermark.svg',
-    watermarkPath,
+  const style = await minifiedCss('results-page/results-page.css', (css) =>
+    css.replaceAll('/assets/rehearsal-watermark.svg', watermarkPath),
   );
-  const style = await transform(css, { loader: 'css', minify: true, target: BROWSERS });
   const manifest: Required<SiteAssets> = {
     resultsScript: hashedPath('results-page', 'js', scriptBody),
-    resultsStyle: hashedPath('results-page', 'css', style.code),
+    resultsStyle: hashedPath('results-page', 'css', style),
   };
+  const officerScript = await bundle('officer-app/app.ts');
+  const officerStyle = await minifiedCss('officer-app/officer-app.css');
+  const officerScriptPath = hashedPath('officer-app', 'js', officerScript);
+  const officerStylePath = hashedPath('officer-app', 'css', officerStyle);
   return [
     file(manifest.resultsScript, scriptBody, CONTENT_TYPE.js),
-    file(manifest.resultsStyle, style.code, CONTENT_TYPE.css),
+    file(manifest.resultsStyle, style, CONTENT_TYPE.css),
     file(watermarkPath, watermark, CONTENT_TYPE.svg),
+    file(officerScriptPath, officerScript, CONTENT_TYPE.js),
+    file(officerStylePath, officerStyle, CONTENT_TYPE.css),
+    {
+      key: 'officer/index.html',
+      body: officerAppPage(officerScriptPath, officerStylePath),
+      contentType: CONTENT_TYPE.html,
+      cacheControl: CACHE.live,
+    },
     {
       ...file(`/${SITE_MANIFEST_KEY}`, JSON.stringify(manifest), CONTENT_TYPE.json),
       cacheControl: 'no-cache',

@@ -17,11 +17,10 @@ export async function readSection(electionId: string, sectionId: string) {
   const turnout = Object.fromEntries(
     stored.filter((s) => s.kind === 'turnout').map((s) => [s.slotId, { ...(s.body as object), ...view(s) }]),
   );
-  const { sectionCount: _count, registeredVoters: _registered, ...head } = election.head;
   return {
     electionId,
-    /** What an officer's app needs to lay out the tally sheet: the election without its other sections. */
-    election: head,
+    /** What an officer's app needs to lay out the tally sheet and check it: the election without its sections. */
+    election: election.head,
     section,
     electionState: election.state.state,
     turnout,

@@ -10,7 +10,7 @@ describe('the site build', () => {
     // Act
     const files = await buildSite();
     const manifest = JSON.parse(files.find((f) => f.key === SITE_MANIFEST_KEY)?.body ?? '{}');
-    const assets = files.filter((f) => f.key !== SITE_MANIFEST_KEY);
+    const assets = files.filter((f) => f.key.startsWith('assets/') && f.key !== SITE_MANIFEST_KEY);
 
     // Assess
     for (const asset of assets) {
@@ -24,6 +24,9 @@ describe('the site build', () => {
     const style = assets.find((a) => `/${a.key}` === manifest.resultsStyle)?.body ?? '';
     const watermark = keys.find((k) => k.includes('rehearsal-watermark'));
     expect(style).toContain(`url(${watermark})`);
+    const officerPage = files.find((f) => f.key === 'officer/index.html')?.body ?? '';
+    for (const named of officerPage.match(/\/assets\/[^"]+/g) ?? []) expect(keys).toContain(named);
+    expect(officerPage.match(/\/assets\/[^"]+/g)).toHaveLength(2);
   });
 
   it('given a build, when uploaded, then the manifest is written after every asset it names', async () => {
@@ -45,5 +48,8 @@ describe('the site build', () => {
     // Assess
     expect(written).toHaveLength(files.length);
     expect(written.at(-1)).toBe(SITE_MANIFEST_KEY);
+    expect(written.indexOf('officer/index.html')).toBeGreaterThan(
+      Math.max(...written.map((key, i) => (key.startsWith('assets/') && key !== SITE_MANIFEST_KEY ? i : -1))),
+    );
   });
 });

@@ -1,0 +1,79 @@
+/**
+ * The officer app's calls to the API, on the site's own origin (`/v1/`, CONTRACT.md section 4).
+ * A failed connection is "unreachable", never an exception: the outbox keeps the submission.
+ */
+import type { ElectionHead, Section } from '../../shared/domain/election.js';
+import type { OutboxItem, SendResult } from './outbox.js';
+import type { StoredCount } from './tally-form.js';
+
+export interface StoredItemView {
+  version: number;
+  status: string;
+  checks: { code: string; severity: string; message: { it: string; en: string } }[];
+  submittedAt: string | null;
+}
+
+/** `GET /v1/elections/{e}/sections/{s}`: the section, its election and what is stored. */
+export interface SectionData extends StoredItemView {
+  electionId: string;
+  election: ElectionHead;
+  section: Section;
+  electionState: 'open' | 'certified';
+  turnout: Record<string, StoredItemView & { voters: number; votersMale?: number; votersFemale?: number }>;
+  results: StoredCount | null;
+}
+
+export type Session = { role: 'staff' } | { role: 'officer'; electionId: string; sectionId: string };
+
+async function call(token: string, path: string, init: RequestInit = {}): Promise<SendResult> {
+  try {
+    const response = await fetch(`/v1${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...init.headers },
+      cache: 'no-store',
+    });
+    const text = await response.text();
+    let body: unknown = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = null;
+    }
+    return { status: response.status, body };
+  } catch {
+    return { status: 'unreachable' };
+  }
+}
+
+export const readSession = (token: string) => call(token, '/session');
+
+export const readSectionData = (token: string, electionId: string, sectionId: string) =>
+  call(token, `/elections/${encodeURIComponent(electionId)}/sections/${encodeURIComponent(sectionId)}`);
+
+/** Sends one outbox item, with `If-Match` on the version it replaces. */
+export function sendSubmission(token: string, item: OutboxItem): Promise<SendResult> {
+  const base = `/elections/${encodeURIComponent(item.electionId)}/sections/${encodeURIComponent(item.sectionId)}`;
+  const path =
+    item.target.kind === 'results'
+      ? `${base}/results`
+      : `${base}/turnout/${encodeURIComponent(item.target.slotId)}`;
+  return call(token, path, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', 'if-match': `"${item.basedOn}"` },
+    body: JSON.stringify(item.body),
+  });
+}
+
+/** Who a token belongs to; or why that cannot be known now. */
+export async function sessionOf(token: string): Promise<Session | 'unauthorized' | 'unreachable'> {
+  const answer = await readSession(token);
+  if (answer.status === 'unreachable' || answer.status >= 500) return 'unreachable';
+  if (answer.status !== 200) return 'unauthorized';
+  return answer.body as Session;
+}
+
+/** The section as stored now, or undefined when the server cannot be reached. */
+export async function sectionData(token: string, electionId: string, sectionId: string) {
+  const answer = await readSectionData(token, electionId, sectionId);
+  return answer.status === 200 ? (answer.body as SectionData) : undefined;
+}

@@ -1,0 +1,139 @@
+/**
+ * The officer's outbox: every submission is first saved on the device, then sent, and kept
+ * until the server has answered for it. Sending is safe to repeat: a re-sent body that the
+ * server already stored answers with the same version (CONTRACT.md section 4), and `If-Match`
+ * carries the version the officer corrected, so a newer one from another device is never
+ * overwritten. Pure: storage, network and time are ports.
+ */
+
+export type OutboxTarget = { kind: 'results' } | { kind: 'turnout'; slotId: string };
+
+export interface SubmissionOutcome {
+  version: number;
+  status: 'accepted' | 'flagged' | 'approved' | 'reopened';
+  checks: { code: string; severity: string; message: { it: string; en: string } }[];
+}
+
+export type OutboxState =
+  /** Saved on the device, not yet answered by the server. */
+  | { name: 'saved'; attempts: number }
+  /** The server stored it (accepted or flagged), with its version. */
+  | { name: 'answered'; outcome: SubmissionOutcome }
+  /** Another device stored a newer version first: nothing was overwritten. */
+  | { name: 'stale'; currentVersion: number | null }
+  /** The server refused it for good (revoked token, certified election, invalid body). */
+  | { name: 'refused'; status: number; code: string; message: string };
+
+export interface OutboxItem {
+  id: string;
+  electionId: string;
+  sectionId: string;
+  target: OutboxTarget;
+  body: unknown;
+  /** The version this submission replaces (0 for the first). */
+  basedOn: number;
+  savedAt: string;
+  state: OutboxState;
+}
+
+/** What the network answered: a status and its JSON, or nothing at all (offline, timeout). */
+export type SendResult = { status: number; body: unknown } | { status: 'unreachable' };
+
+export interface OutboxPorts {
+  load(): OutboxItem[];
+  save(items: OutboxItem[]): void;
+  send(item: OutboxItem): Promise<SendResult>;
+  newId(): string;
+  now(): string;
+}
+
+export const sameTarget = (a: OutboxTarget, b: OutboxTarget) =>
+  a.kind === b.kind && (a.kind === 'results' || (b.kind === 'turnout' && a.slotId === b.slotId));
+
+const isWaiting = (item: OutboxItem) => item.state.name === 'saved';
+
+function errorOf(body: unknown): { code: string; message: string; currentVersion: number | null } {
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  const details = JSON.stringify(error?.details ?? '');
+  const current = /current version: (\d+)/.exec(details)?.[1];
+  return {
+    code: typeof error?.code === 'string' ? error.code : 'UNKNOWN',
+    message: typeof error?.message === 'string' ? error.message : '',
+    currentVersion: current === undefined ? null : Number(current),
+  };
+}
+
+/** What an answer means for an item: answered, stale, refused, or still to be sent. */
+export function stateAfter(result: SendResult, attempts: number): OutboxState {
+  if (result.status === 'unreachable') return { name: 'saved', attempts };
+  if (result.status === 200) return { name: 'answered', outcome: result.body as SubmissionOutcome };
+  const error = errorOf(result.body);
+  if (result.status === 412) return { name: 'stale', currentVersion: error.currentVersion };
+  // Busy or failing servers, rate limits and conflicts of the moment: try again later.
+  if (result.status === 429 || result.status >= 500 || error.code === 'CONCURRENT_WRITE') {
+    return { name: 'saved', attempts };
+  }
+  return { name: 'refused', status: result.status, code: error.code, message: error.message };
+}
+
+export function createOutbox(ports: OutboxPorts) {
+  let flushing: Promise<void> | undefined;
+
+  const update = (id: string, change: (item: OutboxItem) => OutboxItem) =>
+    ports.save(ports.load().map((item) => (item.id === id ? change(item) : item)));
+
+  /**
+   * Sends what waits, oldest first, one at a time; stops at the first unreachable send (the
+   * rest would fail the same way). Answers whether everything waiting was answered.
+   */
+  async function flushOnce(): Promise<boolean> {
+    for (const item of ports.load().filter(isWaiting)) {
+      const attempts = (item.state.name === 'saved' ? item.state.attempts : 0) + 1;
+      const result = await ports.send(item).catch((): SendResult => ({ status: 'unreachable' }));
+      const state = stateAfter(result, attempts);
+      update(item.id, (stored) => ({ ...stored, state }));
+      if (state.name === 'saved') return false;
+    }
+    return true;
+  }
+
+  return {
+    items: () => ports.load(),
+    /**
+     * Keeps a new submission on the device. A submission still waiting for the same target is
+     * replaced: the officer's latest word is what gets sent, once.
+     */
+    add(entry: Pick<OutboxItem, 'electionId' | 'sectionId' | 'target' | 'body' | 'basedOn'>): OutboxItem {
+      const item: OutboxItem = {
+        ...entry,
+        id: ports.newId(),
+        savedAt: ports.now(),
+        state: { name: 'saved', attempts: 0 },
+      };
+      const kept = ports
+        .load()
+        .filter((other) => !(isWaiting(other) && sameTarget(other.target, entry.target)));
+      ports.save([...kept, item]);
+      return item;
+    },
+    /** Sends what waits; concurrent calls share one run. */
+    flush(): Promise<boolean> {
+      if (!flushing) {
+        const run = flushOnce();
+        flushing = run.then(
+          () => undefined,
+          () => undefined,
+        );
+        return run.finally(() => {
+          flushing = undefined;
+        });
+      }
+      return flushing.then(() => ports.load().every((item) => !isWaiting(item)));
+    },
+    waiting: () => ports.load().filter(isWaiting).length,
+    /** Forgets what the server has answered (the officer has seen it). */
+    clearAnswered() {
+      ports.save(ports.load().filter(isWaiting));
+    },
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * The officer's one screen: the section, its outbox, a form per turnout reading and the
+ * count, each beside what the server has stored. Pure: data in, HTML out; app.ts wires it.
+ */
+import { escapeHtml } from '../results-page/html.js';
+import type { AppLanguage, AppMessages } from './messages.js';
+import { APP_MESSAGES } from './messages.js';
+import type { SectionData, StoredItemView } from './officer-api.js';
+import type { OutboxItem } from './outbox.js';
+import { renderTallyForm } from './tally-form.js';
+
+export interface CheckView {
+  code: string;
+  severity: string;
+  message: { it: string; en: string };
+}
+
+/** Failed checks in plain words, errors first; or "the figures add up". */
+export function renderChecks(checks: readonly CheckView[], language: AppLanguage): string {
+  const t = APP_MESSAGES[language];
+  if (!checks.length) return `<p class="ok">${t.checks.allGood}</p>`;
+  const sorted = [...checks].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
+  );
+  return `<p class="warn-heading">${t.checks.heading}</p><ul class="checks">${sorted
+    .map(
+      (c) =>
+        `<li class="${c.severity === 'error' ? 'error' : 'warning'}">${escapeHtml(c.message[language])}</li>`,
+    )
+    .join('')}</ul>`;
+}
+
+function storedLine(item: StoredItemView | undefined, t: AppMessages, language: AppLanguage): string {
+  if (!item?.version) return `<p class="stored muted">${t.stored}: ${t.results.none}</p>`;
+  const status = t.status[item.status] ?? item.status;
+  return `<div class="stored"><p>${t.stored}: <strong>${escapeHtml(status)}</strong> (${t.version(item.version)})</p>${
+    item.status === 'flagged' ? renderChecks(item.checks, language) : ''
+  }</div>`;
+}
+
+function outboxLine(item: OutboxItem, data: SectionData, t: AppMessages, sending: boolean): string {
+  const what =
+    item.target.kind === 'results'
+      ? t.outbox.results
+      : t.outbox.turnout(
+          data.election.turnoutSlots.find((s) => s.id === (item.target as { slotId: string }).slotId)
+            ?.label ?? '',
+        );
+  const time = new Intl.DateTimeFormat(t.locale, { hour: '2-digit', minute: '2-digit' }).format(
+    new Date(item.savedAt),
+  );
+  const state = item.state;
+  const text =
+    state.name === 'saved'
+      ? sending
+        ? t.outbox.sending
+        : t.outbox.saved
+      : state.name === 'answered'
+        ? t.outbox.answered(t.status[state.outcome.status] ?? state.outcome.status, state.outcome.version)
+        : state.name === 'stale'
+          ? t.outbox.stale(state.currentVersion)
+          : t.outbox.refused(state.message || state.code);
+  const reload =
+    state.name === 'stale' ? `<button type="button" data-action="reload">${t.outbox.reload}</button>` : '';
+  return `<li class="outbox-${state.name}" data-outbox-state="${state.name}"><strong>${escapeHtml(what)}</strong> <span class="muted">${t.outbox.savedAt(time)}</span><br>${escapeHtml(text)}${reload}</li>`;
+}
+
+export function renderOutbox(
+  items: OutboxItem[],
+  data: SectionData,
+  language: AppLanguage,
+  sending: boolean,
+): string {
+  const t = APP_MESSAGES[language];
+  const mine = items.filter((i) => i.electionId === data.electionId && i.sectionId === data.section.id);
+  if (!mine.length) return '';
+  const finished = mine.some((i) => i.state.name !== 'saved')
+    ? `<button type="button" data-action="clear-outbox" class="secondary">${t.outbox.clear}</button>`
+    : '';
+  return `<h2 id="h-outbox">${t.outbox.heading}</h2><ul class="outbox">${mine
+    .map((i) => outboxLine(i, data, t, sending))
+    .join('')}</ul>${finished}`;
+}
+
+function turnoutForm(data: SectionData, slotId: string, t: AppMessages, language: AppLanguage): string {
+  const slot = data.election.turnoutSlots.find((s) => s.id === slotId);
+  const stored = data.turnout[slotId];
+  const id = (name: string) => `t-${slotId}-${name}`;
+  const input = (name: string, label: string, value: number | undefined, required = false) =>
+    `<div class="field"><label for="${id(name)}">${label}</label><input id="${id(name)}" name="${name}" inputmode="numeric" pattern="[0-9]*" autocomplete="off"${required ? ' required' : ''} value="${value ?? ''}"></div>`;
+  return `<form class="card" data-form="turnout" data-slot="${escapeHtml(slotId)}" novalidate aria-labelledby="${id('h')}">
+<h3 id="${id('h')}">${escapeHtml(slot?.label ?? slotId)}</h3>${storedLine(stored, t, language)}
+${input('voters', t.turnout.voters, stored?.voters, true)}
+<details><summary>${t.turnout.male} / ${t.turnout.female}</summary>${input('votersMale', t.turnout.male, stored?.votersMale)}${input('votersFemale', t.turnout.female, stored?.votersFemale)}</details>
+<div class="checks-box" data-checks></div>
+<button type="submit">${t.turnout.send}</button></form>`;
+}
+
+export function renderSectionPage(
+  data: SectionData,
+  outbox: OutboxItem[],
+  options: { language: AppLanguage; online: boolean; staleData: boolean; sending: boolean },
+): string {
+  const { language } = options;
+  const t = APP_MESSAGES[language];
+  const count = new Intl.NumberFormat(t.locale);
+  const { section, election } = data;
+  const results: StoredItemView = {
+    version: data.version,
+    status: data.status,
+    checks: data.checks,
+    submittedAt: data.submittedAt,
+  };
+  return `${election.rehearsal ? `<p class="rehearsal-banner" role="note">${t.rehearsal}</p>` : ''}
+<header class="bar">
+<p class="connection ${options.online ? 'online' : 'offline'}" role="status">${options.online ? t.online : t.offline}</p>
+<div class="actions"><button type="button" data-action="language" lang="${language === 'it' ? 'en' : 'it'}" class="secondary">${t.otherLanguage}</button><button type="button" data-action="sign-out" class="secondary">${t.signOut}</button></div>
+<h1>${escapeHtml(section.name)}</h1>
+<p class="muted">${escapeHtml(election.name)}${section.district ? ` · ${escapeHtml(section.district)}` : ''} · ${t.registered(count.format(section.registeredVoters))}</p>
+${options.staleData ? `<p class="notice">${t.loadingFailed}</p>` : ''}
+</header>
+<section id="outbox" aria-labelledby="h-outbox" aria-live="polite">${renderOutbox(outbox, data, language, options.sending)}</section>
+${
+  election.turnoutSlots.length
+    ? `<section aria-labelledby="h-turnout"><h2 id="h-turnout">${t.turnout.heading}</h2>${election.turnoutSlots
+        .map((slot) => turnoutForm(data, slot.id, t, language))
+        .join('')}</section>`
+    : ''
+}
+<section aria-labelledby="h-results"><h2 id="h-results">${t.results.heading}</h2>${storedLine(results, t, language)}
+<form class="card" data-form="results" novalidate aria-labelledby="h-results"><p class="muted">${t.results.intro}</p>
+${renderTallyForm(election, data.results, t)}
+<div class="checks-box" data-checks aria-live="polite"></div>
+<button type="submit">${data.version ? t.results.correct : t.results.send}</button></form></section>
+<dialog id="confirm" aria-labelledby="confirm-title"><h2 id="confirm-title">${t.checks.confirmTitle}</h2><div id="confirm-checks"></div><p>${t.checks.confirmText}</p>
+<form method="dialog" class="dialog-actions"><button value="back" class="secondary">${t.checks.confirmBack}</button><button value="send">${t.checks.confirmSend}</button></form></dialog>`;
+}
