@@ -1,0 +1,267 @@
+/**
+ * The officer app in Debian's Chromium at 360 px, on the whole local stack: the full flow for
+ * turnout and results, a flagged count, a submission made offline and sent once the network
+ * returns, and a correction refused because another device stored a newer version.
+ */
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
+import { launchChromium, screenshotPath } from '../helpers/browser.js';
+import { generateNight, type Night } from '../helpers/demo-night.js';
+import { demoElection } from '../helpers/elections.js';
+import { type Json, stackClient } from '../helpers/local-stack-client.js';
+
+const election = demoElection();
+const night = generateNight(election);
+const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 };
+
+let stack: Stack;
+let browser: Browser;
+let client: ReturnType<typeof stackClient>;
+let tokens: Record<string, string>;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([
+    startEphemeralStack({
+      adminToken: 'e2e-staff-token-0123456789abcdef',
+      seedFile: join(PROJECT_ROOT, 'events', 'elections', 'demo.json'),
+      apiOutput: process.env.E2E_API_LOG ? 'inherit' : 'capture',
+      log: () => undefined,
+    }),
+    launchChromium(),
+  ]);
+  client = stackClient(stack);
+  const issued = await client.send(
+    'POST',
+    `/v1/admin/elections/${election.id}/officer-tokens`,
+    stack.adminToken,
+    {
+      sections: 'all',
+    },
+  );
+  expect(issued.status).toBe(200);
+  tokens = issued.body.tokens as Record<string, string>;
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const sectionNight = (sectionId: string) => night.find((s) => s.sectionId === sectionId) as Night[number];
+const sectionPath = (sectionId: string) => `/v1/elections/${election.id}/sections/${sectionId}`;
+
+/** The app opened from a printed sheet's link: the token travels in the fragment, never to a server. */
+async function openApp(sectionId: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(new URL(`/officer/#token=${tokens[sectionId]}`, stack.siteUrl).href);
+  await page.getByRole('heading', { level: 1, name: `Sezione ${sectionId}` }).waitFor();
+  return { context, page };
+}
+
+/** The outbox line about `what`, once it says `state` (the app updates it in place). */
+async function outboxSays(page: Page, what: string, state: string) {
+  const line = page.locator('#outbox li').filter({ hasText: what }).filter({ hasText: state });
+  await line.first().waitFor({ timeout: 20_000 });
+  return (await line.first().textContent()) ?? '';
+}
+
+async function fillTurnout(page: Page, slotId: string, voters: number) {
+  const form = page.locator(`form[data-form="turnout"][data-slot="${slotId}"]`);
+  await form.locator('[name="voters"]').fill(String(voters));
+  await form.getByRole('button', { name: 'Invia affluenza' }).click();
+}
+
+async function fillCount(page: Page, results: Night[number]['results']) {
+  const form = page.locator('form[data-form="results"]');
+  for (const name of ['voters', 'blankBallots', 'invalidBallots', 'contestedBallots'] as const)
+    await form.locator(`[name="${name}"]`).fill(String(results[name]));
+  for (const [id, votes] of Object.entries(results.candidateVotes))
+    await form.locator(`[name="candidateVotes.${id}"]`).fill(String(votes));
+  for (const [id, votes] of Object.entries(results.candidateOnlyVotes))
+    await form.locator(`[name="candidateOnlyVotes.${id}"]`).fill(String(votes));
+  for (const [id, votes] of Object.entries(results.listVotes))
+    await form.locator(`[name="listVotes.${id}"]`).fill(String(votes));
+  for (const [id, votes] of Object.entries(results.preferenceVotes)) {
+    const input = form.locator(`[name="preferenceVotes.${id}"]`);
+    if (!(await input.isVisible())) await input.locator('xpath=ancestor::details/summary').click();
+    await input.fill(String(votes));
+  }
+}
+
+async function accessibilityViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+}
+
+const history = async (sectionId: string) =>
+  (await client.send('GET', `${sectionPath(sectionId)}/history`, stack.adminToken)).body.entries as Json[];
+
+describe('the officer app', () => {
+  it('given a section’s link, when the officer sends every turnout reading and the count, then each is accepted and stored as typed', async () => {
+    // Prepare
+    const { sectionId, turnout, results } = sectionNight('1');
+    const { context, page } = await openApp(sectionId);
+    try {
+      // Act
+      for (const slot of election.turnoutSlots) {
+        await fillTurnout(page, slot.id, turnout[slot.id]?.voters ?? -1);
+        await outboxSays(page, `Affluenza ${slot.label}`, 'Accettato (versione 1)');
+      }
+      await fillCount(page, results);
+      const checksWhileTyping = await page.locator('form[data-form="results"] [data-checks]').textContent();
+      await page.screenshot({ path: screenshotPath('officer-app-count-360px'), fullPage: true });
+      await page.getByRole('button', { name: 'Invia scrutinio' }).click();
+
+      // Assess
+      expect(checksWhileTyping).toBe('I conti tornano.');
+      await outboxSays(page, 'Scrutinio', 'Accettato (versione 1)');
+      const stored = await client.send('GET', sectionPath(sectionId), tokens[sectionId] ?? '');
+      expect(stored.body).toMatchObject({ version: 1, status: 'accepted', results });
+      expect(Object.keys(stored.body.turnout as object).sort()).toEqual(
+        election.turnoutSlots.map((s) => s.id),
+      );
+      await expect(page.locator('a[href*="token"], [value*="token"]').count()).resolves.toBe(0);
+      expect(page.url()).not.toContain(tokens[sectionId]);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.screenshot({ path: screenshotPath('officer-app-accepted-360px'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('given a count that does not add up, when the officer sends it, then the checks are shown, a confirmation is asked and it is stored flagged', async () => {
+    // Prepare
+    const { sectionId, results } = sectionNight('2');
+    const { context, page } = await openApp(sectionId);
+    try {
+      // Act
+      await fillCount(page, { ...results, voters: results.voters + 5 });
+      const checks = await page.locator('form[data-form="results"] [data-checks]').textContent();
+      await page.getByRole('button', { name: 'Invia scrutinio' }).click();
+      const dialog = page.getByRole('dialog', { name: 'I conti non tornano' });
+      await dialog.waitFor();
+      await page.screenshot({ path: screenshotPath('officer-app-flagged-confirm-360px') });
+      await dialog.getByRole('button', { name: 'Invia comunque' }).click();
+
+      // Assess
+      expect(checks).toContain('Da controllare');
+      await outboxSays(page, 'Scrutinio', 'Segnalato per verifica (versione 1)');
+      await page.getByText('Dati salvati sul server: Segnalato per verifica').waitFor();
+      const stored = await client.send('GET', sectionPath(sectionId), tokens[sectionId] ?? '');
+      expect(stored.body).toMatchObject({ version: 1, status: 'flagged' });
+      expect((stored.body.checks as { code: string }[]).map((c) => c.code)).toContain('R1');
+      await page.screenshot({ path: screenshotPath('officer-app-flagged-360px'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('given no connection, when the officer sends a reading, then it is kept on the phone and sent, exactly once, when the connection returns', async () => {
+    // Prepare
+    const { sectionId, turnout } = sectionNight('3');
+    const { context, page } = await openApp(sectionId);
+    try {
+      // Act
+      await context.setOffline(true);
+      await page.getByText('Senza connessione').waitFor();
+      await fillTurnout(page, 'T1', turnout.T1?.voters ?? -1);
+      const whileOffline = await outboxSays(page, 'Affluenza', 'Salvato sul telefono');
+      const storedWhileOffline = await client.send('GET', sectionPath(sectionId), tokens[sectionId] ?? '');
+      await page.screenshot({ path: screenshotPath('officer-app-offline-360px'), fullPage: true });
+      await context.setOffline(false);
+
+      // Assess
+      expect(whileOffline).toContain('in attesa di invio');
+      expect(storedWhileOffline.body.turnout).toEqual({});
+      await outboxSays(page, 'Affluenza', 'Accettato (versione 1)');
+      // A reload and more time online send nothing again.
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: `Sezione ${sectionId}` }).waitFor();
+      await page.waitForTimeout(1000);
+      const versions = (await history(sectionId)).filter((e) => e.entry === 'version');
+      expect(versions).toHaveLength(1);
+      expect(versions[0]).toMatchObject({ kind: 'turnout', slotId: 'T1', version: 1, body: turnout.T1 });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('given another device stored a newer count, when the officer sends a correction of the older one, then it is refused, explained, and nothing is overwritten', async () => {
+    // Prepare
+    const { sectionId, results } = sectionNight('4');
+    const token = tokens[sectionId] ?? '';
+    expect(
+      (await client.send('PUT', `${sectionPath(sectionId)}/results`, token, results)).body,
+    ).toMatchObject({
+      version: 1,
+    });
+    const { context, page } = await openApp(sectionId);
+    const otherDevice = {
+      ...results,
+      blankBallots: results.blankBallots + 1,
+      invalidBallots: results.invalidBallots - 1,
+    };
+    expect(
+      (await client.send('PUT', `${sectionPath(sectionId)}/results`, token, otherDevice)).body,
+    ).toMatchObject({
+      version: 2,
+    });
+    try {
+      // Act
+      const form = page.locator('form[data-form="results"]');
+      await form.locator('[name="contestedBallots"]').fill(String(results.contestedBallots + 1));
+      await form.locator('[name="invalidBallots"]').fill(String(results.invalidBallots - 1));
+      await page.getByRole('button', { name: 'Invia la correzione' }).click();
+      const explained = await outboxSays(page, 'Scrutinio', 'Non inviato');
+      await page.screenshot({ path: screenshotPath('officer-app-stale-correction-360px'), fullPage: true });
+      await page.getByRole('button', { name: 'Ricarica i dati salvati' }).click();
+
+      // Assess
+      expect(explained).toContain('un altro dispositivo ha salvato la versione 2');
+      expect(explained).toContain('Niente è stato sovrascritto');
+      await page.getByText('Dati salvati sul server: Accettato (versione 2)').waitFor();
+      await expect(form.locator('[name="blankBallots"]').inputValue()).resolves.toBe(
+        String(otherDevice.blankBallots),
+      );
+      const stored = await client.send('GET', sectionPath(sectionId), token);
+      expect(stored.body).toMatchObject({ version: 2, results: otherDevice });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('given a typed code, when it is wrong the app says so; when right it signs in; and it reads in English', async () => {
+    // Prepare
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    try {
+      await page.goto(new URL('/officer/', stack.siteUrl).href);
+
+      // Act
+      await page.getByLabel('Codice del seggio').fill('not-a-real-token-at-all-0000');
+      await page.getByRole('button', { name: 'Accedi' }).click();
+      const refusal = await page.getByRole('alert').textContent();
+      await page.getByLabel('Codice del seggio').fill(tokens['5'] ?? '');
+      await page.getByRole('button', { name: 'Accedi' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sezione 5' }).waitFor();
+      await page.getByRole('button', { name: 'English' }).click();
+
+      // Assess
+      expect(refusal).toContain('Codice non valido o revocato');
+      await page.getByRole('button', { name: 'Send the count' }).waitFor();
+      await expect(page.getAttribute('html', 'lang')).resolves.toBe('en');
+      expect(await accessibilityViolations(page)).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: screenshotPath('officer-app-english-360px'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
