@@ -27,6 +27,7 @@ const it = {
   registered: (n: string) => `Elettori iscritti: ${n}`,
   stored: 'Dati salvati sul server',
   loadingFailed: 'Dati del server non aggiornati (senza connessione): si vede l’ultima copia salvata.',
+  certified: 'Il Comune ha proclamato i risultati: i dati non si possono più modificare.',
   turnout: {
     heading: 'Affluenza',
     voters: 'Votanti',
@@ -119,6 +120,7 @@ const en: AppMessages = {
   registered: (n: string) => `Registered electors: ${n}`,
   stored: 'Stored on the server',
   loadingFailed: 'Server data not refreshed (no connection): showing the last copy saved.',
+  certified: 'The municipality has certified the results: the data can no longer be changed.',
   turnout: {
     heading: 'Turnout',
     voters: 'Voters',

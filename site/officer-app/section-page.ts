@@ -82,6 +82,10 @@ export function renderOutbox(
     .join('')}</ul>${finished}`;
 }
 
+/** After certification nothing can change: the forms stay readable, their buttons do not send. */
+const submitButton = (data: SectionData, label: string) =>
+  `<button type="submit"${data.electionState === 'certified' ? ' disabled' : ''}>${label}</button>`;
+
 function turnoutForm(data: SectionData, slotId: string, t: AppMessages, language: AppLanguage): string {
   const slot = data.election.turnoutSlots.find((s) => s.id === slotId);
   const stored = data.turnout[slotId];
@@ -93,7 +97,7 @@ function turnoutForm(data: SectionData, slotId: string, t: AppMessages, language
 ${input('voters', t.turnout.voters, stored?.voters, true)}
 <details><summary>${t.turnout.male} / ${t.turnout.female}</summary>${input('votersMale', t.turnout.male, stored?.votersMale)}${input('votersFemale', t.turnout.female, stored?.votersFemale)}</details>
 <div class="checks-box" data-checks></div>
-<button type="submit">${t.turnout.send}</button></form>`;
+${submitButton(data, t.turnout.send)}</form>`;
 }
 
 export function renderSectionPage(
@@ -118,6 +122,7 @@ export function renderSectionPage(
 <h1>${escapeHtml(section.name)}</h1>
 <p class="muted">${escapeHtml(election.name)}${section.district ? ` · ${escapeHtml(section.district)}` : ''} · ${t.registered(count.format(section.registeredVoters))}</p>
 ${options.staleData ? `<p class="notice">${t.loadingFailed}</p>` : ''}
+${data.electionState === 'certified' ? `<p class="notice" role="note">${t.certified}</p>` : ''}
 </header>
 <section id="outbox" aria-labelledby="h-outbox" aria-live="polite">${renderOutbox(outbox, data, language, options.sending)}</section>
 ${
@@ -131,7 +136,7 @@ ${
 <form class="card" data-form="results" novalidate aria-labelledby="h-results"><p class="muted">${t.results.intro}</p>
 ${renderTallyForm(election, data.results, t)}
 <div class="checks-box" data-checks aria-live="polite"></div>
-<button type="submit">${data.version ? t.results.correct : t.results.send}</button></form></section>
+${submitButton(data, data.version ? t.results.correct : t.results.send)}</form></section>
 <dialog id="confirm" aria-labelledby="confirm-title"><h2 id="confirm-title">${t.checks.confirmTitle}</h2><div id="confirm-checks"></div><p>${t.checks.confirmText}</p>
 <form method="dialog" class="dialog-actions"><button value="back" class="secondary">${t.checks.confirmBack}</button><button value="send">${t.checks.confirmSend}</button></form></dialog>`;
 }

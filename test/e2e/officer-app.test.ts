@@ -107,6 +107,8 @@ describe('the officer app', () => {
     // Prepare
     const { sectionId, turnout, results } = sectionNight('1');
     const { context, page } = await openApp(sectionId);
+    const origins = new Set<string>();
+    page.on('request', (request) => origins.add(new URL(request.url()).origin));
     try {
       // Act
       for (const slot of election.turnoutSlots) {
@@ -128,6 +130,7 @@ describe('the officer app', () => {
       );
       await expect(page.locator('a[href*="token"], [value*="token"]').count()).resolves.toBe(0);
       expect(page.url()).not.toContain(tokens[sectionId]);
+      expect([...origins]).toEqual([new URL(stack.siteUrl).origin]);
       expect(await accessibilityViolations(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath('officer-app-accepted-360px'), fullPage: true });
     } finally {
