@@ -83,12 +83,14 @@ function officerAppPage(script: string, style: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
 <title>Seggio: invio dei dati</title>
 <link rel="stylesheet" href="${style}">
 <script src="${script}" defer></script>
 </head>
 <body>
 <main id="app"><noscript><p>Questa app richiede JavaScript. This app needs JavaScript.</p></noscript></main>
+<div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>
 </body>
 </html>
 `;

@@ -12,17 +12,34 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
  * Like CloudFront's `/v1/*` behaviour: the API on the site's own origin, so the officer and
  * staff apps call it without CORS. Nothing is cached; every header but Host is passed on.
  */
-function proxyToApi(apiUrl: URL, request: IncomingMessage, response: ServerResponse) {
+/** Headers of one connection, never passed on by a proxy (RFC 9110 section 7.6.1). */
+const HOP_BY_HOP = [
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+];
+
+function proxyToApi(apiUrl: URL, url: URL, request: IncomingMessage, response: ServerResponse) {
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).filter(([name]) => !HOP_BY_HOP.includes(name.toLowerCase())),
+  );
   const upstream = httpRequest(
     {
       hostname: apiUrl.hostname,
       port: apiUrl.port,
       method: request.method,
-      path: request.url,
-      headers: { ...request.headers, host: apiUrl.host },
+      path: url.pathname + url.search,
+      headers: { ...headers, host: apiUrl.host },
     },
     (answer) => {
-      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      const answerHeaders = Object.fromEntries(
+        Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.includes(name.toLowerCase())),
+      );
+      response.writeHead(answer.statusCode ?? 502, answerHeaders);
       answer.pipe(response);
     },
   );
@@ -55,7 +72,7 @@ export async function startSiteServer(options: {
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://site');
     if (url.pathname.startsWith('/v1/')) {
-      proxyToApi(apiUrl, request, response);
+      proxyToApi(apiUrl, url, request, response);
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -27,7 +27,7 @@ export type Access =
   | 'section-officer'
   /** The officer of the section in the path, or staff. */
   | 'section-reader'
-  /** Any valid token (to learn what it may do). */
+  /** Any valid token, on a route with no ids in its path (to learn what the token may do). */
   | 'signed-in'
   | 'public';
 
@@ -98,7 +98,7 @@ function authorize(access: Access, caller: Caller, ids: Record<string, string>):
     caller.role === 'officer' && caller.electionId === ids.electionId && caller.sectionId === ids.sectionId;
   const allowed =
     access === 'signed-in'
-      ? true
+      ? Object.keys(ids).length === 0
       : access === 'staff'
         ? caller.role === 'staff'
         : access === 'section-officer'

@@ -4,7 +4,6 @@ export type AppLanguage = 'it' | 'en';
 const it = {
   locale: 'it-IT',
   title: 'Seggio: invio dei dati',
-  noScript: 'Questa app richiede JavaScript.',
   otherLanguage: 'English',
   signIn: {
     heading: 'Accesso del seggio',
@@ -15,6 +14,15 @@ const it = {
     invalid: 'Codice non valido o revocato. Controllate il foglio o chiedete un nuovo codice al Comune.',
     staff: 'Questo è un codice del personale del Comune, non di un seggio.',
     unreachable: 'Il server non risponde. Controllate la connessione e riprovate.',
+    revoked:
+      'Il codice di questa sezione non è più valido (forse il Comune ne ha emesso uno nuovo). Inserite il nuovo codice: gli invii salvati sul telefono partiranno subito dopo.',
+    show: 'Mostra il codice',
+    waiting: (n: number) => `${n} invii salvati sul telefono partiranno dopo l’accesso.`,
+  },
+  form: {
+    required: (labels: string[]) => `Manca: ${labels.join(', ')}.`,
+    missing: (labels: string[]) => `Da controllare: ${labels.join(', ')}.`,
+    wholeNumbers: (labels: string[]) => `Scrivete solo numeri interi: ${labels.join(', ')}.`,
   },
   signOut: 'Esci',
   signOutWithWaiting: (n: number) =>
@@ -23,7 +31,6 @@ const it = {
   online: 'Connesso',
   offline:
     'Senza connessione: gli invii restano salvati sul telefono e partono da soli al ritorno della rete.',
-  section: (name: string) => name,
   registered: (n: string) => `Elettori iscritti: ${n}`,
   stored: 'Dati salvati sul server',
   loadingFailed: 'Dati del server non aggiornati (senza connessione): si vede l’ultima copia salvata.',
@@ -34,7 +41,6 @@ const it = {
     male: 'di cui maschi (facoltativo)',
     female: 'di cui femmine (facoltativo)',
     send: 'Invia affluenza',
-    none: 'Non ancora inviata',
   },
   results: {
     heading: 'Scrutinio',
@@ -97,7 +103,6 @@ export type AppMessages = typeof it;
 const en: AppMessages = {
   locale: 'en-GB',
   title: 'Polling station: send the data',
-  noScript: 'This app needs JavaScript.',
   otherLanguage: 'Italiano',
   signIn: {
     heading: 'Polling station sign-in',
@@ -108,6 +113,15 @@ const en: AppMessages = {
     invalid: 'This code is unknown or revoked. Check the sheet or ask the municipality for a new code.',
     staff: 'This is a municipal staff code, not a polling station’s.',
     unreachable: 'The server does not answer. Check the connection and try again.',
+    revoked:
+      'This section’s code is no longer valid (the municipality may have issued a new one). Type the new code: what is saved on this phone goes out right after.',
+    show: 'Show the code',
+    waiting: (n: number) => `${n} submissions saved on this phone go out after you sign in.`,
+  },
+  form: {
+    required: (labels: string[]) => `Missing: ${labels.join(', ')}.`,
+    missing: (labels: string[]) => `To check: ${labels.join(', ')}.`,
+    wholeNumbers: (labels: string[]) => `Use whole numbers only: ${labels.join(', ')}.`,
   },
   signOut: 'Sign out',
   signOutWithWaiting: (n: number) =>
@@ -116,7 +130,6 @@ const en: AppMessages = {
   online: 'Online',
   offline:
     'No connection: submissions stay saved on this phone and go out by themselves when the network returns.',
-  section: (name: string) => name,
   registered: (n: string) => `Registered electors: ${n}`,
   stored: 'Stored on the server',
   loadingFailed: 'Server data not refreshed (no connection): showing the last copy saved.',
@@ -127,7 +140,6 @@ const en: AppMessages = {
     male: 'of whom men (optional)',
     female: 'of whom women (optional)',
     send: 'Send turnout',
-    none: 'Not sent yet',
   },
   results: {
     heading: 'Count',

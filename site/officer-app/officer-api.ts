@@ -25,12 +25,18 @@ export interface SectionData extends StoredItemView {
 
 export type Session = { role: 'staff' } | { role: 'officer'; electionId: string; sectionId: string };
 
+/** A request that hangs on a half-open mobile connection is given up after this long (and retried). */
+const TIMEOUT_MS = 20_000;
+
 async function call(token: string, path: string, init: RequestInit = {}): Promise<SendResult> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
   try {
     const response = await fetch(`/v1${path}`, {
       ...init,
       headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...init.headers },
       cache: 'no-store',
+      signal: abort.signal,
     });
     const text = await response.text();
     let body: unknown = null;
@@ -42,6 +48,8 @@ async function call(token: string, path: string, init: RequestInit = {}): Promis
     return { status: response.status, body };
   } catch {
     return { status: 'unreachable' };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -72,8 +80,13 @@ export async function sessionOf(token: string): Promise<Session | 'unauthorized'
   return answer.body as Session;
 }
 
-/** The section as stored now, or undefined when the server cannot be reached. */
-export async function sectionData(token: string, electionId: string, sectionId: string) {
+/** The section as stored now; 'unauthorized' for a revoked code; undefined when the server cannot be reached. */
+export async function sectionData(
+  token: string,
+  electionId: string,
+  sectionId: string,
+): Promise<SectionData | 'unauthorized' | undefined> {
   const answer = await readSectionData(token, electionId, sectionId);
+  if (answer.status === 401 || answer.status === 403) return 'unauthorized';
   return answer.status === 200 ? (answer.body as SectionData) : undefined;
 }

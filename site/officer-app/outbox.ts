@@ -65,7 +65,10 @@ function errorOf(body: unknown): { code: string; message: string; currentVersion
 
 /** What an answer means for an item: answered, stale, refused, or still to be sent. */
 export function stateAfter(result: SendResult, attempts: number): OutboxState {
-  if (result.status === 'unreachable') return { name: 'saved', attempts };
+  // Unreachable, or a token revoked or replaced: kept, to be sent once the officer can be heard again.
+  if (result.status === 'unreachable' || result.status === 401 || result.status === 403) {
+    return { name: 'saved', attempts };
+  }
   if (result.status === 200) return { name: 'answered', outcome: result.body as SubmissionOutcome };
   const error = errorOf(result.body);
   if (result.status === 412) return { name: 'stale', currentVersion: error.currentVersion };
@@ -76,32 +79,58 @@ export function stateAfter(result: SendResult, attempts: number): OutboxState {
   return { name: 'refused', status: result.status, code: error.code, message: error.message };
 }
 
-export function createOutbox(ports: OutboxPorts) {
-  let flushing: Promise<void> | undefined;
+/** Why a flush stopped with items still waiting. */
+export type FlushResult = 'done' | 'unreachable' | 'unauthorized';
 
-  const update = (id: string, change: (item: OutboxItem) => OutboxItem) =>
-    ports.save(ports.load().map((item) => (item.id === id ? change(item) : item)));
+export function createOutbox(ports: OutboxPorts) {
+  let flushing: Promise<FlushResult> | undefined;
+  let inFlight: string | undefined;
+
+  const update = (change: (item: OutboxItem) => OutboxItem) => ports.save(ports.load().map(change));
 
   /**
-   * Sends what waits, oldest first, one at a time; stops at the first unreachable send (the
-   * rest would fail the same way). Answers whether everything waiting was answered.
+   * The server stored `answered` as `version`: the device's later submissions for the same
+   * target, made on the same stored version, now correct that one (and say so with If-Match).
    */
-  async function flushOnce(): Promise<boolean> {
-    for (const item of ports.load().filter(isWaiting)) {
+  const rebaseAfter = (answered: OutboxItem, version: number) =>
+    update((item) =>
+      isWaiting(item) &&
+      item.id !== answered.id &&
+      sameTarget(item.target, answered.target) &&
+      item.electionId === answered.electionId &&
+      item.sectionId === answered.sectionId &&
+      item.basedOn === answered.basedOn
+        ? { ...item, basedOn: version }
+        : item,
+    );
+
+  /**
+   * Sends what waits, oldest first, one at a time; stops at the first send that cannot be
+   * heard (the rest would fail the same way).
+   */
+  async function flushOnce(): Promise<FlushResult> {
+    for (const { id } of ports.load().filter(isWaiting)) {
+      const item = ports.load().find((i) => i.id === id);
+      if (!item || !isWaiting(item)) continue;
       const attempts = (item.state.name === 'saved' ? item.state.attempts : 0) + 1;
+      inFlight = item.id;
       const result = await ports.send(item).catch((): SendResult => ({ status: 'unreachable' }));
+      inFlight = undefined;
       const state = stateAfter(result, attempts);
-      update(item.id, (stored) => ({ ...stored, state }));
-      if (state.name === 'saved') return false;
+      update((stored) => (stored.id === item.id ? { ...stored, state } : stored));
+      if (state.name === 'answered') rebaseAfter(item, state.outcome.version);
+      if (state.name === 'saved')
+        return result.status === 401 || result.status === 403 ? 'unauthorized' : 'unreachable';
     }
-    return true;
+    return 'done';
   }
 
   return {
     items: () => ports.load(),
     /**
-     * Keeps a new submission on the device. A submission still waiting for the same target is
-     * replaced: the officer's latest word is what gets sent, once.
+     * Keeps a new submission on the device. A submission for the same target that has never
+     * left the device is replaced: the officer's latest word is what gets sent, once. One that
+     * has been tried may have reached the server, so it stays, and this one follows it.
      */
     add(entry: Pick<OutboxItem, 'electionId' | 'sectionId' | 'target' | 'body' | 'basedOn'>): OutboxItem {
       const item: OutboxItem = {
@@ -110,27 +139,42 @@ export function createOutbox(ports: OutboxPorts) {
         savedAt: ports.now(),
         state: { name: 'saved', attempts: 0 },
       };
+      const untried = (other: OutboxItem) =>
+        other.state.name === 'saved' && other.state.attempts === 0 && other.id !== inFlight;
       const kept = ports
         .load()
-        .filter((other) => !(isWaiting(other) && sameTarget(other.target, entry.target)));
+        .filter(
+          (other) =>
+            !(
+              untried(other) &&
+              sameTarget(other.target, entry.target) &&
+              other.electionId === entry.electionId &&
+              other.sectionId === entry.sectionId
+            ),
+        );
       ports.save([...kept, item]);
       return item;
     },
     /** Sends what waits; concurrent calls share one run. */
-    flush(): Promise<boolean> {
-      if (!flushing) {
-        const run = flushOnce();
-        flushing = run.then(
-          () => undefined,
-          () => undefined,
-        );
-        return run.finally(() => {
-          flushing = undefined;
-        });
-      }
-      return flushing.then(() => ports.load().every((item) => !isWaiting(item)));
+    flush(): Promise<FlushResult> {
+      flushing ??= flushOnce().finally(() => {
+        flushing = undefined;
+      });
+      return flushing;
     },
     waiting: () => ports.load().filter(isWaiting).length,
+    /** The latest version the server answered for a target: what the next correction replaces. */
+    latestAnswered(electionId: string, sectionId: string, target: OutboxTarget): number {
+      return ports
+        .load()
+        .filter(
+          (i) => i.electionId === electionId && i.sectionId === sectionId && sameTarget(i.target, target),
+        )
+        .reduce(
+          (latest, i) => (i.state.name === 'answered' ? Math.max(latest, i.state.outcome.version) : latest),
+          0,
+        );
+    },
     /** Forgets what the server has answered (the officer has seen it). */
     clearAnswered() {
       ports.save(ports.load().filter(isWaiting));

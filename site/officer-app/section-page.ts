@@ -38,17 +38,19 @@ function storedLine(item: StoredItemView | undefined, t: AppMessages, language: 
   }</div>`;
 }
 
-function outboxLine(item: OutboxItem, data: SectionData, t: AppMessages, sending: boolean): string {
+/** What an outbox line says, in words (also what the app says aloud when it changes). */
+export function outboxLineText(
+  item: OutboxItem,
+  data: SectionData,
+  language: AppLanguage,
+  sending = false,
+): string {
+  const t = APP_MESSAGES[language];
+  const slotId = item.target.kind === 'turnout' ? item.target.slotId : '';
   const what =
     item.target.kind === 'results'
       ? t.outbox.results
-      : t.outbox.turnout(
-          data.election.turnoutSlots.find((s) => s.id === (item.target as { slotId: string }).slotId)
-            ?.label ?? '',
-        );
-  const time = new Intl.DateTimeFormat(t.locale, { hour: '2-digit', minute: '2-digit' }).format(
-    new Date(item.savedAt),
-  );
+      : t.outbox.turnout(data.election.turnoutSlots.find((s) => s.id === slotId)?.label ?? slotId);
   const state = item.state;
   const text =
     state.name === 'saved'
@@ -60,11 +62,27 @@ function outboxLine(item: OutboxItem, data: SectionData, t: AppMessages, sending
         : state.name === 'stale'
           ? t.outbox.stale(state.currentVersion)
           : t.outbox.refused(state.message || state.code);
-  const reload =
-    state.name === 'stale' ? `<button type="button" data-action="reload">${t.outbox.reload}</button>` : '';
-  return `<li class="outbox-${state.name}" data-outbox-state="${state.name}"><strong>${escapeHtml(what)}</strong> <span class="muted">${t.outbox.savedAt(time)}</span><br>${escapeHtml(text)}${reload}</li>`;
+  return `${what}: ${text}`;
 }
 
+function outboxLine(item: OutboxItem, data: SectionData, language: AppLanguage, sending: boolean): string {
+  const t = APP_MESSAGES[language];
+  const time = new Intl.DateTimeFormat(t.locale, { hour: '2-digit', minute: '2-digit' }).format(
+    new Date(item.savedAt),
+  );
+  const elsewhere = item.electionId !== data.electionId || item.sectionId !== data.section.id;
+  const where = elsewhere
+    ? ` <span class="muted">(${escapeHtml(item.electionId)} / ${escapeHtml(item.sectionId)})</span>`
+    : '';
+  const [what, ...rest] = outboxLineText(item, data, language, sending).split(': ');
+  const reload =
+    item.state.name === 'stale' && !elsewhere
+      ? `<button type="button" id="reload-${escapeHtml(item.id)}" data-action="reload">${t.outbox.reload}</button>`
+      : '';
+  return `<li class="outbox-${item.state.name}" data-outbox-state="${item.state.name}"><strong>${escapeHtml(what ?? '')}</strong>${where} <span class="muted">${t.outbox.savedAt(time)}</span><br>${escapeHtml(rest.join(': '))}${reload}</li>`;
+}
+
+/** Every submission on this phone, this section's and any other's still waiting. */
 export function renderOutbox(
   items: OutboxItem[],
   data: SectionData,
@@ -72,13 +90,12 @@ export function renderOutbox(
   sending: boolean,
 ): string {
   const t = APP_MESSAGES[language];
-  const mine = items.filter((i) => i.electionId === data.electionId && i.sectionId === data.section.id);
-  if (!mine.length) return '';
-  const finished = mine.some((i) => i.state.name !== 'saved')
-    ? `<button type="button" data-action="clear-outbox" class="secondary">${t.outbox.clear}</button>`
+  if (!items.length) return '';
+  const finished = items.some((i) => i.state.name !== 'saved')
+    ? `<button type="button" id="clear-outbox" data-action="clear-outbox" class="secondary">${t.outbox.clear}</button>`
     : '';
-  return `<h2 id="h-outbox">${t.outbox.heading}</h2><ul class="outbox">${mine
-    .map((i) => outboxLine(i, data, t, sending))
+  return `<h2 id="h-outbox">${t.outbox.heading}</h2><ul class="outbox">${items
+    .map((i) => outboxLine(i, data, language, sending))
     .join('')}</ul>${finished}`;
 }
 
@@ -118,13 +135,13 @@ export function renderSectionPage(
   return `${election.rehearsal ? `<p class="rehearsal-banner" role="note">${t.rehearsal}</p>` : ''}
 <header class="bar">
 <p class="connection ${options.online ? 'online' : 'offline'}" role="status">${options.online ? t.online : t.offline}</p>
-<div class="actions"><button type="button" data-action="language" lang="${language === 'it' ? 'en' : 'it'}" class="secondary">${t.otherLanguage}</button><button type="button" data-action="sign-out" class="secondary">${t.signOut}</button></div>
-<h1>${escapeHtml(section.name)}</h1>
+<div class="actions"><button type="button" id="language" data-action="language" lang="${language === 'it' ? 'en' : 'it'}" class="secondary">${t.otherLanguage}</button><button type="button" id="sign-out" data-action="sign-out" class="secondary">${t.signOut}</button></div>
+<h1 id="page-title" tabindex="-1">${escapeHtml(section.name)}</h1>
 <p class="muted">${escapeHtml(election.name)}${section.district ? ` · ${escapeHtml(section.district)}` : ''} · ${t.registered(count.format(section.registeredVoters))}</p>
 ${options.staleData ? `<p class="notice">${t.loadingFailed}</p>` : ''}
 ${data.electionState === 'certified' ? `<p class="notice" role="note">${t.certified}</p>` : ''}
 </header>
-<section id="outbox" aria-labelledby="h-outbox" aria-live="polite">${renderOutbox(outbox, data, language, options.sending)}</section>
+<section id="outbox" aria-label="${t.outbox.heading}">${renderOutbox(outbox, data, language, options.sending)}</section>
 ${
   election.turnoutSlots.length
     ? `<section aria-labelledby="h-turnout"><h2 id="h-turnout">${t.turnout.heading}</h2>${election.turnoutSlots
@@ -132,10 +149,10 @@ ${
         .join('')}</section>`
     : ''
 }
-<section aria-labelledby="h-results"><h2 id="h-results">${t.results.heading}</h2>${storedLine(results, t, language)}
+<section aria-labelledby="h-results"><h2 id="h-results" tabindex="-1">${t.results.heading}</h2>${storedLine(results, t, language)}
 <form class="card" data-form="results" novalidate aria-labelledby="h-results"><p class="muted">${t.results.intro}</p>
 ${renderTallyForm(election, data.results, t)}
-<div class="checks-box" data-checks aria-live="polite"></div>
+<div class="checks-box" data-checks></div>
 ${submitButton(data, data.version ? t.results.correct : t.results.send)}</form></section>
 <dialog id="confirm" aria-labelledby="confirm-title"><h2 id="confirm-title">${t.checks.confirmTitle}</h2><div id="confirm-checks"></div><p>${t.checks.confirmText}</p>
 <form method="dialog" class="dialog-actions"><button value="back" class="secondary">${t.checks.confirmBack}</button><button value="send">${t.checks.confirmSend}</button></form></dialog>`;

@@ -46,10 +46,10 @@ describe('the officer app outbox', () => {
     const again = await outbox.flush();
 
     // Assess
-    expect(whileOffline).toBe(false);
+    expect(whileOffline).toBe('unreachable');
     expect(stateOffline).toEqual({ name: 'saved', attempts: 1 });
-    expect(afterReturn).toBe(true);
-    expect(again).toBe(true);
+    expect(afterReturn).toBe('done');
+    expect(again).toBe('done');
     expect(sent).toHaveLength(2);
     expect(outbox.items()[0]?.state).toEqual({
       name: 'answered',
@@ -71,6 +71,46 @@ describe('the officer app outbox', () => {
     expect(outbox.items()).toHaveLength(1);
   });
 
+  it('given a correction typed while the first send is on its way, when both are sent, then the correction follows the stored version instead of being refused', async () => {
+    // Prepare: the first send reaches the server, but its answer is lost on the way back.
+    const { outbox, sent } = device([{ status: 'unreachable' }, accepted(1), accepted(2)]);
+    outbox.add(results(560, 0));
+    await outbox.flush();
+    outbox.add(results(561, 0));
+
+    // Act
+    const result = await outbox.flush();
+
+    // Assess: the first is re-sent (the server answers its stored version 1), then the correction replaces version 1.
+    expect(result).toBe('done');
+    expect(sent.map(({ basedOn, body }) => ({ basedOn, body }))).toEqual([
+      { basedOn: 0, body: { voters: 560 } },
+      { basedOn: 0, body: { voters: 560 } },
+      { basedOn: 1, body: { voters: 561 } },
+    ]);
+    expect(outbox.latestAnswered('e', '1', { kind: 'results' })).toBe(2);
+  });
+
+  it('given a revoked code, when sending, then what waits is kept, not refused, until the officer signs in again', async () => {
+    // Prepare
+    const { outbox, sent } = device([
+      { status: 401, body: { error: { code: 'UNAUTHORIZED' } } },
+      accepted(1),
+    ]);
+    outbox.add(results(560));
+
+    // Act
+    const revoked = await outbox.flush();
+    const waitingAfterRevoked = outbox.waiting();
+    const afterSignIn = await outbox.flush();
+
+    // Assess
+    expect(revoked).toBe('unauthorized');
+    expect(waitingAfterRevoked).toBe(1);
+    expect(afterSignIn).toBe('done');
+    expect(sent).toHaveLength(2);
+  });
+
   it('given two flushes at once (a timer and the online event), then each waiting item is sent once', async () => {
     // Prepare
     const { outbox, sent } = device([accepted(1)]);
@@ -80,7 +120,7 @@ describe('the officer app outbox', () => {
     const [first, second] = await Promise.all([outbox.flush(), outbox.flush()]);
 
     // Assess
-    expect([first, second]).toEqual([true, true]);
+    expect([first, second]).toEqual(['done', 'done']);
     expect(sent).toHaveLength(1);
   });
 
@@ -123,9 +163,14 @@ describe('the officer app outbox', () => {
       code: 'ELECTION_CERTIFIED',
       message: 'ELECTION_CERTIFIED happened',
     });
-    expect(stateAfter({ status: 401, body: error('UNAUTHORIZED') }, 1)).toMatchObject({
+    expect(stateAfter({ status: 401, body: error('UNAUTHORIZED') }, 1)).toEqual({
+      name: 'saved',
+      attempts: 1,
+    });
+    expect(stateAfter({ status: 403, body: error('FORBIDDEN') }, 1)).toEqual({ name: 'saved', attempts: 1 });
+    expect(stateAfter({ status: 400, body: error('VALIDATION_FAILED') }, 1)).toMatchObject({
       name: 'refused',
-      status: 401,
+      status: 400,
     });
   });
 
