@@ -51,10 +51,11 @@ const zodEnglishOnly: Plugin = {
 };
 
 /** One browser script, bundled and minified. */
-async function bundle(entry: string): Promise<string> {
+async function bundle(entry: string, define: Record<string, string> = {}): Promise<string> {
   const result = await build({
     entryPoints: [join(SITE_DIR, entry)],
     plugins: [zodEnglishOnly],
+    define,
     bundle: true,
     minify: true,
     format: 'iife',
@@ -122,6 +123,15 @@ export async function buildSite(): Promise<SiteFile[]> {
       body: officerAppPage(officerScriptPath, officerStylePath),
       contentType: CONTENT_TYPE.html,
       cacheControl: CACHE.live,
+    },
+    {
+      // At a stable path, never cached by browser or CDN, so a new build's worker is found at once.
+      key: 'officer/sw.js',
+      body: await bundle('officer-app/service-worker.ts', {
+        APP_FILES: JSON.stringify(['/officer/', officerScriptPath, officerStylePath]),
+      }),
+      contentType: CONTENT_TYPE.js,
+      cacheControl: 'no-cache',
     },
     {
       ...file(`/${SITE_MANIFEST_KEY}`, JSON.stringify(manifest), CONTENT_TYPE.json),

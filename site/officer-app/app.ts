@@ -338,6 +338,9 @@ window.addEventListener('offline', updateConnection);
 // A phone that never says it came back online still retries now and then.
 setInterval(() => void flush(), 15_000);
 
+// The app itself stays on the phone, so it opens where there is no signal (service-worker.ts).
+void navigator.serviceWorker?.register('/officer/sw.js', { scope: '/officer/' }).catch(() => undefined);
+
 document.documentElement.lang = language;
 const linked = tokenFromLink();
 const current = deviceStore.current();

@@ -250,6 +250,33 @@ describe('the officer app', () => {
     }
   }, 120_000);
 
+  it('given the app was opened once, when it is opened again with no signal, then it shows the last copy of the section and still keeps submissions', async () => {
+    // Prepare
+    const { sectionId, turnout } = sectionNight('7');
+    const { context, page } = await openApp(sectionId);
+    try {
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+
+      // Act
+      await context.setOffline(true);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: `Sezione ${sectionId}` }).waitFor();
+      await fillTurnout(page, 'T1', turnout.T1?.voters ?? -1);
+      const saved = await outboxSays(page, 'Affluenza', 'Salvato sul telefono');
+      await page.screenshot({ path: screenshotPath('officer-app-reopened-offline-360px'), fullPage: true });
+      await context.setOffline(false);
+
+      // Assess
+      await expect(page.getByText('Dati del server non aggiornati').count()).resolves.toBeGreaterThan(0);
+      expect(saved).toContain('in attesa di invio');
+      await outboxSays(page, 'Affluenza', 'Accettato (versione 1)');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('given the section’s code is replaced while a reading waits, when the officer signs in with the new code, then the reading goes out, once', async () => {
     // Prepare
     const { sectionId, turnout } = sectionNight('6');
