@@ -1,21 +1,28 @@
 /**
- * `npm run reconcile -- <electionId> [--wait <seconds>]`
+ * `npm run reconcile -- <electionId> [--wait <seconds>] [--repair]`
  *
  * Recomputes an election's totals from the stored section data and compares them with the
  * aggregates and the published summary; exits 1 on any difference. Against the local stack by
  * default (the ports of `npm start`); against AWS when TABLE_NAME and BUCKET_NAME are set and
  * LOCAL is not. With --wait, retries until the pipeline has caught up or the time is over.
+ * With --repair, differences are followed by a redrive of every section's current items through
+ * the exactly-once aggregation (what stream batches lost is applied once, the rest is a no-op),
+ * then by a second reconciliation.
  */
 import { parseArgs } from 'node:util';
 import { localEnvironment } from './local-environment.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { wait: { type: 'string', default: '0' }, help: { type: 'boolean', default: false } },
+  options: {
+    wait: { type: 'string', default: '0' },
+    repair: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
 });
 const electionId = positionals[0];
 if (values.help || !electionId) {
-  console.log('usage: npm run reconcile -- <electionId> [--wait <seconds>]');
+  console.log('usage: npm run reconcile -- <electionId> [--wait <seconds>] [--repair]');
   process.exit(values.help ? 0 : 2);
 }
 Object.assign(process.env, localEnvironment());
@@ -23,17 +30,32 @@ Object.assign(process.env, localEnvironment());
 const { reconcileElection } = await import('../../shared/use-cases/reconcile-election.js');
 const { s3Bucket } = await import('../../shared/storage/s3-bucket.js');
 
-const deadline = Date.now() + Number(values.wait) * 1000;
-for (;;) {
-  const report = await reconcileElection(s3Bucket(), electionId);
-  if (report.differences.length === 0 || Date.now() >= deadline) {
-    console.log(
-      `election ${report.electionId}: ${report.sections} sections, published seq ${report.publishedSeq ?? 'none'}`,
-    );
-    for (const d of report.differences)
-      console.log(`  ${d.where}: ${d.counter} expected ${d.expected}, found ${d.actual}`);
-    console.log(`${report.differences.length} differences`);
-    process.exit(report.differences.length === 0 ? 0 : 1);
+type Report = Awaited<ReturnType<typeof reconcileElection>>;
+
+/** Reconciles until clean or out of time; prints the last report. */
+async function reconcileUntil(deadline: number): Promise<Report> {
+  for (;;) {
+    const report = await reconcileElection(s3Bucket(), electionId as string);
+    if (report.differences.length === 0 || Date.now() >= deadline) {
+      console.log(
+        `election ${report.electionId}: ${report.sections} sections, published seq ${report.publishedSeq ?? 'none'}`,
+      );
+      for (const d of report.differences)
+        console.log(`  ${d.where}: ${d.counter} expected ${d.expected}, found ${d.actual}`);
+      console.log(`${report.differences.length} differences`);
+      return report;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-  await new Promise((resolve) => setTimeout(resolve, 1000));
 }
+
+const wait = Number(values.wait) * 1000;
+let report = await reconcileUntil(Date.now() + wait);
+if (report.differences.length > 0 && values.repair) {
+  const { redriveAggregation } = await import('../../shared/use-cases/redrive-aggregation.js');
+  const { sources } = await redriveAggregation(electionId);
+  console.log(`repair: ${sources} stored items redriven through the aggregation; reconciling again`);
+  // The publisher follows the repaired totals through the stream: give it time to publish.
+  report = await reconcileUntil(Date.now() + Math.max(wait, 60_000));
+}
+process.exit(report.differences.length === 0 ? 0 : 1);

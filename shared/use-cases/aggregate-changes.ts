@@ -30,8 +30,15 @@ const SourceImageSchema = z.object({
 export function changeOfRecord(record: DynamoDBRecord): SourceChange | undefined {
   const { key, newImage, oldImage } = readStreamRecord(record);
   if (!isSourceKey(key)) return undefined;
-  const image = SourceImageSchema.parse(newImage ?? oldImage);
-  const removed = !newImage;
+  return changeOfImage(key, newImage ?? oldImage, !newImage);
+}
+
+/**
+ * The change a stored source item makes to the totals: its counted tally at its rev. The
+ * stream path and the redrive (`redrive-aggregation.ts`) read items through this one function.
+ */
+export function changeOfImage(key: { PK: string; SK: string }, raw: unknown, removed = false): SourceChange {
+  const image = SourceImageSchema.parse(raw);
   const counted = !removed && isCounted(image.status);
   const tally = !counted
     ? {}

@@ -12,6 +12,7 @@ let use: {
   getTotal: typeof import('../../shared/db/aggregates.js').getTotal;
   listDistricts: typeof import('../../shared/db/aggregates.js').listDistricts;
   listQuarantine: typeof import('../../shared/db/quarantine.js').listQuarantine;
+  redriveAggregation: typeof import('../../shared/use-cases/redrive-aggregation.js').redriveAggregation;
 };
 
 beforeAll(async () => {
@@ -23,6 +24,7 @@ beforeAll(async () => {
     ...(await import('../../shared/use-cases/submit-section-data.js')),
     ...(await import('../../shared/db/aggregates.js')),
     ...(await import('../../shared/db/quarantine.js')),
+    ...(await import('../../shared/use-cases/redrive-aggregation.js')),
   };
   await use.defineElection('agg', smallElection('agg'));
   await table.readNewStreamRecords();
@@ -117,5 +119,33 @@ describe("the aggregation, fed the table's own stream records", () => {
     expect(quarantined).toHaveLength(1);
     expect(quarantined[0]).toMatchObject({ consumer: 'aggregator', sequenceNumber: '1' });
     expect(JSON.parse(quarantined[0]?.record ?? '{}').dynamodb.NewImage.rev).toEqual({ S: 'not a number' });
+  });
+
+  it('given stream batches lost for good, when the aggregation is redriven (twice, beside a live batch), then the totals are whole and nothing counts twice', async () => {
+    // Prepare: an election whose first batch is applied and whose second is lost.
+    await use.defineElection('redrive', smallElection('redrive'));
+    await table.readNewStreamRecords();
+    await use.submitResults({ electionId: 'redrive', sectionId: '1', body: squareResults(1) });
+    await aggregate(await table.readNewStreamRecords());
+    await use.submitResults({ electionId: 'redrive', sectionId: '2', body: squareResults(2) });
+    await use.submitTurnout({ electionId: 'redrive', sectionId: '3', slotId: 'T1', body: { voters: 300 } });
+    const lost = await table.readNewStreamRecords();
+    const before = await use.getTotal('redrive');
+
+    // Act
+    const first = await use.redriveAggregation('redrive');
+    await use.redriveAggregation('redrive');
+    await aggregate(lost);
+
+    // Assess
+    expect(before?.tally.sections).toBe(1);
+    expect(first.sources).toBe(3);
+    const total = await use.getTotal('redrive');
+    expect(total?.tally).toMatchObject({
+      sections: 2,
+      voters: squareResults(1).voters + squareResults(2).voters,
+      'turnout.T1.sections': 1,
+      'turnout.T1.voters': 300,
+    });
   });
 });
