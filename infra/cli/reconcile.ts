@@ -31,6 +31,8 @@ const { reconcileElection } = await import('../../shared/use-cases/reconcile-ele
 const { s3Bucket } = await import('../../shared/storage/s3-bucket.js');
 
 type Report = Awaited<ReturnType<typeof reconcileElection>>;
+/** Differences listed in full; beyond these, only counted (a lost batch touches every district). */
+const SHOWN = 60;
 
 /** Reconciles until clean or out of time; prints the last report. */
 async function reconcileUntil(deadline: number): Promise<Report> {
@@ -40,8 +42,10 @@ async function reconcileUntil(deadline: number): Promise<Report> {
       console.log(
         `election ${report.electionId}: ${report.sections} sections, published seq ${report.publishedSeq ?? 'none'}`,
       );
-      for (const d of report.differences)
+      for (const d of report.differences.slice(0, SHOWN))
         console.log(`  ${d.where}: ${d.counter} expected ${d.expected}, found ${d.actual}`);
+      if (report.differences.length > SHOWN)
+        console.log(`  ... and ${report.differences.length - SHOWN} more`);
       console.log(`${report.differences.length} differences`);
       return report;
     }
