@@ -2,6 +2,7 @@
  * The officer app's calls to the API, on the site's own origin (`/v1/`, CONTRACT.md section 4).
  * A failed connection is "unreachable", never an exception: the outbox keeps the submission.
  */
+import type { FailedCheck } from '../../shared/domain/checks.js';
 import type { ElectionHead, Section } from '../../shared/domain/election.js';
 import type { OutboxItem, SendResult } from './outbox.js';
 import type { StoredCount } from './tally-form.js';
@@ -9,7 +10,7 @@ import type { StoredCount } from './tally-form.js';
 export interface StoredItemView {
   version: number;
   status: string;
-  checks: { code: string; severity: string; message: { it: string; en: string } }[];
+  checks: FailedCheck[];
   submittedAt: string | null;
 }
 

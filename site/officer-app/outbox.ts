@@ -8,10 +8,14 @@
 
 export type OutboxTarget = { kind: 'results' } | { kind: 'turnout'; slotId: string };
 
+import type { FailedCheck } from '../../shared/domain/checks.js';
+import type { SubmissionStatus } from '../../shared/domain/status.js';
+
+/** The server's answer to a submission (CONTRACT.md section 4). */
 export interface SubmissionOutcome {
   version: number;
-  status: 'accepted' | 'flagged' | 'approved' | 'reopened';
-  checks: { code: string; severity: string; message: { it: string; en: string } }[];
+  status: SubmissionStatus;
+  checks: FailedCheck[];
 }
 
 export type OutboxState =

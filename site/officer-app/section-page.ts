@@ -2,6 +2,7 @@
  * The officer's one screen: the section, its outbox, a form per turnout reading and the
  * count, each beside what the server has stored. Pure: data in, HTML out; app.ts wires it.
  */
+import type { FailedCheck } from '../../shared/domain/checks.js';
 import { escapeHtml } from '../results-page/html.js';
 import type { AppLanguage, AppMessages } from './messages.js';
 import { APP_MESSAGES } from './messages.js';
@@ -9,11 +10,8 @@ import type { SectionData, StoredItemView } from './officer-api.js';
 import type { OutboxItem } from './outbox.js';
 import { renderTallyForm } from './tally-form.js';
 
-export interface CheckView {
-  code: string;
-  severity: string;
-  message: { it: string; en: string };
-}
+/** A failed check as the server and the bundled checks describe it. */
+type CheckView = Pick<FailedCheck, 'severity' | 'message'>;
 
 /** Failed checks in plain words, errors first; or "the figures add up". */
 export function renderChecks(checks: readonly CheckView[], language: AppLanguage): string {
