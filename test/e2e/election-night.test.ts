@@ -4,6 +4,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, PROJECT_ROOT, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
+import { parseCsv } from '../../shared/domain/csv.js';
+import { cdfValidator } from '../helpers/cdf-schema.js';
 import { expectedTotals, generateNight } from '../helpers/demo-night.js';
 import { demoElection } from '../helpers/elections.js';
 import { inParallel, type Json, stackClient } from '../helpers/local-stack-client.js';
@@ -384,6 +386,52 @@ describe('review and certification, as the public sees them', () => {
       ['version', 3, 'accepted'],
     ]);
   }, 90_000);
+
+  it('given the night, when staff export it, then the CSV re-imported and summed equals the published totals, and the NIST CDF validates', async () => {
+    // Prepare
+    const download = async (format: string) => {
+      const response = await fetch(
+        `${stack.apiUrl}/v1/admin/elections/${election.id}/export?format=${format}`,
+        {
+          headers: { authorization: `Bearer ${stack.adminToken}` },
+        },
+      );
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        text: await response.text(),
+      };
+    };
+
+    // Act
+    const [csv, json, cdf, unknown] = await Promise.all(['csv', 'json', 'cdf', 'xml'].map(download));
+    const [header = [], ...rows] = parseCsv(csv?.text ?? '');
+    const records = rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ''])));
+    const counted = records.filter((r) => r.results_status === 'accepted' || r.results_status === 'approved');
+    const sum = (column: string) => counted.reduce((total, r) => total + Number(r[column] || 0), 0);
+
+    // Assess
+    expect(csv?.type).toBe('text/csv; charset=utf-8; header=present');
+    expect(records).toHaveLength(election.sections.length);
+    const summary = await waitForSummary(
+      (s) => (s.sections as { reported: number }).reported === counted.length,
+    );
+    expect((summary.candidates as { id: string; votes: number }[]).map((c) => [c.id, c.votes])).toEqual(
+      election.candidates.map((c) => [c.id, sum(`candidate:${c.id}`)]),
+    );
+    expect((summary.lists as { id: string; votes: number }[]).map((l) => [l.id, l.votes])).toEqual(
+      election.lists.map((l) => [l.id, sum(`list:${l.id}`)]),
+    );
+    expect(summary.totals).toMatchObject({
+      voters: sum('voters'),
+      blankBallots: sum('blank_ballots'),
+      validVotes: sum('valid_votes'),
+    });
+    expect(JSON.parse(json?.text ?? '{}').sections).toHaveLength(election.sections.length);
+    expect(cdfValidator()(JSON.parse(cdf?.text ?? '{}'))).toEqual([]);
+    expect(unknown?.status).toBe(400);
+    expect(JSON.parse(unknown?.text ?? '{}').error.code).toBe('VALIDATION_FAILED');
+  }, 60_000);
 
   it('given staff certify the election, then every write answers 409 ELECTION_CERTIFIED and the summary says certified', async () => {
     // Act
