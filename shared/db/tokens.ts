@@ -79,3 +79,38 @@ export async function replaceOfficerTokenHash(
     throw error;
   }
 }
+
+/** Revokes a section's officer token at once: the pointer and the token's hash go together. Answers whether there was one. */
+export async function revokeOfficerTokenHash(electionId: string, sectionId: string): Promise<boolean> {
+  const pointerKey = keys.officerTokenPointer(electionId, sectionId);
+  const { Item: pointer } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: pointerKey, ConsistentRead: true }),
+  );
+  const tokenHash = pointer?.tokenHash as string | undefined;
+  if (!tokenHash) return false;
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: tableName(),
+              Key: pointerKey,
+              ConditionExpression: 'tokenHash = :hash',
+              ExpressionAttributeValues: { ':hash': tokenHash },
+            },
+          },
+          { Delete: { TableName: tableName(), Key: keys.token(tokenHash) } },
+        ],
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'TransactionCanceledException') {
+      throw new ConcurrentWriteError(
+        `section "${sectionId}" had its token changed at the same moment: try again`,
+      );
+    }
+    throw error;
+  }
+  return true;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listSections } from '../db/elections.js';
-import { replaceOfficerTokenHash } from '../db/tokens.js';
+import { replaceOfficerTokenHash, revokeOfficerTokenHash } from '../db/tokens.js';
 import { IdSchema } from '../domain/ids.js';
 import { generateToken, hashToken } from '../domain/tokens.js';
 import { ValidationError } from '../errors.js';
@@ -15,10 +15,9 @@ export const IssueTokensRequestSchema = z
  * Issues one token per section. A token is answered once and only its hash is kept; issuing
  * again revokes the section's earlier token.
  */
-export async function issueOfficerTokens(electionId: string, body: unknown) {
+/** The sections a request names, all of them known to the election. */
+async function sectionsOf(electionId: string, body: unknown): Promise<string[]> {
   const request = parseOrThrow(IssueTokensRequestSchema, body, 'request');
-  const election = await loadElection(electionId);
-  assertOpen(election);
   const known = (await listSections(electionId)).map((s) => s.id);
   const wanted = request.sections === 'all' ? known : [...new Set(request.sections)];
   const knownSet = new Set(known);
@@ -32,6 +31,13 @@ export async function issueOfficerTokens(electionId: string, body: unknown) {
       })),
     );
   }
+  return wanted;
+}
+
+export async function issueOfficerTokens(electionId: string, body: unknown) {
+  const election = await loadElection(electionId);
+  assertOpen(election);
+  const wanted = await sectionsOf(electionId, body);
   const tokens: Record<string, string> = {};
   for (const sectionId of wanted) {
     const token = generateToken();
@@ -39,4 +45,14 @@ export async function issueOfficerTokens(electionId: string, body: unknown) {
     tokens[sectionId] = token;
   }
   return { tokens };
+}
+
+/** Revokes the officer tokens of the sections named (`{ "sections": [...] | "all" }`), at once. */
+export async function revokeOfficerTokens(electionId: string, body: unknown) {
+  await loadElection(electionId);
+  const revoked: string[] = [];
+  for (const sectionId of await sectionsOf(electionId, body)) {
+    if (await revokeOfficerTokenHash(electionId, sectionId)) revoked.push(sectionId);
+  }
+  return { revoked };
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -9,6 +8,7 @@ import { cdfValidator } from '../helpers/cdf-schema.js';
 import { expectedTotals, generateNight } from '../helpers/demo-night.js';
 import { demoElection } from '../helpers/elections.js';
 import { inParallel, type Json, stackClient } from '../helpers/local-stack-client.js';
+import { runOperatorCli } from '../helpers/operator-cli.js';
 
 let stack: Stack;
 const election = demoElection();
@@ -26,32 +26,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/**
- * Runs `npm run reconcile` against this stack, as an operator would. Asynchronously: the local
- * S3 stand-in runs in this very process and must keep answering.
- */
-function reconcile(electionId: string): Promise<{ status: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'infra/cli/reconcile.ts', electionId, '--wait', '20'],
-      {
-        cwd: PROJECT_ROOT,
-        env: {
-          ...process.env,
-          DYNAMODB_PORT: new URL(stack.dynamodbEndpoint).port,
-          S3_PORT: new URL(stack.s3Endpoint).port,
-          TABLE_NAME: '',
-          BUCKET_NAME: '',
-        },
-      },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (status) => resolve({ status, output }));
-  });
-}
+/** `npm run reconcile`, as an operator would run it, waiting up to 20 s for the pipeline. */
+const reconcile = (electionId: string) => runOperatorCli(stack, 'reconcile', [electionId, '--wait', '20']);
 
 const client = () => stackClient(stack);
 const send: ReturnType<typeof stackClient>['send'] = (...args) => client().send(...args);

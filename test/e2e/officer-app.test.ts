@@ -3,15 +3,19 @@
  * turnout and results, a flagged count, a submission made offline and sent once the network
  * returns, and a correction refused because another device stored a newer version.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
+import { parseCsv } from '../../shared/domain/csv.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { generateNight, type Night } from '../helpers/demo-night.js';
 import { demoElection } from '../helpers/elections.js';
 import { type Json, stackClient } from '../helpers/local-stack-client.js';
+import { runOperatorCli } from '../helpers/operator-cli.js';
 
 const election = demoElection();
 const night = generateNight(election);
@@ -336,4 +340,56 @@ describe('the officer app', () => {
       await context.close();
     }
   }, 60_000);
+});
+
+describe('officer codes, handed out by staff', () => {
+  it('given staff issue codes from the terminal, then the CSV and the printable sheet carry a sign-in link per section, the new code signs in, and a revoked one stops at once', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'officer-codes-'));
+    const old = tokens['8'] ?? '';
+    try {
+      // Act
+      const help = await runOperatorCli(stack, 'admin', ['issue-tokens', '--help']);
+      const issued = await runOperatorCli(stack, 'admin', [
+        'issue-tokens',
+        election.id,
+        '--sections',
+        '8,9',
+        '--csv',
+        join(dir, 'codes.csv'),
+        '--sheet',
+        join(dir, 'sheet.html'),
+      ]);
+      const [header, ...rows] = parseCsv(readFileSync(join(dir, 'codes.csv'), 'utf8'));
+      const sheet = readFileSync(join(dir, 'sheet.html'), 'utf8');
+      const code = rows[0]?.[3] ?? '';
+      const oldRefused = await client.send('GET', '/v1/session', old);
+      const newAccepted = await client.send('GET', '/v1/session', code);
+      const revoked = await client.send(
+        'POST',
+        `/v1/admin/elections/${election.id}/officer-tokens/revoke`,
+        stack.adminToken,
+        {
+          sections: ['8'],
+        },
+      );
+      const afterRevoke = await client.send('GET', '/v1/session', code);
+
+      // Assess
+      expect(help.status).toBe(0);
+      expect(help.output).toContain('usage: npm run admin -- issue-tokens');
+      expect(issued.status, issued.output).toBe(0);
+      expect(header).toEqual(['section_id', 'section_name', 'district', 'token', 'sign_in_link']);
+      expect(rows.map((r) => r[0])).toEqual(['8', '9']);
+      expect(rows[0]?.[4]).toBe(`${stack.siteUrl}officer/#token=${code}`);
+      expect(sheet.match(/<svg/g)).toHaveLength(2);
+      expect(sheet).toContain('Sezione 9');
+      expect(oldRefused.status).toBe(401);
+      expect(newAccepted.body).toEqual({ role: 'officer', electionId: election.id, sectionId: '8' });
+      expect(revoked.body).toEqual({ revoked: ['8'] });
+      expect(afterRevoke.status).toBe(401);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

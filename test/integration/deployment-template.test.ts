@@ -142,6 +142,7 @@ describe('the CloudFormation template serverless.yml generates', () => {
         'POST /v1/admin/elections/{electionId}/sections/{sectionId}/approve',
         'POST /v1/admin/elections/{electionId}/sections/{sectionId}/reopen',
         'POST /v1/admin/elections/{electionId}/officer-tokens',
+        'POST /v1/admin/elections/{electionId}/officer-tokens/revoke',
         'PUT /v1/admin/elections/{electionId}',
         'PUT /v1/elections/{electionId}/sections/{sectionId}/results',
         'PUT /v1/elections/{electionId}/sections/{sectionId}/turnout/{slotId}',

@@ -1,0 +1,158 @@
+/**
+ * `npm run admin -- <command> [options]`: what municipal staff do, from a terminal. Against the
+ * local stack by default (the ports of `npm start`); against AWS when TABLE_NAME and
+ * BUCKET_NAME are set. The same use cases as the API, without its size and time limits, so
+ * it suits national-scale elections too.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { localEnvironment } from './local-environment.js';
+
+const COMMANDS: Record<string, { usage: string; about: string }> = {
+  define: {
+    usage: 'define <definition.json>',
+    about: 'defines (or re-defines, while nothing is stored) the election in the file',
+  },
+  'issue-tokens': {
+    usage:
+      'issue-tokens <election> [--sections 1,2,3] [--csv tokens.csv] [--sheet sheet.html] [--site-url URL]',
+    about:
+      'issues a new code for each section (all by default; the earlier one stops working), written to a CSV and/or a printable sheet with sign-in links and QR codes',
+  },
+  'revoke-tokens': {
+    usage: 'revoke-tokens <election> --sections 1,2,3|all',
+    about: 'revokes the sections’ codes at once (issue new ones with issue-tokens)',
+  },
+  export: {
+    usage: 'export <election> --format csv|json|cdf [--out file]',
+    about: 'a row per section with every count (CSV, JSON) or NIST SP 1500-100 v2 CDF (JSON)',
+  },
+  certify: {
+    usage: 'certify <election>',
+    about: 'locks the election: every later write is refused, the page says "Risultati ufficiali proclamati"',
+  },
+};
+
+function help(command?: string): string {
+  const entry = command ? COMMANDS[command] : undefined;
+  if (entry) return `usage: npm run admin -- ${entry.usage}\n\n${entry.about}\n`;
+  return `usage: npm run admin -- <command> [options]   (--help after a command for its own)\n\n${Object.values(
+    COMMANDS,
+  )
+    .map((c) => `  ${c.usage}\n      ${c.about}`)
+    .join(
+      '\n',
+    )}\n\nAgainst the local stack of \`npm start\` unless TABLE_NAME and BUCKET_NAME name AWS resources.\n`;
+}
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    help: { type: 'boolean', default: false },
+    sections: { type: 'string' },
+    csv: { type: 'string' },
+    sheet: { type: 'string' },
+    'site-url': {
+      type: 'string',
+      default: process.env.SITE_URL ?? `http://127.0.0.1:${process.env.SITE_PORT ?? '8080'}`,
+    },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+const [command, ...args] = positionals;
+if (!command || values.help || !COMMANDS[command]) {
+  console.log(help(command));
+  process.exit(values.help ? 0 : 2);
+}
+Object.assign(process.env, localEnvironment());
+
+const sectionsOption = (value: string | undefined) =>
+  value === undefined || value === 'all' ? 'all' : value.split(',').map((s) => s.trim());
+const need = (value: string | undefined, what: string): string => {
+  if (!value) {
+    console.error(`missing ${what}\n\n${help(command)}`);
+    process.exit(2);
+  }
+  return value;
+};
+
+try {
+  if (command === 'define') {
+    const { defineElection } = await import('../../shared/use-cases/define-election.js');
+    const definition = JSON.parse(readFileSync(need(args[0], 'the definition file'), 'utf8')) as {
+      id: string;
+    };
+    const result = await defineElection(definition.id, definition);
+    console.log(JSON.stringify(result));
+  } else if (command === 'issue-tokens') {
+    const electionId = need(args[0], 'the election id');
+    if (!values.csv && !values.sheet)
+      need(undefined, '--csv or --sheet: codes are shown once and must be kept');
+    const { issueOfficerTokens } = await import('../../shared/use-cases/issue-officer-tokens.js');
+    const { loadElection } = await import('../../shared/use-cases/election-context.js');
+    const { listSections } = await import('../../shared/db/elections.js');
+    const { toCsv } = await import('../../shared/domain/csv.js');
+    const { renderOfficerSheet, signInLink } = await import('./officer-sheet.js');
+    const { tokens } = await issueOfficerTokens(electionId, { sections: sectionsOption(values.sections) });
+    const { head } = await loadElection(electionId);
+    const sections = (await listSections(electionId)).filter((s) => tokens[s.id]);
+    const siteUrl = values['site-url'] ?? '';
+    const entries = sections.map((s) => ({
+      sectionId: s.id,
+      sectionName: s.name,
+      ...(s.district !== undefined ? { district: s.district } : {}),
+      token: tokens[s.id] ?? '',
+    }));
+    if (values.csv) {
+      const rows = entries.map((e) => [
+        e.sectionId,
+        e.sectionName,
+        e.district ?? null,
+        e.token,
+        signInLink(siteUrl, e.token),
+      ]);
+      writeFileSync(
+        values.csv,
+        toCsv(['section_id', 'section_name', 'district', 'token', 'sign_in_link'], rows),
+        { mode: 0o600 },
+      );
+    }
+    if (values.sheet) {
+      const sheet = await renderOfficerSheet({
+        electionName: head.name,
+        rehearsal: head.rehearsal,
+        siteUrl,
+        entries,
+      });
+      writeFileSync(values.sheet, sheet, { mode: 0o600 });
+    }
+    console.log(
+      `issued ${entries.length} codes; written to ${[values.csv, values.sheet].filter(Boolean).join(' and ')} (readable by you only)`,
+    );
+  } else if (command === 'revoke-tokens') {
+    const electionId = need(args[0], 'the election id');
+    const { revokeOfficerTokens } = await import('../../shared/use-cases/issue-officer-tokens.js');
+    const { revoked } = await revokeOfficerTokens(electionId, {
+      sections: sectionsOption(need(values.sections, '--sections')),
+    });
+    console.log(`revoked ${revoked.length} codes${revoked.length ? `: ${revoked.join(', ')}` : ''}`);
+  } else if (command === 'export') {
+    const electionId = need(args[0], 'the election id');
+    const { exportElection, exportFormatOf } = await import('../../shared/use-cases/export-election.js');
+    const file = await exportElection(electionId, exportFormatOf(need(values.format, '--format')));
+    if (values.out) {
+      writeFileSync(values.out, file.body);
+      console.log(`written ${values.out}`);
+    } else process.stdout.write(file.body);
+  } else if (command === 'certify') {
+    const { certifyElection } = await import('../../shared/use-cases/certify-election.js');
+    console.log(JSON.stringify(await certifyElection(need(args[0], 'the election id'))));
+  }
+} catch (error) {
+  const e = error as { code?: string; message: string; details?: unknown[] };
+  console.error(
+    `${e.code ?? 'ERROR'}: ${e.message}${e.details?.length ? `\n${JSON.stringify(e.details, null, 2)}` : ''}`,
+  );
+  process.exit(1);
+}
