@@ -27,6 +27,10 @@ const COMMANDS: Record<string, { usage: string; about: string }> = {
     usage: 'export <election> --format csv|json|cdf [--out file]',
     about: 'a row per section with every count (CSV, JSON) or NIST SP 1500-100 v2 CDF (JSON)',
   },
+  'staff-token': {
+    usage: 'staff-token',
+    about: 'issues a new staff token (printed once; only its hash is stored): the first step after a deploy',
+  },
   certify: {
     usage: 'certify <election>',
     about: 'locks the election: every later write is refused, the page says "Risultati ufficiali proclamati"',
@@ -145,6 +149,12 @@ try {
       writeFileSync(values.out, file.body);
       console.log(`written ${values.out}`);
     } else process.stdout.write(file.body);
+  } else if (command === 'staff-token') {
+    const { generateToken, hashToken } = await import('../../shared/domain/tokens.js');
+    const { putStaffTokenHash } = await import('../../shared/db/tokens.js');
+    const token = generateToken();
+    await putStaffTokenHash(hashToken(token));
+    console.log(`staff token (shown once, keep it safe): ${token}`);
   } else if (command === 'certify') {
     const { certifyElection } = await import('../../shared/use-cases/certify-election.js');
     console.log(JSON.stringify(await certifyElection(need(args[0], 'the election id'))));

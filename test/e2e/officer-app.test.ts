@@ -374,6 +374,9 @@ describe('officer codes, handed out by staff', () => {
         },
       );
       const afterRevoke = await client.send('GET', '/v1/session', code);
+      const staff = await runOperatorCli(stack, 'admin', ['staff-token']);
+      const staffToken = /staff token \(shown once, keep it safe\): (\S+)/.exec(staff.output)?.[1] ?? '';
+      const staffSession = await client.send('GET', '/v1/session', staffToken);
 
       // Assess
       expect(help.status).toBe(0);
@@ -388,6 +391,7 @@ describe('officer codes, handed out by staff', () => {
       expect(newAccepted.body).toEqual({ role: 'officer', electionId: election.id, sectionId: '8' });
       expect(revoked.body).toEqual({ revoked: ['8'] });
       expect(afterRevoke.status).toBe(401);
+      expect(staffSession.body).toEqual({ role: 'staff' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
