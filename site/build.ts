@@ -76,8 +76,8 @@ const minifiedCss = async (path: string, replace: (css: string) => string = (css
     })
   ).code;
 
-/** The officer app's page: static, naming its hashed script and stylesheet; rewritten by each upload. */
-function officerAppPage(script: string, style: string): string {
+/** An app's page (officer, staff): static, naming its hashed script and stylesheet; rewritten by each upload. */
+function appPage(title: string, script: string, style: string): string {
   return `<!doctype html>
 <html lang="it">
 <head>
@@ -85,7 +85,7 @@ function officerAppPage(script: string, style: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
-<title>Seggio: invio dei dati</title>
+<title>${title}</title>
 <link rel="stylesheet" href="${style}">
 <script src="${script}" defer></script>
 </head>
@@ -112,7 +112,17 @@ export async function buildSite(): Promise<SiteFile[]> {
   const officerStyle = await minifiedCss('officer-app/officer-app.css');
   const officerScriptPath = hashedPath('officer-app', 'js', officerScript);
   const officerStylePath = hashedPath('officer-app', 'css', officerStyle);
+  const staffScript = await bundle('staff-app/app.ts');
+  const staffScriptPath = hashedPath('staff-app', 'js', staffScript);
   return [
+    file(staffScriptPath, staffScript, CONTENT_TYPE.js),
+    {
+      // The staff page shares the officer app's stylesheet: one look for the municipality's tools.
+      key: 'staff/index.html',
+      body: appPage('Personale del Comune', staffScriptPath, officerStylePath),
+      contentType: CONTENT_TYPE.html,
+      cacheControl: CACHE.live,
+    },
     file(manifest.resultsScript, scriptBody, CONTENT_TYPE.js),
     file(manifest.resultsStyle, style, CONTENT_TYPE.css),
     file(watermarkPath, watermark, CONTENT_TYPE.svg),
@@ -120,7 +130,7 @@ export async function buildSite(): Promise<SiteFile[]> {
     file(officerStylePath, officerStyle, CONTENT_TYPE.css),
     {
       key: 'officer/index.html',
-      body: officerAppPage(officerScriptPath, officerStylePath),
+      body: appPage('Seggio: invio dei dati', officerScriptPath, officerStylePath),
       contentType: CONTENT_TYPE.html,
       cacheControl: CACHE.live,
     },

@@ -2,13 +2,12 @@
  * The staff exports (CONTRACT.md section 6): every section's current items read once, then
  * shaped as CSV, JSON or NIST CDF by the pure functions of shared/domain.
  */
-import { listSections } from '../db/elections.js';
-import { listCurrentSubmissions } from '../db/submissions.js';
+import type { Submission } from '../db/submissions.js';
 import { exportCdf } from '../domain/cdf-export.js';
 import { exportCsv, exportJson, exportStatus, type SectionRecord } from '../domain/election-export.js';
 import { ValidationError } from '../errors.js';
+import { currentSections } from './current-sections.js';
 import { loadElection } from './election-context.js';
-import { inPool } from './in-pool.js';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'cdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -24,26 +23,21 @@ export function exportFormatOf(value: string | undefined): ExportFormat {
 }
 
 async function sectionRecords(electionId: string): Promise<SectionRecord[]> {
-  const sections = await listSections(electionId);
-  const records = new Map<string, SectionRecord>();
-  await inPool(sections, 16, async (section) => {
-    const stored = await listCurrentSubmissions(electionId, section.id);
-    const item = (s: (typeof stored)[number]) => ({
-      status: s.status,
-      version: s.version,
-      body: s.body as Record<string, unknown>,
-    });
+  const item = (s: Submission) => ({
+    status: s.status,
+    version: s.version,
+    body: s.body as Record<string, unknown>,
+  });
+  return (await currentSections(electionId)).map(({ section, stored }) => {
     const results = stored.find((s) => s.kind === 'results');
-    records.set(section.id, {
+    return {
       section,
       results: results ? item(results) : null,
       turnout: Object.fromEntries(
         stored.filter((s) => s.kind === 'turnout').map((s) => [s.slotId ?? '', item(s)]),
       ),
-    });
+    };
   });
-  // In the definition's order, whatever order the reads finished in.
-  return sections.map((s) => records.get(s.id) as SectionRecord);
 }
 
 /** The export as a file: its text, content type and a file name for staff to keep. */

@@ -397,3 +397,47 @@ describe('officer codes, handed out by staff', () => {
     }
   }, 120_000);
 });
+
+describe('the staff page', () => {
+  it('given a flagged count, when staff open the page, then it is listed with its checks, and approving it with a reason counts it', async () => {
+    // Prepare: section 2's count was stored flagged by its officer (above); make sure of it.
+    const before = await client.send('GET', sectionPath('2'), stack.adminToken);
+    expect(before.body).toMatchObject({ status: 'flagged' });
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(new URL(`/staff/?election=${election.id}`, stack.siteUrl).href);
+      await page.getByLabel('Codice del personale').fill(stack.adminToken);
+      await page.getByRole('button', { name: 'Entra' }).click();
+      const flagged = page.locator('[data-flagged="2"]');
+      await flagged.waitFor();
+
+      // Act
+      const listed = await flagged.textContent();
+      const missing = await page
+        .getByRole('table', { name: 'Sezioni che non hanno ancora inviato' })
+        .textContent();
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.screenshot({ path: screenshotPath('staff-page-flagged'), fullPage: true });
+      await flagged
+        .getByLabel('Motivo (resta nella storia della sezione)')
+        .fill('verbale controllato: 5 votanti in più trascritti per errore nel verbale, conteggio corretto');
+      await flagged.getByRole('button', { name: /^Approva/ }).click();
+      await page.getByText('Approvato: sezione 2.').waitFor();
+
+      // Assess
+      expect(listed).toContain('Scrutinio (versione 1)');
+      expect(listed).toContain('I votanti');
+      expect(missing).toContain('Scrutinio');
+      await expect(page.locator('[data-flagged="2"]').count()).resolves.toBe(0);
+      const after = await client.send('GET', sectionPath('2'), stack.adminToken);
+      expect(after.body).toMatchObject({ status: 'approved', version: 1 });
+      const reviews = (await history('2')).filter((e) => e.entry === 'review');
+      expect(reviews.at(-1)).toMatchObject({ action: 'approve' });
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.screenshot({ path: screenshotPath('staff-page-approved-360px'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});

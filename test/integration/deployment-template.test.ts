@@ -136,6 +136,7 @@ describe('the CloudFormation template serverless.yml generates', () => {
         'GET /v1/elections/{electionId}/sections/{sectionId}/history',
         'GET /v1/admin/quarantine',
         'GET /v1/admin/elections/{electionId}/export',
+        'GET /v1/admin/elections/{electionId}/sections',
         'GET /v1/health',
         'GET /v1/session',
         'POST /v1/admin/elections/{electionId}/certify',

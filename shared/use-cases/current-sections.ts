@@ -1,0 +1,16 @@
+import { listSections } from '../db/elections.js';
+import { listCurrentSubmissions, type Submission } from '../db/submissions.js';
+import type { Section } from '../domain/election.js';
+import { inPool } from './in-pool.js';
+
+/** Every section of an election with its current items, in the definition's order. */
+export async function currentSections(
+  electionId: string,
+): Promise<{ section: Section; stored: Submission[] }[]> {
+  const sections = await listSections(electionId);
+  const stored = new Map<string, Submission[]>();
+  await inPool(sections, 16, async (section) => {
+    stored.set(section.id, await listCurrentSubmissions(electionId, section.id));
+  });
+  return sections.map((section) => ({ section, stored: stored.get(section.id) ?? [] }));
+}

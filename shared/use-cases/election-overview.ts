@@ -1,0 +1,38 @@
+/**
+ * What staff watch on the night: every section's state per turnout slot and for the count,
+ * with the checks of what is flagged, and the election's own state.
+ */
+import type { Submission } from '../db/submissions.js';
+import { currentSections } from './current-sections.js';
+import { loadElection } from './election-context.js';
+
+const view = (s: Submission) => ({
+  status: s.status,
+  version: s.version,
+  checks: s.checks,
+  submittedAt: s.submittedAt,
+});
+
+export async function electionOverview(electionId: string) {
+  const { head, state } = await loadElection(electionId);
+  const sections = await currentSections(electionId);
+  return {
+    electionId,
+    name: head.name,
+    rehearsal: head.rehearsal,
+    state: state.state,
+    turnoutSlots: head.turnoutSlots.map((s) => ({ id: s.id, label: s.label })),
+    sections: sections.map(({ section, stored }) => {
+      const results = stored.find((s) => s.kind === 'results');
+      return {
+        id: section.id,
+        name: section.name,
+        ...(section.district !== undefined ? { district: section.district } : {}),
+        results: results ? view(results) : null,
+        turnout: Object.fromEntries(
+          stored.filter((s) => s.kind === 'turnout').map((s) => [s.slotId ?? '', view(s)]),
+        ),
+      };
+    }),
+  };
+}

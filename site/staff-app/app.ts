@@ -1,0 +1,148 @@
+/**
+ * The staff page (bundled for the browser): sign in with the staff token, pick the election,
+ * review what is flagged, watch what is missing, download the exports, certify. The token is
+ * kept for this tab only (sessionStorage): it can do everything.
+ */
+import { escapeHtml } from '../results-page/html.js';
+import { type Overview, type QuarantinedView, renderStaffPage } from './staff-page.js';
+
+const root = document.getElementById('app') as HTMLElement;
+const KEYS = { token: 'staff.token', election: 'staff.election' } as const;
+let overview: Overview | undefined;
+
+async function call(
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: unknown; response?: Response }> {
+  try {
+    const response = await fetch(`/v1${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${sessionStorage.getItem(KEYS.token) ?? ''}`, ...init.headers },
+      cache: 'no-store',
+    });
+    const type = response.headers.get('content-type') ?? '';
+    if (!type.startsWith('application/json') || response.headers.get('content-disposition'))
+      return { status: response.status, body: null, response };
+    return { status: response.status, body: await response.json() };
+  } catch {
+    return { status: 0, body: null };
+  }
+}
+
+const errorText = (answer: { status: number; body: unknown }) =>
+  answer.status === 0
+    ? 'Il server non risponde: controllate la connessione.'
+    : ((answer.body as { error?: { message?: string } } | null)?.error?.message ?? `errore ${answer.status}`);
+
+function renderSignIn(error = '') {
+  const election =
+    new URLSearchParams(location.search).get('election') ?? sessionStorage.getItem(KEYS.election) ?? '';
+  root.innerHTML = `<header class="bar"><h1 id="page-title" tabindex="-1">Personale del Comune</h1></header>
+<form class="card" data-form="sign-in" novalidate><div class="field"><label for="token">Codice del personale</label><input id="token" name="token" type="password" autocomplete="off" required></div>
+<div class="field"><label for="election">Elezione (identificativo)</label><input id="election" name="election" autocomplete="off" required value="${escapeHtml(election)}"></div>
+${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}<button type="submit">Entra</button></form>`;
+}
+
+async function load(notice = '') {
+  const electionId = sessionStorage.getItem(KEYS.election) ?? '';
+  const [answer, quarantine] = await Promise.all([
+    call(`/admin/elections/${encodeURIComponent(electionId)}/sections`),
+    call('/admin/quarantine'),
+  ]);
+  if (answer.status !== 200) return renderSignIn(errorText(answer));
+  overview = answer.body as Overview;
+  document.title = `${overview.name} — Personale`;
+  root.innerHTML = renderStaffPage(
+    overview,
+    ((quarantine.body as { records?: QuarantinedView[] } | null)?.records ?? []).slice(0, 100),
+    notice,
+  );
+}
+
+async function signIn(form: HTMLFormElement) {
+  const data = new FormData(form);
+  sessionStorage.setItem(KEYS.token, String(data.get('token') ?? '').trim());
+  sessionStorage.setItem(KEYS.election, String(data.get('election') ?? '').trim());
+  const session = await call('/session');
+  if (session.status !== 200 || (session.body as { role?: string }).role !== 'staff') {
+    sessionStorage.removeItem(KEYS.token);
+    return renderSignIn(
+      session.status === 200 ? 'Questo non è un codice del personale.' : errorText(session),
+    );
+  }
+  await load();
+  document.getElementById('page-title')?.focus();
+}
+
+async function review(form: HTMLFormElement, action: string) {
+  const sectionId = form.dataset.section ?? '';
+  const reason = String(new FormData(form).get('reason') ?? '').trim();
+  if (!reason) {
+    form.querySelector<HTMLInputElement>('input[name="reason"]')?.setAttribute('aria-invalid', 'true');
+    form.querySelector<HTMLInputElement>('input[name="reason"]')?.focus();
+    return;
+  }
+  const answer = await call(
+    `/admin/elections/${encodeURIComponent(overview?.electionId ?? '')}/sections/${encodeURIComponent(sectionId)}/${action === 'approve' ? 'approve' : 'reopen'}`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reason, ...(form.dataset.slot ? { slotId: form.dataset.slot } : {}) }),
+    },
+  );
+  const what = `sezione ${sectionId}${form.dataset.slot ? `, affluenza ${form.dataset.slot}` : ''}`;
+  await load(
+    answer.status === 200
+      ? `${action === 'approve' ? 'Approvato' : 'Riaperto'}: ${what}.`
+      : `Non riuscito (${what}): ${errorText(answer)}`,
+  );
+  document.getElementById('h-flagged')?.focus();
+}
+
+async function download(format: string) {
+  const electionId = overview?.electionId ?? '';
+  const answer = await call(`/admin/elections/${encodeURIComponent(electionId)}/export?format=${format}`);
+  if (!answer.response?.ok) return load(`Esportazione non riuscita: ${errorText(answer)}`);
+  const name =
+    /filename="([^"]+)"/.exec(answer.response.headers.get('content-disposition') ?? '')?.[1] ??
+    `${electionId}.${format}`;
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await answer.response.blob());
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+async function certify(form: HTMLFormElement) {
+  const electionId = overview?.electionId ?? '';
+  if (String(new FormData(form).get('confirm') ?? '').trim() !== electionId) {
+    form.querySelector('input')?.setAttribute('aria-invalid', 'true');
+    return load('Per certificare scrivete esattamente l’identificativo dell’elezione.');
+  }
+  const answer = await call(`/admin/elections/${encodeURIComponent(electionId)}/certify`, { method: 'POST' });
+  await load(
+    answer.status === 200 ? 'Elezione certificata.' : `Certificazione non riuscita: ${errorText(answer)}`,
+  );
+}
+
+root.addEventListener('submit', (event) => {
+  const form = event.target as HTMLFormElement;
+  event.preventDefault();
+  const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
+  if (form.dataset.form === 'sign-in') void signIn(form);
+  else if (form.dataset.form === 'review') void review(form, submitter?.value ?? 'approve');
+  else if (form.dataset.form === 'certify') void certify(form);
+});
+root.addEventListener('click', (event) => {
+  const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
+  if (target?.dataset.action === 'reload') void load();
+  else if (target?.dataset.action === 'export') void download(target.dataset.format ?? 'csv');
+  else if (target?.dataset.action === 'sign-out') {
+    sessionStorage.removeItem(KEYS.token);
+    overview = undefined;
+    renderSignIn();
+  }
+});
+
+if (sessionStorage.getItem(KEYS.token)) void load();
+else renderSignIn();
