@@ -4,7 +4,7 @@
  * BUCKET_NAME are set. The same use cases as the API, without its size and time limits, so
  * it suits national-scale elections too.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { localEnvironment } from './local-environment.js';
 
@@ -91,48 +91,52 @@ try {
     console.log(JSON.stringify(result));
   } else if (command === 'issue-tokens') {
     const electionId = need(args[0], 'the election id');
-    if (!values.csv && !values.sheet)
-      need(undefined, '--csv or --sheet: codes are shown once and must be kept');
+    const sections = sectionsOption(need(values.sections, '--sections (a list, or "all")'));
+    const csvPath = need(values.csv, '--csv: codes are shown once and must be kept');
+    const againstAws = Boolean(process.env.TABLE_NAME && !process.env.DYNAMODB_ENDPOINT);
+    const siteUrl = againstAws
+      ? need(process.argv.includes('--site-url') ? values['site-url'] : undefined, '--site-url')
+      : (values['site-url'] ?? '');
     const { issueOfficerTokens } = await import('../../shared/use-cases/issue-officer-tokens.js');
     const { loadElection } = await import('../../shared/use-cases/election-context.js');
     const { listSections } = await import('../../shared/db/elections.js');
-    const { toCsv } = await import('../../shared/domain/csv.js');
+    const { csvLine, toCsv } = await import('../../shared/domain/csv.js');
     const { renderOfficerSheet, signInLink } = await import('./officer-sheet.js');
-    const { tokens } = await issueOfficerTokens(electionId, { sections: sectionsOption(values.sections) });
     const { head } = await loadElection(electionId);
-    const sections = (await listSections(electionId)).filter((s) => tokens[s.id]);
-    const siteUrl = values['site-url'] ?? '';
-    const entries = sections.map((s) => ({
-      sectionId: s.id,
-      sectionName: s.name,
-      ...(s.district !== undefined ? { district: s.district } : {}),
-      token: tokens[s.id] ?? '',
-    }));
-    if (values.csv) {
-      const rows = entries.map((e) => [
-        e.sectionId,
-        e.sectionName,
-        e.district ?? null,
-        e.token,
-        signInLink(siteUrl, e.token),
-      ]);
-      writeFileSync(
-        values.csv,
-        toCsv(['section_id', 'section_name', 'district', 'token', 'sign_in_link'], rows),
-        { mode: 0o600 },
-      );
-    }
-    if (values.sheet) {
-      const sheet = await renderOfficerSheet({
-        electionName: head.name,
-        rehearsal: head.rehearsal,
-        siteUrl,
-        entries,
+    const byId = new Map((await listSections(electionId)).map((s) => [s.id, s]));
+    // Created now, readable by this user only, and never over an existing file: then each code
+    // goes in as soon as it replaces the section's earlier one.
+    const csv = openSync(csvPath, 'wx', 0o600);
+    const sheetFile = values.sheet ? openSync(values.sheet, 'wx', 0o600) : undefined;
+    const entries: { sectionId: string; sectionName: string; district?: string; token: string }[] = [];
+    try {
+      writeSync(csv, toCsv(['section_id', 'section_name', 'district', 'token', 'sign_in_link'], []));
+      await issueOfficerTokens(electionId, { sections }, (sectionId, token) => {
+        const section = byId.get(sectionId);
+        const entry = {
+          sectionId,
+          sectionName: section?.name ?? sectionId,
+          ...(section?.district !== undefined ? { district: section.district } : {}),
+          token,
+        };
+        entries.push(entry);
+        writeSync(
+          csv,
+          csvLine([sectionId, entry.sectionName, entry.district ?? null, token, signInLink(siteUrl, token)]),
+        );
       });
-      writeFileSync(values.sheet, sheet, { mode: 0o600 });
+      if (sheetFile !== undefined) {
+        writeSync(
+          sheetFile,
+          await renderOfficerSheet({ electionName: head.name, rehearsal: head.rehearsal, siteUrl, entries }),
+        );
+      }
+    } finally {
+      closeSync(csv);
+      if (sheetFile !== undefined) closeSync(sheetFile);
     }
     console.log(
-      `issued ${entries.length} codes; written to ${[values.csv, values.sheet].filter(Boolean).join(' and ')} (readable by you only)`,
+      `issued ${entries.length} codes; written to ${[csvPath, values.sheet].filter(Boolean).join(' and ')} (readable by you only)`,
     );
   } else if (command === 'revoke-tokens') {
     const electionId = need(args[0], 'the election id');

@@ -35,6 +35,25 @@ function voteCounts(records: SectionRecord[], countOf: (body: Record<string, unk
   ];
 }
 
+/** Ballots cast per counted section, and in the municipality. */
+function ballotCounts(records: SectionRecord[]) {
+  const counted = records.filter((r) => r.results && isCounted(r.results.status));
+  const cast = (r: SectionRecord) => (r.results?.body.voters as number | undefined) ?? 0;
+  const row = (gpUnitId: string, ballotsCast: number) => ({
+    '@type': 'ElectionResults.BallotCounts',
+    GpUnitId: gpUnitId,
+    Type: 'total',
+    BallotsCast: ballotsCast,
+  });
+  return [
+    ...counted.map((r) => row(sectionUnit(r.section.id), cast(r))),
+    row(
+      MUNICIPALITY,
+      counted.reduce((sum, r) => sum + cast(r), 0),
+    ),
+  ];
+}
+
 const countIn = (field: string, id: string) => (body: Record<string, unknown>) =>
   (body[field] as Record<string, number> | undefined)?.[id] ?? 0;
 
@@ -69,7 +88,7 @@ export function exportCdf(
           ContestSelection: head.candidates.map((c) => ({
             '@type': 'ElectionResults.CandidateSelection',
             '@id': `selection-mayor-${c.id}`,
-            CandidateIds: [`candidate-${c.id}`],
+            CandidateIds: [`candidate-mayor-${c.id}`],
             VoteCounts: voteCounts(records, countIn('candidateVotes', c.id)),
           })),
         },
@@ -105,7 +124,7 @@ export function exportCdf(
           ContestSelection: councilCandidates.map((c) => ({
             '@type': 'ElectionResults.CandidateSelection',
             '@id': `selection-council-${c.id}`,
-            CandidateIds: [`candidate-${c.id}`],
+            CandidateIds: [`candidate-council-${c.id}`],
             VoteCounts: voteCounts(records, countIn('preferenceVotes', c.id)),
           })),
         },
@@ -150,7 +169,8 @@ export function exportCdf(
       ...records.map((r) => ({
         '@type': 'ElectionResults.ReportingUnit',
         '@id': sectionUnit(r.section.id),
-        Type: 'polling-place',
+        // A sezione is the smallest unit whose votes are counted and reported: CDF's precinct.
+        Type: 'precinct',
         Name: text(r.section.name),
         CountStatus: [
           {
@@ -175,32 +195,25 @@ export function exportCdf(
       {
         '@type': 'ElectionResults.Election',
         Name: text(head.name),
-        Type: 'general',
+        ...(head.kind === 'referendum' ? { Type: 'other', OtherType: 'referendum' } : { Type: 'general' }),
         ElectionScopeId: MUNICIPALITY,
         StartDate: startDate,
         EndDate: endDate,
         Candidate: [
           ...head.candidates.map((c) => ({
             '@type': 'ElectionResults.Candidate',
-            '@id': `candidate-${c.id}`,
+            '@id': `candidate-mayor-${c.id}`,
             BallotName: text(c.name),
           })),
           ...councilCandidates.map((c) => ({
             '@type': 'ElectionResults.Candidate',
-            '@id': `candidate-${c.id}`,
+            '@id': `candidate-council-${c.id}`,
             BallotName: text(c.name),
             PartyId: `party-${c.listId}`,
           })),
         ],
         Contest: [...mayor, ...lists, ...preferences, ...questions],
-        BallotCounts: records
-          .filter((r) => r.results && isCounted(r.results.status))
-          .map((r) => ({
-            '@type': 'ElectionResults.BallotCounts',
-            GpUnitId: sectionUnit(r.section.id),
-            Type: 'total',
-            BallotsCast: (r.results?.body.voters as number | undefined) ?? 0,
-          })),
+        BallotCounts: ballotCounts(records),
       },
     ],
   };

@@ -14,8 +14,11 @@ const quoted = (cell: CsvCell) => {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
+/** One record, with its line end: for writing a file a row at a time. */
+export const csvLine = (cells: CsvCell[]) => `${cells.map(quoted).join(',')}\r\n`;
+
 export function toCsv(header: string[], rows: CsvCell[][]): string {
-  return `\uFEFF${[header, ...rows].map((row) => row.map(quoted).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${[header, ...rows].map(csvLine).join('')}`;
 }
 
 /** Reads back what toCsv writes (for tests and tools): quoted cells, doubled quotes, CRLF. */

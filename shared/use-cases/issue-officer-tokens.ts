@@ -34,7 +34,15 @@ async function sectionsOf(electionId: string, body: unknown): Promise<string[]> 
   return wanted;
 }
 
-export async function issueOfficerTokens(electionId: string, body: unknown) {
+/**
+ * `onIssued` hears each code as soon as it is stored (the terminal tool writes it to its file
+ * at once), so a failure part-way loses no code that already replaced an earlier one.
+ */
+export async function issueOfficerTokens(
+  electionId: string,
+  body: unknown,
+  onIssued: (sectionId: string, token: string) => void = () => {},
+) {
   const election = await loadElection(electionId);
   assertOpen(election);
   const wanted = await sectionsOf(electionId, body);
@@ -43,6 +51,7 @@ export async function issueOfficerTokens(electionId: string, body: unknown) {
     const token = generateToken();
     await replaceOfficerTokenHash(electionId, sectionId, hashToken(token));
     tokens[sectionId] = token;
+    onIssued(sectionId, token);
   }
   return { tokens };
 }

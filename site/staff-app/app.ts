@@ -52,11 +52,14 @@ async function load(notice = '') {
   if (answer.status !== 200) return renderSignIn(errorText(answer));
   overview = answer.body as Overview;
   document.title = `${overview.name} — Personale`;
-  root.innerHTML = renderStaffPage(
-    overview,
-    ((quarantine.body as { records?: QuarantinedView[] } | null)?.records ?? []).slice(0, 100),
-    notice,
-  );
+  const records =
+    quarantine.status === 200
+      ? ((quarantine.body as { records?: QuarantinedView[] }).records ?? [])
+      : undefined;
+  root.innerHTML = renderStaffPage(overview, records, notice);
+  // Said once, from a region that outlives the re-render.
+  const announcer = document.getElementById('announcer');
+  if (announcer && notice) announcer.textContent = notice;
 }
 
 async function signIn(form: HTMLFormElement) {
@@ -74,9 +77,12 @@ async function signIn(form: HTMLFormElement) {
   document.getElementById('page-title')?.focus();
 }
 
-async function review(form: HTMLFormElement, action: string) {
+async function review(form: HTMLFormElement) {
   const sectionId = form.dataset.section ?? '';
+  const action = String(new FormData(form).get('decision') ?? '');
   const reason = String(new FormData(form).get('reason') ?? '').trim();
+  // The browser checks the required choice first; this guards a browser that does not.
+  if (action !== 'approve' && action !== 'reopen') return;
   if (!reason) {
     form.querySelector<HTMLInputElement>('input[name="reason"]')?.setAttribute('aria-invalid', 'true');
     form.querySelector<HTMLInputElement>('input[name="reason"]')?.focus();
@@ -110,7 +116,7 @@ async function download(format: string) {
   link.href = URL.createObjectURL(await answer.response.blob());
   link.download = name;
   link.click();
-  URL.revokeObjectURL(link.href);
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
 async function certify(form: HTMLFormElement) {
@@ -128,9 +134,8 @@ async function certify(form: HTMLFormElement) {
 root.addEventListener('submit', (event) => {
   const form = event.target as HTMLFormElement;
   event.preventDefault();
-  const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
   if (form.dataset.form === 'sign-in') void signIn(form);
-  else if (form.dataset.form === 'review') void review(form, submitter?.value ?? 'approve');
+  else if (form.dataset.form === 'review') void review(form);
   else if (form.dataset.form === 'certify') void certify(form);
 });
 root.addEventListener('click', (event) => {

@@ -4,6 +4,7 @@
  * count, the quarantined stream records, the exports and certification. Pure: data in, HTML out.
  */
 import type { FailedCheck } from '../../shared/domain/checks.js';
+import { isCounted, type SubmissionStatus } from '../../shared/domain/status.js';
 import { escapeHtml } from '../results-page/html.js';
 
 interface ItemView {
@@ -45,6 +46,9 @@ export function flaggedItems(overview: Overview) {
   ]);
 }
 
+const reopenedMark = (item: ItemView | null | undefined) =>
+  item?.status === 'reopened' ? ' (riaperta)' : '';
+
 const sectionName = (s: { name: string; district?: string }) =>
   `${escapeHtml(s.name)}${s.district ? ` <span class="muted">${escapeHtml(s.district)}</span>` : ''}`;
 
@@ -63,23 +67,30 @@ function renderFlagged(overview: Overview): string {
             `<li class="${c.severity === 'error' ? 'error' : 'warning'}">${escapeHtml(c.message.it)}</li>`,
         )
         .join('');
+      const id = `flagged-${index}`;
       return `<li class="outbox-stale" data-flagged="${escapeHtml(section.id)}${slotId ? `:${escapeHtml(slotId)}` : ''}">
-<h3>${sectionName(section)} — ${what} (versione ${item.version})</h3><ul class="checks">${checks}</ul>
-<form class="review" data-form="review" data-section="${escapeHtml(section.id)}"${slotId ? ` data-slot="${escapeHtml(slotId)}"` : ''}>
+<h3 id="${id}">${sectionName(section)} — ${what} (versione ${item.version})</h3><ul class="checks">${checks}</ul>
+<form class="review" data-form="review" data-section="${escapeHtml(section.id)}"${slotId ? ` data-slot="${escapeHtml(slotId)}"` : ''} aria-describedby="${id}">
+<fieldset${certified ? ' disabled' : ''}><legend>Decisione</legend>
+<label class="inline"><input type="radio" name="decision" value="approve" required> Approva: entra nei risultati</label>
+<label class="inline"><input type="radio" name="decision" value="reopen" required> Riapri: il seggio invia di nuovo</label>
 <div class="field"><label for="reason-${index}">Motivo (resta nella storia della sezione)</label><input id="reason-${index}" name="reason" required maxlength="500" autocomplete="off"></div>
-<div class="dialog-actions"><button type="submit" value="reopen" class="secondary"${certified ? ' disabled' : ''}>Riapri: il seggio invia di nuovo</button><button type="submit" value="approve"${certified ? ' disabled' : ''}>Approva: entra nei risultati</button></div>
+<button type="submit">Conferma la decisione</button></fieldset>
 </form></li>`;
     })
     .join('')}</ul>`;
 }
 
+/** Not there yet: never sent, or reopened by staff and waiting for the section to send again. */
+const isMissing = (item: ItemView | null | undefined) => !item || item.status === 'reopened';
+
 function renderMissing(overview: Overview): string {
   const rows = [
     ...overview.turnoutSlots.map((slot) => ({
       label: `Affluenza ${slot.label}`,
-      missing: overview.sections.filter((s) => !s.turnout[slot.id]),
+      missing: overview.sections.filter((s) => isMissing(s.turnout[slot.id])),
     })),
-    { label: 'Scrutinio', missing: overview.sections.filter((s) => !s.results) },
+    { label: 'Scrutinio', missing: overview.sections.filter((s) => isMissing(s.results)) },
   ];
   const total = overview.sections.length;
   return `<table><caption>Sezioni che non hanno ancora inviato</caption><thead><tr><th scope="col">Dato</th><th scope="col" class="num">Mancano</th><th scope="col">Sezioni</th></tr></thead><tbody>${rows
@@ -91,13 +102,19 @@ function renderMissing(overview: Overview): string {
                 .slice(0, 40)
                 .map((s) => escapeHtml(s.id))
                 .join(', ')} e altre ${row.missing.length - 40}`
-            : row.missing.map((s) => escapeHtml(s.id)).join(', ') || '—'
+            : row.missing
+                .map(
+                  (s) =>
+                    `${escapeHtml(s.id)}${reopenedMark(row.label === 'Scrutinio' ? s.results : undefined)}`,
+                )
+                .join(', ') || '—'
         }</td></tr>`,
     )
     .join('')}</tbody></table>`;
 }
 
-function renderQuarantine(records: QuarantinedView[]): string {
+function renderQuarantine(records: QuarantinedView[] | undefined): string {
+  if (!records) return '<p class="error">La quarantena non si è potuta leggere: premete Aggiorna.</p>';
   if (!records.length) return '<p class="ok">Nessun record in quarantena.</p>';
   return `<p class="error">${records.length} record del flusso non leggibili, conservati interi: segnalateli ai tecnici.</p><ul>${records
     .map(
@@ -110,17 +127,23 @@ function renderQuarantine(records: QuarantinedView[]): string {
 /** Section numbers in their natural order (2 before 10), whatever order the table keeps them in. */
 const byNumber = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id, 'it', { numeric: true });
 
-export function renderStaffPage(unsorted: Overview, quarantine: QuarantinedView[], notice = ''): string {
+export function renderStaffPage(
+  unsorted: Overview,
+  quarantine: QuarantinedView[] | undefined,
+  notice = '',
+): string {
   const overview = { ...unsorted, sections: [...unsorted.sections].sort(byNumber) };
   const flagged = flaggedItems(overview).length;
-  const reported = overview.sections.filter((s) => s.results && s.results.status !== 'flagged').length;
+  const reported = overview.sections.filter(
+    (s) => s.results && isCounted(s.results.status as SubmissionStatus),
+  ).length;
   const certified = overview.state === 'certified';
   return `${overview.rehearsal ? '<p class="rehearsal-banner" role="note">PROVA — elezione di prova</p>' : ''}
 <header class="bar"><div class="actions"><button type="button" id="reload" data-action="reload" class="secondary">Aggiorna</button><button type="button" id="sign-out" data-action="sign-out" class="secondary">Esci</button></div>
 <h1 id="page-title" tabindex="-1">${escapeHtml(overview.name)}</h1>
 <p class="muted">${certified ? '<strong>Risultati proclamati</strong>: nessuna modifica è più possibile.' : 'Elezione aperta.'} Scrutini inseriti: ${reported} su ${overview.sections.length}; da verificare: ${flagged}.</p>
-${notice ? `<p class="notice" role="status">${escapeHtml(notice)}</p>` : ''}</header>
-<section aria-labelledby="h-flagged"><h2 id="h-flagged">Da verificare (${flagged})</h2>${renderFlagged(overview)}</section>
+${notice ? `<p class="notice">${escapeHtml(notice)}</p>` : ''}</header>
+<section aria-labelledby="h-flagged"><h2 id="h-flagged" tabindex="-1">Da verificare (${flagged})</h2>${renderFlagged(overview)}</section>
 <section aria-labelledby="h-missing"><h2 id="h-missing">Sezioni mancanti</h2>${renderMissing(overview)}</section>
 <section aria-labelledby="h-quarantine"><h2 id="h-quarantine">Quarantena del flusso</h2>${renderQuarantine(quarantine)}</section>
 <section aria-labelledby="h-exports"><h2 id="h-exports">Dati</h2><div class="actions start"><button type="button" data-action="export" data-format="csv" class="secondary">Scarica CSV</button><button type="button" data-action="export" data-format="json" class="secondary">Scarica JSON</button><button type="button" data-action="export" data-format="cdf" class="secondary">Scarica NIST CDF</button></div></section>

@@ -404,7 +404,16 @@ describe('review and certification, as the public sees them', () => {
       validVotes: sum('valid_votes'),
     });
     expect(JSON.parse(json?.text ?? '{}').sections).toHaveLength(election.sections.length);
-    expect(cdfValidator()(JSON.parse(cdf?.text ?? '{}'))).toEqual([]);
+    const report = JSON.parse(cdf?.text ?? '{}');
+    expect(cdfValidator()(report)).toEqual([]);
+    // The CDF's municipality-wide counts are the published ones too.
+    const mayor = report.Election[0].Contest.find((c: { '@id': string }) => c['@id'] === 'contest-mayor');
+    expect(
+      mayor.ContestSelection.map(
+        (s: { VoteCounts: { GpUnitId: string; Count: number }[] }) =>
+          s.VoteCounts.find((v) => v.GpUnitId === 'gpu-municipality')?.Count,
+      ),
+    ).toEqual((summary.candidates as { votes: number }[]).map((c) => c.votes));
     expect(unknown?.status).toBe(400);
     expect(JSON.parse(unknown?.text ?? '{}').error.code).toBe('VALIDATION_FAILED');
   }, 60_000);

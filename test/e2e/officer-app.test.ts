@@ -3,7 +3,7 @@
  * turnout and results, a flagged count, a submission made offline and sent once the network
  * returns, and a correction refused because another device stored a newer version.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -374,6 +374,16 @@ describe('officer codes, handed out by staff', () => {
         },
       );
       const afterRevoke = await client.send('GET', '/v1/session', code);
+      const again = await runOperatorCli(stack, 'admin', [
+        'issue-tokens',
+        election.id,
+        '--sections',
+        '9',
+        '--csv',
+        join(dir, 'codes.csv'),
+      ]);
+      const section9StillValid = await client.send('GET', '/v1/session', rows[1]?.[3] ?? '');
+      const mode = statSync(join(dir, 'codes.csv')).mode & 0o777;
       const staff = await runOperatorCli(stack, 'admin', ['staff-token']);
       const staffToken = /staff token \(shown once, keep it safe\): (\S+)/.exec(staff.output)?.[1] ?? '';
       const staffSession = await client.send('GET', '/v1/session', staffToken);
@@ -392,6 +402,11 @@ describe('officer codes, handed out by staff', () => {
       expect(revoked.body).toEqual({ revoked: ['8'] });
       expect(afterRevoke.status).toBe(401);
       expect(staffSession.body).toEqual({ role: 'staff' });
+      // Never over an existing file: the second run stops before issuing, so section 9's code still works.
+      expect(again.status).not.toBe(0);
+      expect(again.output).toContain('EEXIST');
+      expect(section9StillValid.status).toBe(200);
+      expect(mode).toBe(0o600);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -400,16 +415,20 @@ describe('officer codes, handed out by staff', () => {
 
 describe('the staff page', () => {
   it('given a flagged count, when staff open the page, then it is listed with its checks, and approving it with a reason counts it', async () => {
-    // Prepare: section 2's count was stored flagged by its officer (above); make sure of it.
-    const before = await client.send('GET', sectionPath('2'), stack.adminToken);
-    expect(before.body).toMatchObject({ status: 'flagged' });
+    // Prepare: section 10's officer sends a count with five voters too many.
+    const { results } = sectionNight('10');
+    const flaggedCount = await client.send('PUT', `${sectionPath('10')}/results`, tokens['10'] ?? '', {
+      ...results,
+      voters: results.voters + 5,
+    });
+    expect(flaggedCount.body).toMatchObject({ status: 'flagged' });
     const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
     const page = await context.newPage();
     try {
       await page.goto(new URL(`/staff/?election=${election.id}`, stack.siteUrl).href);
       await page.getByLabel('Codice del personale').fill(stack.adminToken);
       await page.getByRole('button', { name: 'Entra' }).click();
-      const flagged = page.locator('[data-flagged="2"]');
+      const flagged = page.locator('[data-flagged="10"]');
       await flagged.waitFor();
 
       // Act
@@ -419,20 +438,22 @@ describe('the staff page', () => {
         .textContent();
       expect(await accessibilityViolations(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath('staff-page-flagged'), fullPage: true });
+      await flagged.getByLabel('Approva: entra nei risultati').check();
       await flagged
         .getByLabel('Motivo (resta nella storia della sezione)')
         .fill('verbale controllato: 5 votanti in più trascritti per errore nel verbale, conteggio corretto');
-      await flagged.getByRole('button', { name: /^Approva/ }).click();
-      await page.getByText('Approvato: sezione 2.').waitFor();
+      await flagged.getByRole('button', { name: 'Conferma la decisione' }).click();
+      await page.locator('header .notice', { hasText: 'Approvato: sezione 10.' }).waitFor();
+      await expect(page.textContent('#announcer')).resolves.toBe('Approvato: sezione 10.');
 
       // Assess
       expect(listed).toContain('Scrutinio (versione 1)');
       expect(listed).toContain('I votanti');
       expect(missing).toContain('Scrutinio');
-      await expect(page.locator('[data-flagged="2"]').count()).resolves.toBe(0);
-      const after = await client.send('GET', sectionPath('2'), stack.adminToken);
+      await expect(page.locator('[data-flagged="10"]').count()).resolves.toBe(0);
+      const after = await client.send('GET', sectionPath('10'), stack.adminToken);
       expect(after.body).toMatchObject({ status: 'approved', version: 1 });
-      const reviews = (await history('2')).filter((e) => e.entry === 'review');
+      const reviews = (await history('10')).filter((e) => e.entry === 'review');
       expect(reviews.at(-1)).toMatchObject({ action: 'approve' });
       await page.setViewportSize({ width: 360, height: 740 });
       await page.screenshot({ path: screenshotPath('staff-page-approved-360px'), fullPage: true });

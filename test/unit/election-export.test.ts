@@ -104,6 +104,13 @@ describe('the staff exports', () => {
     ]);
     expect(cdf.GeneratedDate).toBe('2026-05-25T21:04:05Z');
     expect(cdf.IsTest).toBe(true);
+    const ids = cdf.Election[0]?.Candidate.map((c) => c['@id']) ?? [];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(cdf.Election[0]?.BallotCounts.at(-1)).toMatchObject({
+      GpUnitId: 'gpu-municipality',
+      BallotsCast: 560,
+    });
+    expect(cdf.GpUnit.filter((u) => u.Type === 'precinct')).toHaveLength(2);
   });
 
   it('given a referendum, when exported as NIST CDF, then each question is a ballot measure that validates', () => {
@@ -122,6 +129,7 @@ describe('the staff exports', () => {
 
     // Assess
     expect(cdfValidator()(cdf)).toEqual([]);
+    expect(cdf.Election[0]).toMatchObject({ Type: 'other', OtherType: 'referendum' });
     const q1 = cdf.Election[0]?.Contest.find((c) => c['@id'] === 'contest-question-Q1');
     expect(q1?.ContestSelection.map((s) => s.VoteCounts.at(-1)?.Count)).toEqual([300, 250]);
   });
