@@ -1,11 +1,11 @@
-import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS, PROJECT_ROOT, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
+import { LOCAL_CREDENTIALS, type Stack } from '../../infra/local/stack.js';
 import { parseCsv } from '../../shared/domain/csv.js';
 import { cdfValidator } from '../helpers/cdf-schema.js';
 import { expectedTotals, generateNight } from '../helpers/demo-night.js';
+import { E2E_STAFF_TOKEN, startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection } from '../helpers/elections.js';
 import { inParallel, type Json, stackClient } from '../helpers/local-stack-client.js';
 import { runOperatorCli } from '../helpers/operator-cli.js';
@@ -14,12 +14,7 @@ let stack: Stack;
 const election = demoElection();
 
 beforeAll(async () => {
-  stack = await startEphemeralStack({
-    adminToken: 'e2e-staff-token-0123456789abcdef',
-    seedFile: join(PROJECT_ROOT, 'events', 'elections', 'demo.json'),
-    apiOutput: process.env.E2E_API_LOG ? 'inherit' : 'capture',
-    log: () => undefined,
-  });
+  stack = await startDemoStack();
 }, 240_000);
 
 afterAll(async () => {
@@ -207,12 +202,7 @@ describe('the HTTP contract refuses bad requests with a stable code and stores n
   it.each([
     ['no token', {}, 401, 'UNAUTHORIZED'],
     ['an unknown token', { authorization: 'Bearer this-token-was-never-issued' }, 401, 'UNAUTHORIZED'],
-    [
-      'the staff token on an officer route',
-      { authorization: 'Bearer e2e-staff-token-0123456789abcdef' },
-      403,
-      'FORBIDDEN',
-    ],
+    ['the staff token on an officer route', { authorization: `Bearer ${E2E_STAFF_TOKEN}` }, 403, 'FORBIDDEN'],
   ])('given %s, when a count is sent, then the answer is %i %s', async (_, headers, status, code) => {
     // Act
     const response = await raw(results, {

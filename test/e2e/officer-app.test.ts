@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
+import type { Stack } from '../../infra/local/stack.js';
 import { parseCsv } from '../../shared/domain/csv.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { generateNight, type Night } from '../helpers/demo-night.js';
+import { startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection } from '../helpers/elections.js';
 import { type Json, stackClient } from '../helpers/local-stack-client.js';
 import { runOperatorCli } from '../helpers/operator-cli.js';
@@ -27,15 +28,7 @@ let client: ReturnType<typeof stackClient>;
 let tokens: Record<string, string>;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([
-    startEphemeralStack({
-      adminToken: 'e2e-staff-token-0123456789abcdef',
-      seedFile: join(PROJECT_ROOT, 'events', 'elections', 'demo.json'),
-      apiOutput: process.env.E2E_API_LOG ? 'inherit' : 'capture',
-      log: () => undefined,
-    }),
-    launchChromium(),
-  ]);
+  [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
   client = stackClient(stack);
   const issued = await client.send(
     'POST',

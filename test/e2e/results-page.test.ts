@@ -3,14 +3,14 @@
  * with and without JavaScript, live updates without a reload, the drill-down, the English
  * switch, the rehearsal watermark, accessibility (axe-core) and a 360 px phone.
  */
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
+import type { Stack } from '../../infra/local/stack.js';
 import { parseCsv } from '../../shared/domain/csv.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { expectedTotals, generateNight, type Night } from '../helpers/demo-night.js';
+import { startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection, smallElection } from '../helpers/elections.js';
 import { inParallel, type Json, stackClient } from '../helpers/local-stack-client.js';
 
@@ -60,16 +60,7 @@ async function issueTokens(electionId: string) {
 }
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([
-    (async () =>
-      startEphemeralStack({
-        adminToken: 'e2e-staff-token-0123456789abcdef',
-        seedFile: join(PROJECT_ROOT, 'events', 'elections', 'demo.json'),
-        apiOutput: process.env.E2E_API_LOG ? 'inherit' : 'capture',
-        log: () => undefined,
-      }))(),
-    launchChromium(),
-  ]);
+  [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
   client = stackClient(stack);
   const defined = await client.send(
     'PUT',
