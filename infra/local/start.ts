@@ -73,6 +73,7 @@ try {
   API          ${stack.apiUrl}   (health: ${stack.apiUrl}/v1/health)
   Public site  ${stack.siteUrl}
   Officer app  ${stack.siteUrl}officer/   (sign in with a section's token, or open ${stack.siteUrl}officer/#token=<token>)
+  Staff page   ${stack.siteUrl}staff/   (sign in with the admin token below)
   DynamoDB     ${stack.dynamodbEndpoint}  table ${stack.tableName}
   S3           ${stack.s3Endpoint}  bucket ${stack.bucket}
   Admin token  ${stack.adminToken}   (kept in .local/admin-token)
