@@ -101,7 +101,7 @@ try {
     const { loadElection } = await import('../../shared/use-cases/election-context.js');
     const { listSections } = await import('../../shared/db/elections.js');
     const { csvLine, toCsv } = await import('../../shared/domain/csv.js');
-    const { renderOfficerSheet, signInLink } = await import('./officer-sheet.js');
+    const { renderOfficerSheet, signInLink } = await import('../../site/officer-sheet/render.js');
     const { head } = await loadElection(electionId);
     const byId = new Map((await listSections(electionId)).map((s) => [s.id, s]));
     // Created now, readable by this user only, and never over an existing file: then each code

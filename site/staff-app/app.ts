@@ -3,6 +3,7 @@
  * review what is flagged, watch what is missing, download the exports, certify. The token is
  * kept for this tab only (sessionStorage): it can do everything.
  */
+import { renderOfficerSheet } from '../officer-sheet/render.js';
 import { escapeHtml } from '../results-page/html.js';
 import { type Overview, type QuarantinedView, renderStaffPage } from './staff-page.js';
 
@@ -112,11 +113,56 @@ async function download(format: string) {
   const name =
     /filename="([^"]+)"/.exec(answer.response.headers.get('content-disposition') ?? '')?.[1] ??
     `${electionId}.${format}`;
+  saveFile(name, await answer.response.blob());
+}
+
+/** Offers a file the browser saves at once (the sheet, an export); nothing else keeps it. */
+function saveFile(name: string, blob: Blob) {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(await answer.response.blob());
+  link.href = URL.createObjectURL(blob);
   link.download = name;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}
+
+/** Issues or revokes the codes of the sections typed ("tutte" for all). */
+async function codes(form: HTMLFormElement) {
+  const data = new FormData(form);
+  const typed = String(data.get('sections') ?? '').trim();
+  const sections = /^(tutte|all)$/i.test(typed) ? 'all' : typed.split(/[\s,;]+/).filter(Boolean);
+  const operation = String(data.get('operation') ?? '');
+  if (!overview || (operation !== 'issue' && operation !== 'revoke')) return;
+  const base = `/admin/elections/${encodeURIComponent(overview.electionId)}/officer-tokens`;
+  const answer = await call(operation === 'issue' ? base : `${base}/revoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sections }),
+  });
+  if (answer.status !== 200) return load(`Operazione non riuscita: ${errorText(answer)}`);
+  if (operation === 'revoke') {
+    const revoked = (answer.body as { revoked: string[] }).revoked;
+    return load(`Codici revocati: ${revoked.length ? revoked.join(', ') : 'nessuno (non ce n’erano)'}.`);
+  }
+  const tokens = (answer.body as { tokens: Record<string, string> }).tokens;
+  const byId = new Map(overview.sections.map((s) => [s.id, s]));
+  const sheet = await renderOfficerSheet({
+    electionName: overview.name,
+    rehearsal: overview.rehearsal,
+    siteUrl: location.origin,
+    entries: Object.entries(tokens).map(([sectionId, token]) => {
+      const section = byId.get(sectionId);
+      return {
+        sectionId,
+        sectionName: section?.name ?? sectionId,
+        ...(section?.district !== undefined ? { district: section.district } : {}),
+        token,
+      };
+    }),
+  });
+  saveFile(`${overview.electionId}-codici-seggi.html`, new Blob([sheet], { type: 'text/html' }));
+  await load(
+    `Emessi ${Object.keys(tokens).length} nuovi codici: il foglio da stampare è stato scaricato. Stampatelo e poi cancellate il file.`,
+  );
 }
 
 async function certify(form: HTMLFormElement) {
@@ -136,6 +182,7 @@ root.addEventListener('submit', (event) => {
   event.preventDefault();
   if (form.dataset.form === 'sign-in') void signIn(form);
   else if (form.dataset.form === 'review') void review(form);
+  else if (form.dataset.form === 'codes') void codes(form);
   else if (form.dataset.form === 'certify') void certify(form);
 });
 root.addEventListener('click', (event) => {

@@ -146,6 +146,13 @@ ${notice ? `<p class="notice">${escapeHtml(notice)}</p>` : ''}</header>
 <section aria-labelledby="h-flagged"><h2 id="h-flagged" tabindex="-1">Da verificare (${flagged})</h2>${renderFlagged(overview)}</section>
 <section aria-labelledby="h-missing"><h2 id="h-missing">Sezioni mancanti</h2>${renderMissing(overview)}</section>
 <section aria-labelledby="h-quarantine"><h2 id="h-quarantine">Quarantena del flusso</h2>${renderQuarantine(quarantine)}</section>
+<section aria-labelledby="h-codes"><h2 id="h-codes">Codici dei seggi</h2>
+<form data-form="codes" class="card"><p>Un nuovo codice sostituisce il precedente, che smette subito di valere. I codici si vedono una volta sola: il foglio da stampare si scarica subito, con il link e il QR code di ogni sezione.</p>
+<div class="field"><label for="codes-sections">Sezioni (per esempio 1, 2, 15; oppure «tutte»)</label><input id="codes-sections" name="sections" autocomplete="off" required></div>
+<fieldset${certified ? ' disabled' : ''}><legend>Operazione</legend>
+<label class="inline"><input type="radio" name="operation" value="issue" required> Emetti nuovi codici e scarica il foglio da stampare</label>
+<label class="inline"><input type="radio" name="operation" value="revoke" required> Revoca i codici (nessuno li potrà più usare)</label>
+<button type="submit">Conferma</button></fieldset></form></section>
 <section aria-labelledby="h-exports"><h2 id="h-exports">Dati</h2><div class="actions start"><button type="button" data-action="export" data-format="csv" class="secondary">Scarica CSV</button><button type="button" data-action="export" data-format="json" class="secondary">Scarica JSON</button><button type="button" data-action="export" data-format="cdf" class="secondary">Scarica NIST CDF</button></div></section>
 <section aria-labelledby="h-certify"><h2 id="h-certify">Proclamazione</h2>${
     certified

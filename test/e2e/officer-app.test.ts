@@ -407,7 +407,7 @@ describe('officer codes, handed out by staff', () => {
 });
 
 describe('the staff page', () => {
-  it('given a flagged count, when staff open the page, then it is listed with its checks, and approving it with a reason counts it', async () => {
+  it('given a flagged count, when staff open the page, then it is listed with its checks, approving it with a reason counts it, and codes are issued (with a printable sheet) and revoked from the page', async () => {
     // Prepare: section 10's officer sends a count with five voters too many.
     const { results } = sectionNight('10');
     const flaggedCount = await client.send('PUT', `${sectionPath('10')}/results`, tokens['10'] ?? '', {
@@ -415,7 +415,10 @@ describe('the staff page', () => {
       voters: results.voters + 5,
     });
     expect(flaggedCount.body).toMatchObject({ status: 'flagged' });
-    const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+    const context = await browser.newContext({
+      viewport: { width: 1024, height: 900 },
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     try {
       await page.goto(new URL(`/staff/?election=${election.id}`, stack.siteUrl).href);
@@ -450,6 +453,36 @@ describe('the staff page', () => {
       expect(reviews.at(-1)).toMatchObject({ action: 'approve' });
       await page.setViewportSize({ width: 360, height: 740 });
       await page.screenshot({ path: screenshotPath('staff-page-approved-360px'), fullPage: true });
+
+      // Act: new codes for two sections, then one of them revoked
+      const codes = page.locator('form[data-form="codes"]');
+      await codes.getByLabel(/^Sezioni/).fill('11, 12');
+      await codes.locator('input[name="operation"][value="issue"]').check();
+      const [sheetDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        codes.getByRole('button', { name: 'Conferma' }).click(),
+      ]);
+      const sheet = readFileSync(await sheetDownload.path(), 'utf8');
+      const printed = [...sheet.matchAll(/<p class="code">([^<]+)<\/p>/g)].map((m) =>
+        (m[1] ?? '').replaceAll(' ', ''),
+      );
+      const signedIn = await client.send('GET', '/v1/session', printed[0] ?? '');
+      await codes.getByLabel(/^Sezioni/).fill('11');
+      await codes.locator('input[name="operation"][value="revoke"]').check();
+      await codes.getByRole('button', { name: 'Conferma' }).click();
+      await page.locator('header .notice', { hasText: 'Codici revocati: 11.' }).waitFor();
+
+      // Assess
+      expect(sheetDownload.suggestedFilename()).toBe(`${election.id}-codici-seggi.html`);
+      expect(sheet.match(/<svg/g)).toHaveLength(2);
+      expect(printed).toHaveLength(2);
+      expect(signedIn.body).toEqual({ role: 'officer', electionId: election.id, sectionId: '11' });
+      await expect(client.send('GET', '/v1/session', printed[0] ?? '')).resolves.toMatchObject({
+        status: 401,
+      });
+      await expect(client.send('GET', '/v1/session', printed[1] ?? '')).resolves.toMatchObject({
+        status: 200,
+      });
     } finally {
       await context.close();
     }
