@@ -57,7 +57,13 @@ export function changeOfImage(key: { PK: string; SK: string }, raw: unknown, rem
 
 /** Sources per transaction: with their districts and the total it stays under DynamoDB's 100 items. */
 const SOURCES_PER_TRANSACTION = 40;
-const MAX_ATTEMPTS = 8;
+/**
+ * Lost races are retried here, with jittered, capped back-off, before the batch is handed back
+ * to the stream: several shards' consumers share the hot total, and on a starved machine the
+ * slowest writer can lose many races in a row (BENCHMARKS.md, the second national run).
+ */
+const MAX_ATTEMPTS = 16;
+const MAX_PAUSE_MS = 2_000;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -73,7 +79,7 @@ async function applyChunk(changes: SourceChange[]): Promise<void> {
     if (attempt >= MAX_ATTEMPTS)
       throw new Error(`aggregation lost the race ${attempt} times; the batch will be retried`);
     logger.info('aggregation raced another writer; retrying', { attempt });
-    await pause(Math.random() * 50 * 2 ** attempt);
+    await pause(Math.random() * Math.min(MAX_PAUSE_MS, 50 * 2 ** attempt));
   }
 }
 
