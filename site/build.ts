@@ -67,13 +67,19 @@ async function bundle(entry: string, define: Record<string, string> = {}): Promi
   return result.outputFiles[0]?.text ?? '';
 }
 
+/** A page's stylesheet, after the site's shared base (`site/base.css`), minified. */
 const minifiedCss = async (path: string, replace: (css: string) => string = (css) => css) =>
   (
-    await transform(replace(readFileSync(join(SITE_DIR, path), 'utf8')), {
-      loader: 'css',
-      minify: true,
-      target: BROWSERS,
-    })
+    await transform(
+      replace(
+        `${readFileSync(join(SITE_DIR, 'base.css'), 'utf8')}\n${readFileSync(join(SITE_DIR, path), 'utf8')}`,
+      ),
+      {
+        loader: 'css',
+        minify: true,
+        target: BROWSERS,
+      },
+    )
   ).code;
 
 /** An app's page (officer, staff): static, naming its hashed script and stylesheet; rewritten by each upload. */

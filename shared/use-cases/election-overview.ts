@@ -2,16 +2,9 @@
  * What staff watch on the night: every section's state per turnout slot and for the count,
  * with the checks of what is flagged, and the election's own state.
  */
-import type { Submission } from '../db/submissions.js';
 import { currentSections } from './current-sections.js';
 import { loadElection } from './election-context.js';
-
-const view = (s: Submission) => ({
-  status: s.status,
-  version: s.version,
-  checks: s.checks,
-  submittedAt: s.submittedAt,
-});
+import { submissionView as view } from './read-section.js';
 
 export async function electionOverview(electionId: string) {
   const { head, state } = await loadElection(electionId);

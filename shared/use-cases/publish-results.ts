@@ -50,11 +50,18 @@ const SiteAssetsSchema = z.object({
   resultsStyle: z.string().regex(ASSET_PATH),
 });
 
+/** How long a read manifest is trusted: a deployment's new assets reach the pages within a minute. */
+const MANIFEST_TTL_MS = 60_000;
+const manifests = new WeakMap<PublicBucket, { assets: SiteAssets; readAt: number }>();
+
 /**
- * The assets the pages name, from the manifest the site upload writes last. Without one the
- * results still go out, as complete pages without script and style, and the log says why.
+ * The assets the pages name, from the manifest the site upload writes last; read at most once a
+ * minute per bucket, not on every publish. Without one the results still go out, as complete
+ * pages without script and style, and the log says why (and the next publish looks again).
  */
 async function siteAssets(bucket: PublicBucket): Promise<SiteAssets> {
+  const cached = manifests.get(bucket);
+  if (cached && Date.now() - cached.readAt < MANIFEST_TTL_MS) return cached.assets;
   const text = await bucket.get(SITE_MANIFEST_KEY);
   let manifest: unknown;
   try {
@@ -63,7 +70,10 @@ async function siteAssets(bucket: PublicBucket): Promise<SiteAssets> {
     manifest = undefined;
   }
   const parsed = SiteAssetsSchema.safeParse(manifest);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    manifests.set(bucket, { assets: parsed.data, readAt: Date.now() });
+    return parsed.data;
+  }
   logger.error(
     'site assets manifest missing or invalid: pages go out without script and style; run `npm run upload-site`',
     {

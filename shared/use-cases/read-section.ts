@@ -1,7 +1,8 @@
 import { listCurrentSubmissions, type Submission } from '../db/submissions.js';
 import { loadElection, loadSection } from './election-context.js';
 
-const view = (s: Submission) => ({
+/** What staff and officers see of a stored item besides its body: version, status, checks, time. */
+export const submissionView = (s: Submission) => ({
   version: s.version,
   status: s.status,
   checks: s.checks,
@@ -15,7 +16,9 @@ export async function readSection(electionId: string, sectionId: string) {
   const stored = await listCurrentSubmissions(electionId, sectionId);
   const results = stored.find((s) => s.kind === 'results');
   const turnout = Object.fromEntries(
-    stored.filter((s) => s.kind === 'turnout').map((s) => [s.slotId, { ...(s.body as object), ...view(s) }]),
+    stored
+      .filter((s) => s.kind === 'turnout')
+      .map((s) => [s.slotId, { ...(s.body as object), ...submissionView(s) }]),
   );
   return {
     electionId,

@@ -11,15 +11,15 @@ import type { SourceChange } from '../domain/aggregation.js';
 import { applyChanges, changeOfImage } from './aggregate-changes.js';
 import { inPool } from './in-pool.js';
 
-/** Sources read before each guarded apply: a few hundred at a time keeps memory flat at national scale. */
-const SOURCES_PER_ROUND = 400;
+/** Sections read before each guarded apply (about five items each): memory stays flat at national scale. */
+const SECTIONS_PER_ROUND = 80;
 
 export async function redriveAggregation(electionId: string, concurrency = 16): Promise<{ sources: number }> {
   const sections = await listSections(electionId);
   let sources = 0;
-  for (let start = 0; start < sections.length; start += SOURCES_PER_ROUND / 5) {
+  for (let start = 0; start < sections.length; start += SECTIONS_PER_ROUND) {
     const changes: SourceChange[] = [];
-    await inPool(sections.slice(start, start + SOURCES_PER_ROUND / 5), concurrency, async (section) => {
+    await inPool(sections.slice(start, start + SECTIONS_PER_ROUND), concurrency, async (section) => {
       for (const item of await listCurrentSubmissions(electionId, section.id)) {
         changes.push(changeOfImage(submissionKey(item), item));
       }

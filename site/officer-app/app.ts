@@ -237,7 +237,14 @@ async function flush() {
   sending = false;
   const changed = outbox.items().filter((i) => i.state.name !== 'saved' && before.get(i.id) !== i.state.name);
   if (data && changed.length)
-    announce(changed.map((i) => outboxLineText(i, data as SectionData, language)).join(' '));
+    announce(
+      changed
+        .map((i) => {
+          const line = outboxLineText(i, data as SectionData, language);
+          return `${line.what}: ${line.state}`;
+        })
+        .join(' '),
+    );
   if (result === 'unauthorized') return renderSignIn(t().signIn.revoked);
   if (changed.length) await refresh();
   else renderOutboxOnly();

@@ -4,6 +4,7 @@
  */
 import type { FailedCheck } from '../../shared/domain/checks.js';
 import type { ElectionHead, Section } from '../../shared/domain/election.js';
+import { callApi } from '../api-client.js';
 import type { OutboxItem, SendResult } from './outbox.js';
 import type { StoredCount } from './tally-form.js';
 
@@ -26,38 +27,10 @@ export interface SectionData extends StoredItemView {
 
 export type Session = { role: 'staff' } | { role: 'officer'; electionId: string; sectionId: string };
 
-/** A request that hangs on a half-open mobile connection is given up after this long (and retried). */
-const TIMEOUT_MS = 20_000;
-
-async function call(token: string, path: string, init: RequestInit = {}): Promise<SendResult> {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
-  try {
-    const response = await fetch(`/v1${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...init.headers },
-      cache: 'no-store',
-      signal: abort.signal,
-    });
-    const text = await response.text();
-    let body: unknown = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = null;
-    }
-    return { status: response.status, body };
-  } catch {
-    return { status: 'unreachable' };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-export const readSession = (token: string) => call(token, '/session');
+export const readSession = (token: string) => callApi(token, '/session');
 
 export const readSectionData = (token: string, electionId: string, sectionId: string) =>
-  call(token, `/elections/${encodeURIComponent(electionId)}/sections/${encodeURIComponent(sectionId)}`);
+  callApi(token, `/elections/${encodeURIComponent(electionId)}/sections/${encodeURIComponent(sectionId)}`);
 
 /** Sends one outbox item, with `If-Match` on the version it replaces. */
 export function sendSubmission(token: string, item: OutboxItem): Promise<SendResult> {
@@ -66,7 +39,7 @@ export function sendSubmission(token: string, item: OutboxItem): Promise<SendRes
     item.target.kind === 'results'
       ? `${base}/results`
       : `${base}/turnout/${encodeURIComponent(item.target.slotId)}`;
-  return call(token, path, {
+  return callApi(token, path, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', 'if-match': `"${item.basedOn}"` },
     body: JSON.stringify(item.body),

@@ -36,13 +36,13 @@ function storedLine(item: StoredItemView | undefined, t: AppMessages, language: 
   }</div>`;
 }
 
-/** What an outbox line says, in words (also what the app says aloud when it changes). */
+/** What an outbox line says: about what, and where it is (also what the app says aloud when it changes). */
 export function outboxLineText(
   item: OutboxItem,
   data: SectionData,
   language: AppLanguage,
   sending = false,
-): string {
+): { what: string; state: string } {
   const t = APP_MESSAGES[language];
   const slotId = item.target.kind === 'turnout' ? item.target.slotId : '';
   const what =
@@ -60,7 +60,7 @@ export function outboxLineText(
         : state.name === 'stale'
           ? t.outbox.stale(state.currentVersion)
           : t.outbox.refused(state.message || state.code);
-  return `${what}: ${text}`;
+  return { what, state: text };
 }
 
 function outboxLine(item: OutboxItem, data: SectionData, language: AppLanguage, sending: boolean): string {
@@ -72,12 +72,12 @@ function outboxLine(item: OutboxItem, data: SectionData, language: AppLanguage, 
   const where = elsewhere
     ? ` <span class="muted">(${escapeHtml(item.electionId)} / ${escapeHtml(item.sectionId)})</span>`
     : '';
-  const [what, ...rest] = outboxLineText(item, data, language, sending).split(': ');
+  const line = outboxLineText(item, data, language, sending);
   const reload =
     item.state.name === 'stale' && !elsewhere
       ? `<button type="button" id="reload-${escapeHtml(item.id)}" data-action="reload">${t.outbox.reload}</button>`
       : '';
-  return `<li class="outbox-${item.state.name}" data-outbox-state="${item.state.name}"><strong>${escapeHtml(what ?? '')}</strong>${where} <span class="muted">${t.outbox.savedAt(time)}</span><br>${escapeHtml(rest.join(': '))}${reload}</li>`;
+  return `<li class="outbox-${item.state.name}" data-outbox-state="${item.state.name}"><strong>${escapeHtml(line.what)}</strong>${where} <span class="muted">${t.outbox.savedAt(time)}</span><br>${escapeHtml(line.state)}${reload}</li>`;
 }
 
 /** Every submission on this phone, this section's and any other's still waiting. */

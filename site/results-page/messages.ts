@@ -311,8 +311,23 @@ const en: Messages = {
 
 export const MESSAGES: Record<Language, Messages> = { it, en };
 
-/** Number, percentage and time formats of a language. */
-export function formatsOf(language: Language) {
+type Formats = ReturnType<typeof buildFormats>;
+const formats = new Map<Language, Formats>();
+
+/**
+ * Number, percentage and time formats of a language, built once: every page render (and every
+ * live update) uses them many times, and Intl formatters are costly to construct.
+ */
+export function formatsOf(language: Language): Formats {
+  let built = formats.get(language);
+  if (!built) {
+    built = buildFormats(language);
+    formats.set(language, built);
+  }
+  return built;
+}
+
+function buildFormats(language: Language) {
   const { locale } = MESSAGES[language];
   const integer = new Intl.NumberFormat(locale);
   const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });

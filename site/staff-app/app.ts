@@ -3,6 +3,7 @@
  * review what is flagged, watch what is missing, download the exports, certify. The token is
  * kept for this tab only (sessionStorage): it can do everything.
  */
+import { type ApiAnswer, callApi } from '../api-client.js';
 import { renderOfficerSheet } from '../officer-sheet/render.js';
 import { escapeHtml } from '../results-page/html.js';
 import { type Overview, type QuarantinedView, renderStaffPage } from './staff-page.js';
@@ -11,23 +12,13 @@ const root = document.getElementById('app') as HTMLElement;
 const KEYS = { token: 'staff.token', election: 'staff.election' } as const;
 let overview: Overview | undefined;
 
+/** The API with the staff token; an unreachable server answers status 0, shown as such. */
 async function call(
   path: string,
   init: RequestInit = {},
-): Promise<{ status: number; body: unknown; response?: Response }> {
-  try {
-    const response = await fetch(`/v1${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${sessionStorage.getItem(KEYS.token) ?? ''}`, ...init.headers },
-      cache: 'no-store',
-    });
-    const type = response.headers.get('content-type') ?? '';
-    if (!type.startsWith('application/json') || response.headers.get('content-disposition'))
-      return { status: response.status, body: null, response };
-    return { status: response.status, body: await response.json() };
-  } catch {
-    return { status: 0, body: null };
-  }
+): Promise<Exclude<ApiAnswer, { status: 'unreachable' }>> {
+  const answer = await callApi(sessionStorage.getItem(KEYS.token) ?? '', path, init);
+  return answer.status === 'unreachable' ? { status: 0, body: null } : answer;
 }
 
 const errorText = (answer: { status: number; body: unknown }) =>
@@ -109,11 +100,8 @@ async function review(form: HTMLFormElement) {
 async function download(format: string) {
   const electionId = overview?.electionId ?? '';
   const answer = await call(`/admin/elections/${encodeURIComponent(electionId)}/export?format=${format}`);
-  if (!answer.response?.ok) return load(`Esportazione non riuscita: ${errorText(answer)}`);
-  const name =
-    /filename="([^"]+)"/.exec(answer.response.headers.get('content-disposition') ?? '')?.[1] ??
-    `${electionId}.${format}`;
-  saveFile(name, await answer.response.blob());
+  if (!answer.file) return load(`Esportazione non riuscita: ${errorText(answer)}`);
+  saveFile(answer.file.name, answer.file.blob);
 }
 
 /** Offers a file the browser saves at once (the sheet, an export); nothing else keeps it. */

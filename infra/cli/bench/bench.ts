@@ -16,11 +16,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { generateNight } from '../../../test/helpers/demo-night.js';
+import { generateNight, sectionNightOf } from '../../../test/helpers/demo-night.js';
 import { PROJECT_ROOT, startEphemeralStack } from '../../local/stack.js';
 import { localEnvironment } from '../local-environment.js';
 import { folderBytes, meterCapacity, peakMemoryMiB, percentile } from './measure.js';
-import { NATIONAL_SECTIONS, nationalElection, sectionNight } from './national-election.js';
+import { NATIONAL_SECTIONS, nationalElection } from './national-election.js';
 import { BUDGETS, measurePage, pageReport, verdict } from './page-budget.js';
 
 const { values } = parseArgs({
@@ -118,9 +118,9 @@ try {
           const index = next++;
           const section = election.sections[index];
           if (!section) break;
-          const night = sectionNight(index, section.registeredVoters);
-          for (const [slot, reading] of night.turnout.entries()) {
-            await submitTurnout({ electionId, sectionId: section.id, slotId: `T${slot + 1}`, body: reading });
+          const night = sectionNightOf(election, index);
+          for (const [slotId, reading] of Object.entries(night.turnout)) {
+            await submitTurnout({ electionId, sectionId: section.id, slotId, body: reading });
             submissions++;
           }
           if (index % sampleEvery === 0) submittedAt.set(section.id, Date.now());
