@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
+import { actorOf, api } from '../../shared/http/api.js';
 import { jsonResponse } from '../../shared/http/error-response.js';
 import { certifyElection } from '../../shared/use-cases/certify-election.js';
 
 export const handler = api({ access: 'staff' }, async (event) =>
-  jsonResponse(200, await certifyElection(event.ids.electionId ?? '')),
+  jsonResponse(200, await certifyElection(event.ids.electionId ?? '', actorOf(event))),
 );

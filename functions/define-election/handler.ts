@@ -1,7 +1,7 @@
-import { api, MAX_DEFINITION_BYTES } from '../../shared/http/api.js';
+import { actorOf, api, MAX_DEFINITION_BYTES } from '../../shared/http/api.js';
 import { jsonResponse } from '../../shared/http/error-response.js';
 import { defineElection } from '../../shared/use-cases/define-election.js';
 
 export const handler = api({ access: 'staff', body: { maxBytes: MAX_DEFINITION_BYTES } }, async (event) =>
-  jsonResponse(200, await defineElection(event.ids.electionId ?? '', event.json)),
+  jsonResponse(200, await defineElection(event.ids.electionId ?? '', event.json, actorOf(event))),
 );

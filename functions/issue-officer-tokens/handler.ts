@@ -1,7 +1,7 @@
-import { api } from '../../shared/http/api.js';
+import { actorOf, api } from '../../shared/http/api.js';
 import { jsonResponse } from '../../shared/http/error-response.js';
 import { issueOfficerTokens } from '../../shared/use-cases/issue-officer-tokens.js';
 
 export const handler = api({ access: 'staff', body: true }, async (event) =>
-  jsonResponse(200, await issueOfficerTokens(event.ids.electionId ?? '', event.json)),
+  jsonResponse(200, await issueOfficerTokens(event.ids.electionId ?? '', event.json, actorOf(event))),
 );

@@ -1,6 +1,6 @@
 import { BatchProcessor, EventType } from '@aws-lambda-powertools/batch';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { ELECTION_STATE_SK, isSourceKey, TOTAL_SK } from '../../shared/db/keys.js';
+import { AUDIT_HEAD_SK, ELECTION_STATE_SK, isSourceKey, TOTAL_SK } from '../../shared/db/keys.js';
 import { readStreamRecord } from '../../shared/db/stream-record.js';
 import { logger } from '../../shared/logger.js';
 import { s3Bucket } from '../../shared/storage/s3-bucket.js';
@@ -22,7 +22,7 @@ export const handler = async (event: DynamoDBStreamEvent, context: Context) => {
     if (await answerProbe('publisher', record)) return;
     const { key, newImage, oldImage } = readStreamRecord(record);
     const image = newImage ?? oldImage ?? {};
-    if ((key.SK === TOTAL_SK || key.SK === ELECTION_STATE_SK) && image.electionId)
+    if ((key.SK === TOTAL_SK || key.SK === ELECTION_STATE_SK || key.SK === AUDIT_HEAD_SK) && image.electionId)
       touched.add(String(image.electionId));
     if (isSourceKey(key)) {
       const electionId = String(image.electionId);

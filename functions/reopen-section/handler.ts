@@ -1,10 +1,16 @@
-import { api } from '../../shared/http/api.js';
+import { actorOf, api } from '../../shared/http/api.js';
 import { jsonResponse } from '../../shared/http/error-response.js';
 import { reviewSection } from '../../shared/use-cases/review-section.js';
 
 export const handler = api({ access: 'staff', body: true }, async (event) =>
   jsonResponse(
     200,
-    await reviewSection('reopen', event.ids.electionId ?? '', event.ids.sectionId ?? '', event.json),
+    await reviewSection(
+      'reopen',
+      event.ids.electionId ?? '',
+      event.ids.sectionId ?? '',
+      event.json,
+      actorOf(event),
+    ),
   ),
 );

@@ -1,4 +1,4 @@
-import { api, ifMatchVersion } from '../../shared/http/api.js';
+import { actorOf, api, ifMatchVersion } from '../../shared/http/api.js';
 import { jsonResponse } from '../../shared/http/error-response.js';
 import { submitResults } from '../../shared/use-cases/submit-section-data.js';
 
@@ -9,6 +9,7 @@ export const handler = api({ access: 'section-officer', body: true }, async (eve
     electionId,
     sectionId,
     body: event.json,
+    actor: actorOf(event),
     ...(ifMatch !== undefined ? { ifMatch } : {}),
   });
   return jsonResponse(200, outcome, { etag: `"${outcome.version}"` });

@@ -1,4 +1,4 @@
-import { api, ifMatchVersion } from '../../shared/http/api.js';
+import { actorOf, api, ifMatchVersion } from '../../shared/http/api.js';
 import { jsonResponse } from '../../shared/http/error-response.js';
 import { submitTurnout } from '../../shared/use-cases/submit-section-data.js';
 
@@ -10,6 +10,7 @@ export const handler = api({ access: 'section-officer', body: true }, async (eve
     sectionId,
     slotId,
     body: event.json,
+    actor: actorOf(event),
     ...(ifMatch !== undefined ? { ifMatch } : {}),
   });
   return jsonResponse(200, outcome, { etag: `"${outcome.version}"` });

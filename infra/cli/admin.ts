@@ -5,6 +5,7 @@
  * it suits national-scale elections too.
  */
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { localEnvironment } from './local-environment.js';
 
@@ -81,13 +82,16 @@ const need = (value: string | undefined, what: string): string => {
   return value;
 };
 
+/** The terminal's writes are the staff's, named after the machine's user in the audit trail. */
+const actor = { role: 'staff' as const, credential: `terminal:${userInfo().username}` };
+
 try {
   if (command === 'define') {
     const { defineElection } = await import('../../shared/use-cases/define-election.js');
     const definition = JSON.parse(readFileSync(need(args[0], 'the definition file'), 'utf8')) as {
       id: string;
     };
-    const result = await defineElection(definition.id, definition);
+    const result = await defineElection(definition.id, definition, actor);
     console.log(JSON.stringify(result));
   } else if (command === 'issue-tokens') {
     const electionId = need(args[0], 'the election id');
@@ -111,7 +115,7 @@ try {
     const entries: { sectionId: string; sectionName: string; district?: string; token: string }[] = [];
     try {
       writeSync(csv, toCsv(['section_id', 'section_name', 'district', 'token', 'sign_in_link'], []));
-      await issueOfficerTokens(electionId, { sections }, (sectionId, token) => {
+      await issueOfficerTokens(electionId, { sections }, actor, (sectionId, token) => {
         const section = byId.get(sectionId);
         const entry = {
           sectionId,
@@ -141,9 +145,11 @@ try {
   } else if (command === 'revoke-tokens') {
     const electionId = need(args[0], 'the election id');
     const { revokeOfficerTokens } = await import('../../shared/use-cases/issue-officer-tokens.js');
-    const { revoked } = await revokeOfficerTokens(electionId, {
-      sections: sectionsOption(need(values.sections, '--sections')),
-    });
+    const { revoked } = await revokeOfficerTokens(
+      electionId,
+      { sections: sectionsOption(need(values.sections, '--sections')) },
+      actor,
+    );
     console.log(`revoked ${revoked.length} codes${revoked.length ? `: ${revoked.join(', ')}` : ''}`);
   } else if (command === 'export') {
     const electionId = need(args[0], 'the election id');
@@ -161,7 +167,7 @@ try {
     console.log(`staff token (shown once, keep it safe): ${token}`);
   } else if (command === 'certify') {
     const { certifyElection } = await import('../../shared/use-cases/certify-election.js');
-    console.log(JSON.stringify(await certifyElection(need(args[0], 'the election id'))));
+    console.log(JSON.stringify(await certifyElection(need(args[0], 'the election id'), actor)));
   }
 } catch (error) {
   const e = error as { code?: string; message: string; details?: unknown[] };

@@ -1,8 +1,9 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AggregationPlan, Applied } from '../domain/aggregation.js';
 import { addTallies, type Tally } from '../domain/tally.js';
 import { db, tableName } from './client.js';
 import { type Key, keys } from './keys.js';
+import { batchGet, transactIf } from './queries.js';
 
 export interface Aggregate {
   rev: number;
@@ -20,22 +21,6 @@ export const sourceIdOf = (key: Key) => `${key.PK}|SK|${key.SK}`;
 export function aggregateKeyOf(aggregateId: string): Key {
   const [electionId = '', scope, ...district] = aggregateId.split('|');
   return scope === 'district' ? keys.district(electionId, district.join('|')) : keys.total(electionId);
-}
-
-async function batchGet(itemKeys: Key[]): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  for (let start = 0; start < itemKeys.length; start += 100) {
-    let pending: Key[] | undefined = itemKeys.slice(start, start + 100);
-    for (let attempt = 0; pending && pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
-      const response = await db().send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      items.push(...((response.Responses?.[tableName()] as Record<string, unknown>[]) ?? []));
-      pending = response.UnprocessedKeys?.[tableName()]?.Keys as Key[] | undefined;
-    }
-  }
-  return items;
 }
 
 /** What each source has already contributed, by source id. */
@@ -135,15 +120,5 @@ export async function commitAggregation(
     }),
   ];
   if (TransactItems.length === 0) return true;
-  try {
-    await db().send(new TransactWriteCommand({ TransactItems }));
-    return true;
-  } catch (error) {
-    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if ((error as Error).name === 'TransactionCanceledException' && reasons) {
-      if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict'))
-        return false;
-    }
-    throw error;
-  }
+  return transactIf({ TransactItems });
 }

@@ -1,9 +1,11 @@
-import { BatchWriteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Actor } from '../domain/actor.js';
+import { storedDefinitionHash } from '../domain/audit-events.js';
 import type { ElectionHead, Section } from '../domain/election.js';
 import { ElectionInUseError } from '../errors.js';
 import { db, tableName } from './client.js';
 import { ELECTION_STATE_SK, type Key, keys } from './keys.js';
-import { queryAll, writeIf } from './queries.js';
+import { queryAll } from './queries.js';
 
 /** The small, often-checked state of an election, kept apart from its (large) head. */
 export interface ElectionState {
@@ -76,8 +78,10 @@ export async function putDefinition(
   head: ElectionHead,
   sections: Section[],
   definitionHash: string,
+  by: Actor,
 ): Promise<void> {
   const electionId = head.id;
+  const definedAt = new Date().toISOString();
   const previous = await listSections(electionId);
   const kept = new Set(sections.map((s) => s.id));
   await batchWrite([
@@ -101,8 +105,24 @@ export async function putDefinition(
                 type: 'ElectionHead',
                 head,
                 definitionHash,
-                definedAt: new Date().toISOString(),
+                definedAt,
               },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...keys.definitionRecord(electionId, definedAt),
+                type: 'DefinitionRecord',
+                electionId,
+                definitionHash,
+                storedHash: storedDefinitionHash(head, sections),
+                sections: sections.length,
+                definedAt,
+                definedBy: by,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
           {
@@ -134,18 +154,50 @@ export async function putDefinition(
   }
 }
 
-/** Locks an election: from now on every write is refused. */
-export async function certifyElection(electionId: string, certifiedAt: string): Promise<boolean> {
-  return writeIf(
-    db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: electionStateKey(electionId),
-        UpdateExpression: 'SET #state = :certified, certifiedAt = :at',
-        ConditionExpression: '#state = :open',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':certified': 'certified', ':open': 'open', ':at': certifiedAt },
+/**
+ * Locks an election, with the audit record of who did it: from now on every write is refused.
+ * Answers false when it was not open.
+ */
+export async function certifyElection(
+  electionId: string,
+  certification: { certifiedAt: string; sectionsReported: number; by: Actor },
+): Promise<boolean> {
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: electionStateKey(electionId),
+              UpdateExpression: 'SET #state = :certified, certifiedAt = :at',
+              ConditionExpression: '#state = :open',
+              ExpressionAttributeNames: { '#state': 'state' },
+              ExpressionAttributeValues: {
+                ':certified': 'certified',
+                ':open': 'open',
+                ':at': certification.certifiedAt,
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...keys.certificationRecord(electionId),
+                type: 'CertificationRecord',
+                electionId,
+                ...certification,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        ],
       }),
-    ),
-  );
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'TransactionCanceledException') return false;
+    throw error;
+  }
 }

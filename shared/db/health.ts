@@ -2,7 +2,9 @@ import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 
-export type StreamConsumer = 'aggregator' | 'publisher';
+/** The table's stream consumers, each proving it runs by answering probes. */
+export const STREAM_CONSUMERS = ['aggregator', 'publisher', 'auditor'] as const;
+export type StreamConsumer = (typeof STREAM_CONSUMERS)[number];
 
 const ackKey = (consumer: StreamConsumer) => ({ PK: 'HEALTH', SK: `HEALTH#ACK#${consumer}` });
 
@@ -12,14 +14,14 @@ export interface HealthState {
 }
 
 export async function readHealth(): Promise<HealthState> {
-  const wanted = [keys.healthProbe(), ackKey('aggregator'), ackKey('publisher')];
+  const wanted = [keys.healthProbe(), ...STREAM_CONSUMERS.map(ackKey)];
   const response = await db().send(
     new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: wanted, ConsistentRead: true } } }),
   );
   const items = response.Responses?.[tableName()] ?? [];
   const probe = items.find((i) => i.SK === keys.healthProbe().SK);
   const acks: HealthState['acks'] = {};
-  for (const consumer of ['aggregator', 'publisher'] as const) {
+  for (const consumer of STREAM_CONSUMERS) {
     const ack = items.find((i) => i.SK === ackKey(consumer).SK);
     if (ack) acks[consumer] = ack.nonce as string;
   }

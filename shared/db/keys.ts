@@ -20,6 +20,8 @@ export const TURNOUT_SK_PREFIX = 'TURNOUT#';
 export const TOTAL_SK = 'AGGREGATE#TOTAL';
 export const ELECTION_STATE_SK = 'STATE';
 export const HEALTH_PROBE_SK = 'HEALTH#PROBE';
+export const AUDIT_HEAD_SK = 'AUDIT#HEAD';
+export const AUDIT_ENTRY_SK_PREFIX = 'AUDIT#ENTRY#';
 
 export const keys = {
   electionHead: (electionId: string): Key => ({ PK: electionPk(electionId), SK: 'HEAD' }),
@@ -61,6 +63,34 @@ export const keys = {
   }),
 
   token: (tokenHash: string): Key => ({ PK: `TOKEN#${tokenHash}`, SK: 'TOKEN' }),
+
+  /** The audited writes' own records (audit-events.ts): insert-only, beside what they changed. */
+  definitionRecord: (electionId: string, definedAt: string): Key => ({
+    PK: electionPk(electionId),
+    SK: `HISTORY#DEFINITION#${definedAt}`,
+  }),
+  certificationRecord: (electionId: string): Key => ({
+    PK: electionPk(electionId),
+    SK: 'HISTORY#CERTIFICATION',
+  }),
+  credentialRecord: (
+    electionId: string,
+    sectionId: string,
+    at: string,
+    action: string,
+    credential: string,
+  ): Key => ({
+    PK: sectionPk(electionId, sectionId),
+    SK: `HISTORY#CREDENTIAL#${at}#${action}#${credential}`,
+  }),
+  /** The audit chain: one partition per election, its entries in order and its head. */
+  auditHead: (electionId: string): Key => ({ PK: `${electionPk(electionId)}#AUDIT`, SK: AUDIT_HEAD_SK }),
+  auditEntry: (electionId: string, seq: number): Key => ({
+    PK: `${electionPk(electionId)}#AUDIT`,
+    SK: `${AUDIT_ENTRY_SK_PREFIX}${String(seq).padStart(10, '0')}`,
+  }),
+  /** The chain's record that one history record is in it: beside the record, like APPLIED#. */
+  audited: (source: Key): Key => ({ PK: source.PK, SK: `AUDITED#${source.SK}` }),
 
   healthProbe: (): Key => ({ PK: 'HEALTH', SK: HEALTH_PROBE_SK }),
   healthAck: (): Key => ({ PK: 'HEALTH', SK: 'HEALTH#ACK' }),

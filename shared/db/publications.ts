@@ -10,6 +10,8 @@ export interface Publication {
   state: string;
   definitionHash: string;
   definitionPath: string;
+  /** The audit chain's length when published (0 before its first entry). */
+  auditSeq?: number;
   publishedAt: string;
   /** Set once the pointer is written; an incomplete publication is redone by the next publish. */
   complete: boolean;

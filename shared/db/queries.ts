@@ -1,5 +1,12 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { db } from './client.js';
+import {
+  BatchGetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './client.js';
+import type { Key } from './keys.js';
 
 /** Every item a query matches, page by page (a page stops at 1 MB). */
 export async function queryAll(
@@ -22,6 +29,42 @@ export async function writeIf(write: Promise<unknown>): Promise<boolean> {
     return true;
   } catch (error) {
     if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** Every item of these keys that exists, read consistently, 100 at a time, retrying what DynamoDB leaves unprocessed. */
+export async function batchGet(itemKeys: Key[]): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for (let start = 0; start < itemKeys.length; start += 100) {
+    let pending: Key[] | undefined = itemKeys.slice(start, start + 100);
+    for (let attempt = 0; pending && pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+      const response = await db().send(
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
+      );
+      items.push(...((response.Responses?.[tableName()] as Record<string, unknown>[]) ?? []));
+      pending = response.UnprocessedKeys?.[tableName()]?.Keys as Key[] | undefined;
+    }
+  }
+  return items;
+}
+
+/**
+ * Sends a guarded transaction: true when it was made, false when a guard did not hold or another
+ * transaction got in the way (the caller re-reads and tries again); anything else is thrown.
+ */
+export async function transactIf(input: TransactWriteCommandInput): Promise<boolean> {
+  try {
+    await db().send(new TransactWriteCommand(input));
+    return true;
+  } catch (error) {
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    if (
+      (error as Error).name === 'TransactionCanceledException' &&
+      reasons?.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')
+    )
+      return false;
     throw error;
   }
 }

@@ -1,10 +1,10 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Actor } from '../domain/actor.js';
 import type { FailedCheck } from '../domain/checks.js';
 import type { SubmissionStatus } from '../domain/status.js';
 import { db, tableName } from './client.js';
 import { electionStateKey } from './elections.js';
 import { type Key, keys, RESULT_SK, TURNOUT_SK_PREFIX } from './keys.js';
-import { queryAll } from './queries.js';
 
 /** A staff decision on a stored submission, kept with its reason. */
 export interface Review {
@@ -12,6 +12,7 @@ export interface Review {
   reason: string;
   at: string;
   version: number;
+  by: Actor;
 }
 
 /**
@@ -35,6 +36,7 @@ export interface Submission {
   body: unknown;
   bodyHash: string;
   submittedAt: string;
+  submittedBy: Actor;
   /** The latest staff decision on this version, if any. */
   review?: Review;
 }
@@ -140,18 +142,6 @@ function conflictOf(error: unknown, stateIndex: number): StoreConflict {
   throw error;
 }
 
-/** The section's history: every stored version and every staff review, oldest first. */
-export async function listHistory(electionId: string, sectionId: string): Promise<Record<string, unknown>[]> {
-  return queryAll({
-    TableName: tableName(),
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :history)',
-    ExpressionAttributeValues: {
-      ':pk': keys.sectionPartition(electionId, sectionId),
-      ':history': 'HISTORY#',
-    },
-  });
-}
-
 /**
  * Records a staff review: the current item with its new status, and the review in the
  * history, in one transaction conditioned on the rev that was reviewed and an open election.
@@ -176,6 +166,8 @@ export async function storeReview(
                 PK: keys.sectionPartition(reviewed.electionId, reviewed.sectionId),
                 SK: `HISTORY#REVIEW#${review.at}#${target}`,
                 type: 'Review',
+                electionId: reviewed.electionId,
+                sectionId: reviewed.sectionId,
                 kind: reviewed.kind,
                 ...(reviewed.slotId ? { slotId: reviewed.slotId } : {}),
                 ...review,

@@ -1,19 +1,51 @@
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type Actor, credentialOf } from '../domain/actor.js';
 import { ConcurrentWriteError } from '../errors.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 
-/** Who a bearer token speaks for. Tokens themselves are never stored: only their hashes. */
-export type Caller = { role: 'staff' } | { role: 'officer'; electionId: string; sectionId: string };
+/**
+ * Who a bearer token speaks for, and the name of the credential in the audit trail. Tokens
+ * themselves are never stored: only their hashes.
+ */
+export type Caller =
+  | { role: 'staff'; credential: string }
+  | { role: 'officer'; credential: string; electionId: string; sectionId: string };
 
 export async function findCallerByTokenHash(tokenHash: string): Promise<Caller | undefined> {
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.token(tokenHash), ConsistentRead: true }),
   );
   if (!Item) return undefined;
-  if (Item.role === 'staff') return { role: 'staff' };
-  return { role: 'officer', electionId: Item.electionId, sectionId: Item.sectionId };
+  const credential = credentialOf(tokenHash);
+  if (Item.role === 'staff') return { role: 'staff', credential };
+  return { role: 'officer', credential, electionId: Item.electionId, sectionId: Item.sectionId };
 }
+
+/** The audit trail's record of a credential issued or revoked, written with the change itself. */
+const credentialRecord = (
+  electionId: string,
+  sectionId: string,
+  change: { action: 'issue' | 'revoke'; credential: string; replaces?: string | undefined },
+  at: string,
+  by: Actor,
+) => ({
+  Put: {
+    TableName: tableName(),
+    Item: {
+      ...keys.credentialRecord(electionId, sectionId, at, change.action, change.credential),
+      type: 'CredentialRecord',
+      electionId,
+      sectionId,
+      action: change.action,
+      credential: change.credential,
+      ...(change.replaces ? { replaces: change.replaces } : {}),
+      at,
+      by,
+    },
+    ConditionExpression: 'attribute_not_exists(PK)',
+  },
+});
 
 export async function putStaffTokenHash(tokenHash: string): Promise<void> {
   await db().send(
@@ -24,11 +56,12 @@ export async function putStaffTokenHash(tokenHash: string): Promise<void> {
   );
 }
 
-/** Stores a section's new officer token hash and revokes the previous one, atomically. */
+/** Stores a section's new officer token hash and revokes the previous one, atomically, with its audit record. */
 export async function replaceOfficerTokenHash(
   electionId: string,
   sectionId: string,
   tokenHash: string,
+  by: Actor,
 ): Promise<void> {
   const pointerKey = keys.officerTokenPointer(electionId, sectionId);
   const { Item: pointer } = await db().send(
@@ -67,6 +100,17 @@ export async function replaceOfficerTokenHash(
             },
           },
           ...(previousHash ? [{ Delete: { TableName: tableName(), Key: keys.token(previousHash) } }] : []),
+          credentialRecord(
+            electionId,
+            sectionId,
+            {
+              action: 'issue',
+              credential: credentialOf(tokenHash),
+              replaces: previousHash && credentialOf(previousHash),
+            },
+            issuedAt,
+            by,
+          ),
         ],
       }),
     );
@@ -80,8 +124,15 @@ export async function replaceOfficerTokenHash(
   }
 }
 
-/** Revokes a section's officer token at once: the pointer and the token's hash go together. Answers whether there was one. */
-export async function revokeOfficerTokenHash(electionId: string, sectionId: string): Promise<boolean> {
+/**
+ * Revokes a section's officer token at once: the pointer, the token's hash and the audit record
+ * go together. Answers whether there was one.
+ */
+export async function revokeOfficerTokenHash(
+  electionId: string,
+  sectionId: string,
+  by: Actor,
+): Promise<boolean> {
   const pointerKey = keys.officerTokenPointer(electionId, sectionId);
   const { Item: pointer } = await db().send(
     new GetCommand({ TableName: tableName(), Key: pointerKey, ConsistentRead: true }),
@@ -101,6 +152,13 @@ export async function revokeOfficerTokenHash(electionId: string, sectionId: stri
             },
           },
           { Delete: { TableName: tableName(), Key: keys.token(tokenHash) } },
+          credentialRecord(
+            electionId,
+            sectionId,
+            { action: 'revoke', credential: credentialOf(tokenHash) },
+            new Date().toISOString(),
+            by,
+          ),
         ],
       }),
     );

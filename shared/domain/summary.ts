@@ -2,6 +2,7 @@
  * The published summary of CONTRACT.md section 5, built from the election's head and its
  * total tally. Pure: the publisher only adds I/O around it.
  */
+import type { AuditHead } from './audit-chain.js';
 import type { ElectionHead } from './election.js';
 import {
   DEFAULT_REFERENDUM_QUORUM_PERCENT,
@@ -70,6 +71,11 @@ export interface Summary {
   /** The two candidates of the run-off (ballottaggio), when the first round elects no mayor. */
   runoff: { candidateIds: [string, string] } | null;
   links: { sections: string; definition: string; csv: string };
+  /**
+   * The head of the election's audit chain when this was published: `npm run verify-audit`
+   * checks that the chain still leads here, so a published head pins every write before it.
+   */
+  audit: AuditHead | null;
 }
 
 /** A share as a percentage with two decimals; zero when there is nothing to share. */
@@ -82,6 +88,7 @@ export interface SummaryContext {
   generatedAt: string;
   certified: boolean;
   paths: Summary['links'];
+  audit?: AuditHead | undefined;
 }
 
 export function buildSummary(head: ElectionHead, total: Tally, context: SummaryContext): Summary {
@@ -189,5 +196,6 @@ export function buildSummary(head: ElectionHead, total: Tally, context: SummaryC
     seats: seats ? { ...seats, projection: status === 'provisional' } : null,
     runoff: seats?.outcome === 'runoff' ? seats.runoff : null,
     links: context.paths,
+    audit: context.audit ?? null,
   };
 }

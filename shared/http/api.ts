@@ -2,6 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { type Caller, findCallerByTokenHash } from '../db/tokens.js';
+import type { Actor } from '../domain/actor.js';
 import { IdSchema } from '../domain/ids.js';
 import { hashToken } from '../domain/tokens.js';
 import {
@@ -161,6 +162,15 @@ export function api(options: { access: Access; body?: boolean | { maxBytes: numb
     APIGatewayProxyEventV2,
     APIGatewayProxyStructuredResultV2
   >;
+}
+
+/** Who is calling, as the history and the audit trail record it (routes that take a token). */
+export function actorOf(event: ApiEvent): Actor {
+  const caller = event.caller;
+  if (!caller) throw new Error('actorOf is for routes that take a token');
+  return caller.role === 'staff'
+    ? { role: 'staff', credential: caller.credential }
+    : { role: 'officer', credential: caller.credential, sectionId: caller.sectionId };
 }
 
 /** `If-Match: "3"` (or `3`, or a weak `W/"3"`) as a version number. */

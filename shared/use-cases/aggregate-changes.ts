@@ -9,6 +9,7 @@ import { isCounted, SUBMISSION_STATUSES } from '../domain/status.js';
 import { StoredResultsSchema, TurnoutReadingSchema } from '../domain/submission.js';
 import { tallyOfResults, tallyOfTurnout } from '../domain/tally.js';
 import { logger } from '../logger.js';
+import { retryLostRaces } from './lost-races.js';
 
 const SourceImageSchema = z.object({
   electionId: z.string(),
@@ -57,30 +58,15 @@ export function changeOfImage(key: { PK: string; SK: string }, raw: unknown, rem
 
 /** Sources per transaction: with their districts and the total it stays under DynamoDB's 100 items. */
 const SOURCES_PER_TRANSACTION = 40;
-/**
- * Lost races are retried here, with jittered, capped back-off, before the batch is handed back
- * to the stream: several shards' consumers share the hot total, and on a starved machine the
- * slowest writer can lose many races in a row (BENCHMARKS.md, the second national run).
- */
-const MAX_ATTEMPTS = 16;
-const MAX_PAUSE_MS = 2_000;
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Applies one election's changes in one guarded transaction, re-reading after a lost race. */
-async function applyChunk(changes: SourceChange[]): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
+function applyChunk(changes: SourceChange[]): Promise<void> {
+  return retryLostRaces('aggregation', async () => {
     const applied = await readApplied(changes.map((c) => c.sourceId));
     const plan = planAggregation(changes, applied);
-    if (plan.applied.length === 0) return;
+    if (plan.applied.length === 0) return true;
     const aggregateIds = [...new Set(plan.applied.flatMap(({ change }) => aggregateIdsOf(change)))];
-    const aggregates = await readAggregates(aggregateIds);
-    if (await commitAggregation(plan, aggregates)) return;
-    if (attempt >= MAX_ATTEMPTS)
-      throw new Error(`aggregation lost the race ${attempt} times; the batch will be retried`);
-    logger.info('aggregation raced another writer; retrying', { attempt });
-    await pause(Math.random() * Math.min(MAX_PAUSE_MS, 50 * 2 ** attempt));
-  }
+    return commitAggregation(plan, await readAggregates(aggregateIds));
+  });
 }
 
 /** Brings the aggregates up to date with a batch of changes, exactly once in effect. */

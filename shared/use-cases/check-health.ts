@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { acknowledgeProbe, readHealth, type StreamConsumer, writeProbe } from '../db/health.js';
+import {
+  acknowledgeProbe,
+  readHealth,
+  STREAM_CONSUMERS,
+  type StreamConsumer,
+  writeProbe,
+} from '../db/health.js';
 import { HEALTH_PROBE_SK } from '../db/keys.js';
 import { readStreamRecord } from '../db/stream-record.js';
 import type { PublicBucket } from '../storage/bucket.js';
@@ -12,11 +18,11 @@ const PROBE_RENEW_MS = 60_000;
 
 export interface Health {
   ready: boolean;
-  components: { table: boolean; aggregator: boolean; publisher: boolean; bucket: boolean };
+  components: { table: boolean; bucket: boolean } & Record<StreamConsumer, boolean>;
 }
 
 /**
- * Ready means: the table answers, both stream consumers answer probe items sent through the
+ * Ready means: the table answers, every stream consumer answers probe items sent through the
  * table's stream (so the trigger runs), and the public bucket can be reached.
  */
 export async function checkHealth(bucket: PublicBucket): Promise<Health> {
@@ -24,22 +30,20 @@ export async function checkHealth(bucket: PublicBucket): Promise<Health> {
     readHealth().catch(() => undefined),
     bucket.isReachable(),
   ]);
-  if (!state)
-    return {
-      ready: false,
-      components: { table: false, aggregator: false, publisher: false, bucket: bucketReachable },
-    };
+  const none = Object.fromEntries(STREAM_CONSUMERS.map((c) => [c, false])) as Record<StreamConsumer, boolean>;
+  if (!state) return { ready: false, components: { table: false, bucket: bucketReachable, ...none } };
   const age = state.probe ? Date.now() - Date.parse(state.probe.at) : Number.POSITIVE_INFINITY;
   // A consumer is up if it answered the latest probe, or answered an earlier one and the latest is still young.
-  const answered = (consumer: 'aggregator' | 'publisher') =>
+  const answered = (consumer: StreamConsumer) =>
     state.acks[consumer] !== undefined &&
     (state.acks[consumer] === state.probe?.nonce || age <= PROBE_ANSWER_MS);
-  const aggregator = answered('aggregator');
-  const publisher = answered('publisher');
-  const allAnswered =
-    state.acks.aggregator === state.probe?.nonce && state.acks.publisher === state.probe?.nonce;
+  const allAnswered = STREAM_CONSUMERS.every((c) => state.acks[c] === state.probe?.nonce);
   if (allAnswered ? age > PROBE_RENEW_MS : age > PROBE_ANSWER_MS) await writeProbe(randomUUID());
-  const components = { table: true, aggregator, publisher, bucket: bucketReachable };
+  const consumers = Object.fromEntries(STREAM_CONSUMERS.map((c) => [c, answered(c)])) as Record<
+    StreamConsumer,
+    boolean
+  >;
+  const components = { table: true, bucket: bucketReachable, ...consumers };
   return { ready: Object.values(components).every(Boolean), components };
 }
 

@@ -1,4 +1,5 @@
 import { getElectionState, putDefinition } from '../db/elections.js';
+import type { Actor } from '../domain/actor.js';
 import { hashOf } from '../domain/canonical.js';
 import { ElectionDefinitionSchema, splitDefinition } from '../domain/election.js';
 import { ElectionCertifiedError, ElectionInUseError, ValidationError } from '../errors.js';
@@ -8,7 +9,7 @@ import { parseOrThrow } from './validation.js';
  * Stores an election's definition. Re-sending the same definition changes nothing; changing a
  * definition that already has results is refused.
  */
-export async function defineElection(electionId: string, body: unknown) {
+export async function defineElection(electionId: string, body: unknown, by: Actor) {
   const definition = parseOrThrow(ElectionDefinitionSchema, body, 'election definition');
   if (definition.id !== electionId) {
     throw new ValidationError("the definition's id differs from the id in the path", [
@@ -29,6 +30,6 @@ export async function defineElection(electionId: string, body: unknown) {
     );
   }
   const { head, sections } = splitDefinition(definition);
-  await putDefinition(head, sections, definitionHash);
+  await putDefinition(head, sections, definitionHash, by);
   return { id: electionId, definitionHash, changed: true, sections: sections.length };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listSections } from '../db/elections.js';
 import { replaceOfficerTokenHash, revokeOfficerTokenHash } from '../db/tokens.js';
+import type { Actor } from '../domain/actor.js';
 import { IdSchema } from '../domain/ids.js';
 import { generateToken, hashToken } from '../domain/tokens.js';
 import { ValidationError } from '../errors.js';
@@ -41,6 +42,7 @@ async function sectionsOf(electionId: string, body: unknown): Promise<string[]> 
 export async function issueOfficerTokens(
   electionId: string,
   body: unknown,
+  by: Actor,
   onIssued: (sectionId: string, token: string) => void = () => {},
 ) {
   const election = await loadElection(electionId);
@@ -49,7 +51,7 @@ export async function issueOfficerTokens(
   const tokens: Record<string, string> = {};
   for (const sectionId of wanted) {
     const token = generateToken();
-    await replaceOfficerTokenHash(electionId, sectionId, hashToken(token));
+    await replaceOfficerTokenHash(electionId, sectionId, hashToken(token), by);
     tokens[sectionId] = token;
     onIssued(sectionId, token);
   }
@@ -57,11 +59,11 @@ export async function issueOfficerTokens(
 }
 
 /** Revokes the officer tokens of the sections named (`{ "sections": [...] | "all" }`), at once. */
-export async function revokeOfficerTokens(electionId: string, body: unknown) {
+export async function revokeOfficerTokens(electionId: string, body: unknown, by: Actor) {
   await loadElection(electionId);
   const revoked: string[] = [];
   for (const sectionId of await sectionsOf(electionId, body)) {
-    if (await revokeOfficerTokenHash(electionId, sectionId)) revoked.push(sectionId);
+    if (await revokeOfficerTokenHash(electionId, sectionId, by)) revoked.push(sectionId);
   }
   return { revoked };
 }

@@ -3,6 +3,7 @@ import { LANGUAGES } from '../../site/results-page/messages.js';
 import { type PageLocation, pageUrl, renderResultsPage } from '../../site/results-page/render.js';
 import { ASSET_PATH, SITE_MANIFEST_KEY, type SiteAssets } from '../../site/results-page/site-assets.js';
 import { getTotal } from '../db/aggregates.js';
+import { readAuditHead } from '../db/audit.js';
 import { listSections } from '../db/elections.js';
 import {
   claimPointer,
@@ -101,7 +102,7 @@ async function putPages(bucket: PublicBucket, summary: Summary, ownsRoot: boolea
 }
 
 /**
- * Publishes a new snapshot of an election's summary when its totals or state changed:
+ * Publishes a new snapshot of an election's summary when its totals, state or audit head changed:
  * immutable files first, the pre-rendered pages next, the small `latest.json` pointer last.
  * Answers the sequence number published, or undefined when nothing changed.
  */
@@ -109,11 +110,14 @@ export async function publishSummary(bucket: PublicBucket, electionId: string): 
   for (let attempt = 1; attempt <= 3; attempt++) {
     const { head, state } = await loadElection(electionId);
     const total = await getTotal(electionId);
+    const audit = await readAuditHead(electionId);
     const previous = await getPublication(electionId);
     const totalRev = total?.rev ?? 0;
+    const auditSeq = audit?.seq ?? 0;
     const unchanged =
       previous?.complete === true &&
       previous.totalRev === totalRev &&
+      (previous.auditSeq ?? 0) === auditSeq &&
       previous.state === state.state &&
       previous.definitionHash === state.definitionHash;
     if (unchanged) return undefined;
@@ -138,6 +142,7 @@ export async function publishSummary(bucket: PublicBucket, electionId: string): 
       state: state.state,
       definitionHash: state.definitionHash,
       definitionPath,
+      auditSeq,
       publishedAt: generatedAt,
       complete: false,
     });
@@ -147,6 +152,7 @@ export async function publishSummary(bucket: PublicBucket, electionId: string): 
       seq,
       generatedAt,
       certified: state.state === 'certified',
+      audit,
       paths: {
         definition: definitionPath,
         sections: urlPathOf(paths.sectionsPrefix),

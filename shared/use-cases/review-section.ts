@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listCurrentSubmissions, type Review, type Submission, storeReview } from '../db/submissions.js';
+import type { Actor } from '../domain/actor.js';
 import { IdSchema } from '../domain/ids.js';
 import type { SubmissionStatus } from '../domain/status.js';
 import { ConcurrentWriteError, NotFlaggedError, NotReportedError } from '../errors.js';
@@ -28,6 +29,7 @@ export async function reviewSection(
   electionId: string,
   sectionId: string,
   body: unknown,
+  by: Actor,
 ) {
   const request = parseOrThrow(ReviewRequestSchema, body, 'review');
   for (let attempt = 1; attempt <= 5; attempt++) {
@@ -51,7 +53,7 @@ export async function reviewSection(
       ...current,
       status: rule.to,
       rev: current.rev + 1,
-      review: { action, reason: request.reason, at: new Date().toISOString(), version: current.version },
+      review: { action, reason: request.reason, at: new Date().toISOString(), version: current.version, by },
     };
     const conflict = await storeReview(reviewed, current.rev, election.state);
     if (!conflict)

@@ -1,4 +1,5 @@
 import { listCurrentSubmissions, type Submission, storeSubmissionVersion } from '../db/submissions.js';
+import type { Actor } from '../domain/actor.js';
 import { hashOf } from '../domain/canonical.js';
 import type { FailedCheck } from '../domain/checks.js';
 import { isFlagging } from '../domain/checks.js';
@@ -18,6 +19,8 @@ export interface SubmitRequest {
   electionId: string;
   sectionId: string;
   body: unknown;
+  /** Who sends it: the officer's credential, recorded in the history and the audit trail. */
+  actor: Actor;
   /** The version the officer last saw (If-Match): a newer stored version refuses the write. */
   ifMatch?: number;
 }
@@ -77,6 +80,7 @@ async function submit(
       body,
       bodyHash,
       submittedAt: new Date().toISOString(),
+      submittedBy: request.actor,
     };
     const rechecks = recheckSection(election.head, section, next, stored).map(({ item, checks, status }) => ({
       item: { ...item, checks, status, rev: item.rev + 1 },

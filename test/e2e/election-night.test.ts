@@ -421,4 +421,33 @@ describe('review and certification, as the public sees them', () => {
     const page = await (await fetch(stack.siteUrl)).text();
     expect(page).toContain('Risultati ufficiali proclamati');
   }, 60_000);
+
+  it('given the certified night, then the audit trail holds every write with who did it, its head is published, and verify-audit passes', async () => {
+    // Act
+    const verified = await runOperatorCli(stack, 'verify-audit', [election.id, '--wait', '30']);
+    const audit = await send('GET', `/v1/admin/elections/${election.id}/audit?limit=1000`, stack.adminToken);
+    const asOfficer = await send('GET', `/v1/admin/elections/${election.id}/audit`, token);
+    // Assess
+    expect(verified.output).toContain('the audit trail is intact and the results follow from it');
+    expect(verified.status).toBe(0);
+    expect(audit.status).toBe(200);
+    expect(asOfficer.status).toBe(403);
+    const head = audit.body.head as { seq: number; hash: string };
+    const entries = audit.body.entries as { seq: number; event: Record<string, unknown> }[];
+    const ofSection = entries.map((e) => e.event).filter((e) => e.sectionId === sectionId);
+    expect(ofSection.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['issue-credential', 'submit', 'correct', 'approve']),
+    );
+    const approval = ofSection.find((e) => e.action === 'approve');
+    expect(approval?.actor).toMatchObject({ role: 'staff' });
+    expect(approval?.what).toMatchObject({ reason: 'verbale checked by the electoral office', version: 2 });
+    expect(ofSection.find((e) => e.action === 'correct')?.actor).toMatchObject({
+      role: 'officer',
+      sectionId,
+    });
+    expect(entries.at(-1)?.event.action).toBe('certify');
+    expect(entries.at(-1)?.seq).toBe(head.seq);
+    const summary = await waitForSummary((s) => (s.audit as { seq: number } | null)?.seq === head.seq);
+    expect(summary.audit).toEqual(head);
+  }, 90_000);
 });

@@ -467,6 +467,8 @@ describe('the staff page', () => {
         (m[1] ?? '').replaceAll(' ', ''),
       );
       const signedIn = await client.send('GET', '/v1/session', printed[0] ?? '');
+      // The page renders itself anew once the sheet is saved: type into the new form, not the old.
+      await page.locator('header .notice', { hasText: 'Emessi 2 nuovi codici' }).waitFor();
       await codes.getByLabel(/^Sezioni/).fill('11');
       await codes.locator('input[name="operation"][value="revoke"]').check();
       await codes.getByRole('button', { name: 'Conferma' }).click();

@@ -64,3 +64,6 @@ export function squareResults(n: number) {
     preferenceVotes: { 'L1-1': 20, 'L2-1': 15 },
   };
 }
+
+/** Who the tests' own writes are from, in the history and the audit trail. */
+export const testActor = { role: 'staff', credential: 'test-suite' } as const;

@@ -1,6 +1,6 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smallElection, squareResults } from '../helpers/elections.js';
+import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
@@ -26,7 +26,7 @@ beforeAll(async () => {
     ...(await import('../../shared/db/quarantine.js')),
     ...(await import('../../shared/use-cases/redrive-aggregation.js')),
   };
-  await use.defineElection('agg', smallElection('agg'));
+  await use.defineElection('agg', smallElection('agg'), testActor);
   await table.readNewStreamRecords();
 });
 
@@ -37,9 +37,15 @@ afterAll(async () => {
 describe("the aggregation, fed the table's own stream records", () => {
   it('given accepted counts, when their records arrive, then the totals and districts are their sums', async () => {
     // Prepare
-    await use.submitResults({ electionId: 'agg', sectionId: '1', body: squareResults(1) });
-    await use.submitResults({ electionId: 'agg', sectionId: '3', body: squareResults(3) });
-    await use.submitTurnout({ electionId: 'agg', sectionId: '1', slotId: 'T1', body: { voters: 200 } });
+    await use.submitResults({ actor: testActor, electionId: 'agg', sectionId: '1', body: squareResults(1) });
+    await use.submitResults({ actor: testActor, electionId: 'agg', sectionId: '3', body: squareResults(3) });
+    await use.submitTurnout({
+      actor: testActor,
+      electionId: 'agg',
+      sectionId: '1',
+      slotId: 'T1',
+      body: { voters: 200 },
+    });
     // Act
     await aggregate(await table.readNewStreamRecords());
     // Assess
@@ -59,7 +65,7 @@ describe("the aggregation, fed the table's own stream records", () => {
 
   it('given a batch already applied, when the stream redelivers it (whole, twice, reversed), then nothing is counted twice', async () => {
     // Prepare
-    await use.submitResults({ electionId: 'agg', sectionId: '2', body: squareResults(2) });
+    await use.submitResults({ actor: testActor, electionId: 'agg', sectionId: '2', body: squareResults(2) });
     const records = await table.readNewStreamRecords();
     await aggregate(records);
     const once = await use.getTotal('agg');
@@ -75,7 +81,7 @@ describe("the aggregation, fed the table's own stream records", () => {
   it("given a correction, when both versions' records arrive, then only the latest counts", async () => {
     // Prepare
     const before = (await use.getTotal('agg'))?.tally ?? {};
-    await use.submitResults({ electionId: 'agg', sectionId: '2', body: squareResults(20) });
+    await use.submitResults({ actor: testActor, electionId: 'agg', sectionId: '2', body: squareResults(20) });
     // Act
     await aggregate(await table.readNewStreamRecords());
     // Assess
@@ -89,7 +95,12 @@ describe("the aggregation, fed the table's own stream records", () => {
     const before = (await use.getTotal('agg'))?.tally ?? {};
     const flagged = { ...squareResults(20), voters: squareResults(20).voters + 1 };
     // Act
-    const outcome = await use.submitResults({ electionId: 'agg', sectionId: '2', body: flagged });
+    const outcome = await use.submitResults({
+      actor: testActor,
+      electionId: 'agg',
+      sectionId: '2',
+      body: flagged,
+    });
     await aggregate(await table.readNewStreamRecords());
     // Assess
     expect(outcome.status).toBe('flagged');
@@ -100,7 +111,7 @@ describe("the aggregation, fed the table's own stream records", () => {
 
   it('given a malformed source image, when it arrives (twice), then it is quarantined once for staff, the shard moves on and the rest is applied', async () => {
     // Prepare
-    await use.submitResults({ electionId: 'agg', sectionId: '2', body: squareResults(5) });
+    await use.submitResults({ actor: testActor, electionId: 'agg', sectionId: '2', body: squareResults(5) });
     const records = await table.readNewStreamRecords();
     const good = records.find((r) => r.dynamodb?.Keys?.SK?.S === 'RESULT');
     if (!good) throw new Error('the submission left no RESULT record on the stream');
@@ -123,12 +134,28 @@ describe("the aggregation, fed the table's own stream records", () => {
 
   it('given stream batches lost for good, when the aggregation is redriven (twice, beside a live batch), then the totals are whole and nothing counts twice', async () => {
     // Prepare: an election whose first batch is applied and whose second is lost.
-    await use.defineElection('redrive', smallElection('redrive'));
+    await use.defineElection('redrive', smallElection('redrive'), testActor);
     await table.readNewStreamRecords();
-    await use.submitResults({ electionId: 'redrive', sectionId: '1', body: squareResults(1) });
+    await use.submitResults({
+      actor: testActor,
+      electionId: 'redrive',
+      sectionId: '1',
+      body: squareResults(1),
+    });
     await aggregate(await table.readNewStreamRecords());
-    await use.submitResults({ electionId: 'redrive', sectionId: '2', body: squareResults(2) });
-    await use.submitTurnout({ electionId: 'redrive', sectionId: '3', slotId: 'T1', body: { voters: 300 } });
+    await use.submitResults({
+      actor: testActor,
+      electionId: 'redrive',
+      sectionId: '2',
+      body: squareResults(2),
+    });
+    await use.submitTurnout({
+      actor: testActor,
+      electionId: 'redrive',
+      sectionId: '3',
+      slotId: 'T1',
+      body: { voters: 300 },
+    });
     const lost = await table.readNewStreamRecords();
     const before = await use.getTotal('redrive');
 

@@ -126,6 +126,14 @@ describe('the CloudFormation template serverless.yml generates', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       MaximumBatchingWindowInSeconds: 3,
     });
+    const auditor = mappings.find((m) => JSON.stringify(m.FunctionName).includes('ChainAudit'));
+    expect(auditor).toMatchObject({
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['AuditFailuresQueue', 'Arn'] } } },
+    });
+    expect(JSON.stringify(auditor?.FilterCriteria)).toContain('HISTORY#');
+    expect(JSON.stringify(publisher?.FilterCriteria)).toContain('AUDIT#HEAD');
   });
 
   it('routes every contract endpoint through the HTTP API to its own function', () => {
@@ -135,6 +143,7 @@ describe('the CloudFormation template serverless.yml generates', () => {
         'GET /v1/elections/{electionId}/sections/{sectionId}',
         'GET /v1/elections/{electionId}/sections/{sectionId}/history',
         'GET /v1/admin/quarantine',
+        'GET /v1/admin/elections/{electionId}/audit',
         'GET /v1/admin/elections/{electionId}/export',
         'GET /v1/admin/elections/{electionId}/sections',
         'GET /v1/health',

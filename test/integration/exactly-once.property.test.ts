@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../infra/local/ports.js';
 import { startS3 } from '../../infra/local/s3.js';
 import type { PublicBucket } from '../../shared/storage/bucket.js';
-import { smallElection, squareResults } from '../helpers/elections.js';
+import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
 
 /**
@@ -168,7 +168,7 @@ describe('exactly-once aggregation and publishing under faults (DynamoDB Local, 
         async (operations, shuffleSeed) => {
           // Prepare
           const electionId = `prop-${++run}`;
-          await m.defineElection(electionId, smallElection(electionId));
+          await m.defineElection(electionId, smallElection(electionId), testActor);
           const delivered: DynamoDBRecord[] = [];
           await table.readNewStreamRecords();
 
@@ -197,12 +197,14 @@ describe('exactly-once aggregation and publishing under faults (DynamoDB Local, 
             const ignoreRefusals = (promise: Promise<unknown>) => promise.catch(() => undefined);
             if (o.op === 'results') {
               await m.submitResults({
+                actor: testActor,
                 electionId,
                 sectionId: o.section,
                 body: o.square ? squareResults(o.n) : notSquare(o.n),
               });
             } else if (o.op === 'turnout') {
               await m.submitTurnout({
+                actor: testActor,
                 electionId,
                 sectionId: o.section,
                 slotId: o.slot,
@@ -210,11 +212,23 @@ describe('exactly-once aggregation and publishing under faults (DynamoDB Local, 
               });
             } else if (o.op === 'approve') {
               await ignoreRefusals(
-                m.reviewSection('approve', electionId, o.section, { reason: 'checked by the office' }),
+                m.reviewSection(
+                  'approve',
+                  electionId,
+                  o.section,
+                  { reason: 'checked by the office' },
+                  testActor,
+                ),
               );
             } else if (o.op === 'reopen') {
               await ignoreRefusals(
-                m.reviewSection('reopen', electionId, o.section, { reason: 'officer asked to recount' }),
+                m.reviewSection(
+                  'reopen',
+                  electionId,
+                  o.section,
+                  { reason: 'officer asked to recount' },
+                  testActor,
+                ),
               );
             } else if (o.op === 'deliver') {
               await deliver(o.batches, o.redeliver, o.transactionFaults);

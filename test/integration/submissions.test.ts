@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smallElection, squareResults } from '../helpers/elections.js';
+import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
 
 // Shared modules read their configuration on first use: import them after the table is up.
@@ -58,8 +58,8 @@ describe('an election definition stored in DynamoDB Local', () => {
     // Prepare
     const definition = smallElection('def-twice');
     // Act
-    const first = await use.defineElection('def-twice', definition);
-    const second = await use.defineElection('def-twice', definition);
+    const first = await use.defineElection('def-twice', definition, testActor);
+    const second = await use.defineElection('def-twice', definition, testActor);
     // Assess
     expect(first.changed).toBe(true);
     expect(second).toEqual({ id: 'def-twice', definitionHash: first.definitionHash, changed: false });
@@ -67,10 +67,19 @@ describe('an election definition stored in DynamoDB Local', () => {
 
   it('given a definition with results, when it is changed, then it is refused with ELECTION_IN_USE', async () => {
     // Prepare
-    await use.defineElection('def-in-use', smallElection('def-in-use'));
-    await use.submitResults({ electionId: 'def-in-use', sectionId: '1', body: squareResults(1) });
+    await use.defineElection('def-in-use', smallElection('def-in-use'), testActor);
+    await use.submitResults({
+      actor: testActor,
+      electionId: 'def-in-use',
+      sectionId: '1',
+      body: squareResults(1),
+    });
     // Act
-    const change = use.defineElection('def-in-use', smallElection('def-in-use', { name: 'Renamed' }));
+    const change = use.defineElection(
+      'def-in-use',
+      smallElection('def-in-use', { name: 'Renamed' }),
+      testActor,
+    );
     // Assess
     await expect(change).rejects.toMatchObject({ code: 'ELECTION_IN_USE' });
     expect((await use.readSection('def-in-use', '1')).version).toBe(1);
@@ -79,14 +88,24 @@ describe('an election definition stored in DynamoDB Local', () => {
 
 describe('a section count stored with versions', () => {
   beforeAll(async () => {
-    await use.defineElection('versions', smallElection('versions'));
+    await use.defineElection('versions', smallElection('versions'), testActor);
   });
 
   it('given a stored count, when the identical body is re-sent, then the version stays and nothing new is stored', async () => {
     // Prepare
-    const first = await use.submitResults({ electionId: 'versions', sectionId: '1', body: squareResults(1) });
+    const first = await use.submitResults({
+      actor: testActor,
+      electionId: 'versions',
+      sectionId: '1',
+      body: squareResults(1),
+    });
     // Act
-    const again = await use.submitResults({ electionId: 'versions', sectionId: '1', body: squareResults(1) });
+    const again = await use.submitResults({
+      actor: testActor,
+      electionId: 'versions',
+      sectionId: '1',
+      body: squareResults(1),
+    });
     // Assess
     expect(first).toEqual({ version: 1, status: 'accepted', checks: [] });
     expect(again).toEqual(first);
@@ -96,6 +115,7 @@ describe('a section count stored with versions', () => {
   it('given a stored count, when a different body is sent, then it is a correction and the history keeps both', async () => {
     // Act
     const correction = await use.submitResults({
+      actor: testActor,
       electionId: 'versions',
       sectionId: '1',
       body: squareResults(2),
@@ -113,6 +133,7 @@ describe('a section count stored with versions', () => {
   it('given version 2 is stored, when a correction says If-Match 1, then it is refused and nothing changes', async () => {
     // Act
     const stale = use.submitResults({
+      actor: testActor,
       electionId: 'versions',
       sectionId: '1',
       body: squareResults(3),
@@ -127,7 +148,12 @@ describe('a section count stored with versions', () => {
     // Prepare
     const body = { ...squareResults(1), voters: squareResults(1).voters + 7 };
     // Act
-    const outcome = await use.submitResults({ electionId: 'versions', sectionId: '2', body });
+    const outcome = await use.submitResults({
+      actor: testActor,
+      electionId: 'versions',
+      sectionId: '2',
+      body,
+    });
     // Assess
     expect(outcome.status).toBe('flagged');
     expect(outcome.checks.map((c) => c.code)).toContain('R1');
@@ -138,7 +164,7 @@ describe('a section count stored with versions', () => {
     // Prepare
     const body = { ...squareResults(1), listVotes: { L1: 1, L99: 2 } };
     // Act
-    const outcome = use.submitResults({ electionId: 'versions', sectionId: '3', body });
+    const outcome = use.submitResults({ actor: testActor, electionId: 'versions', sectionId: '3', body });
     // Assess
     await expect(outcome).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     expect((await use.readSection('versions', '3')).status).toBe('not-reported');
@@ -147,6 +173,7 @@ describe('a section count stored with versions', () => {
   it('given an unknown slot, when a turnout reading is sent, then it is refused', async () => {
     // Act
     const outcome = use.submitTurnout({
+      actor: testActor,
       electionId: 'versions',
       sectionId: '3',
       slotId: 'T9',
@@ -160,15 +187,16 @@ describe('a section count stored with versions', () => {
 describe('officer tokens', () => {
   it('given a section token, when it is issued again, then the earlier token is revoked at once', async () => {
     // Prepare
-    await use.defineElection('tokens', smallElection('tokens'));
-    const { tokens: first } = await use.issueOfficerTokens('tokens', { sections: ['1'] });
+    await use.defineElection('tokens', smallElection('tokens'), testActor);
+    const { tokens: first } = await use.issueOfficerTokens('tokens', { sections: ['1'] }, testActor);
     // Act
-    const { tokens: second } = await use.issueOfficerTokens('tokens', { sections: ['1'] });
+    const { tokens: second } = await use.issueOfficerTokens('tokens', { sections: ['1'] }, testActor);
     // Assess
     expect(first['1']).not.toEqual(second['1']);
     expect(await use.findCallerByTokenHash(use.hashToken(first['1'] ?? ''))).toBeUndefined();
     expect(await use.findCallerByTokenHash(use.hashToken(second['1'] ?? ''))).toEqual({
       role: 'officer',
+      credential: use.hashToken(second['1'] ?? '').slice(0, 12),
       electionId: 'tokens',
       sectionId: '1',
     });
@@ -176,7 +204,7 @@ describe('officer tokens', () => {
 
   it('given "all", when tokens are issued, then every section gets one and the table holds only hashes', async () => {
     // Act
-    const { tokens } = await use.issueOfficerTokens('tokens', { sections: 'all' });
+    const { tokens } = await use.issueOfficerTokens('tokens', { sections: 'all' }, testActor);
     // Assess
     expect(Object.keys(tokens).sort()).toEqual(['1', '2', '3']);
     const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
@@ -190,16 +218,22 @@ describe('staff reviews and certification', () => {
   const notSquare = { ...squareResults(1), voters: squareResults(1).voters + 3 };
 
   beforeAll(async () => {
-    await use.defineElection('reviews', smallElection('reviews'));
+    await use.defineElection('reviews', smallElection('reviews'), testActor);
   });
 
   it('given a flagged count, when staff approve it with a reason, then it is approved and the history shows the version and the review', async () => {
     // Prepare
-    await use.submitResults({ electionId: 'reviews', sectionId: '1', body: notSquare });
+    await use.submitResults({ actor: testActor, electionId: 'reviews', sectionId: '1', body: notSquare });
     // Act
-    const approved = await use.reviewSection('approve', 'reviews', '1', {
-      reason: 'verbale checked: three ballots found later',
-    });
+    const approved = await use.reviewSection(
+      'approve',
+      'reviews',
+      '1',
+      {
+        reason: 'verbale checked: three ballots found later',
+      },
+      testActor,
+    );
     // Assess
     expect(approved).toMatchObject({
       version: 1,
@@ -218,26 +252,38 @@ describe('staff reviews and certification', () => {
   });
 
   it('given an accepted count, when staff try to approve it, then it is refused with NOT_FLAGGED', async () => {
-    await use.submitResults({ electionId: 'reviews', sectionId: '2', body: squareResults(2) });
+    await use.submitResults({
+      actor: testActor,
+      electionId: 'reviews',
+      sectionId: '2',
+      body: squareResults(2),
+    });
     await expect(
-      use.reviewSection('approve', 'reviews', '2', { reason: 'no reason really' }),
+      use.reviewSection('approve', 'reviews', '2', { reason: 'no reason really' }, testActor),
     ).rejects.toMatchObject({
       code: 'NOT_FLAGGED',
     });
   });
 
   it('given no reason, when staff approve, then it is refused and nothing changes', async () => {
-    await expect(use.reviewSection('approve', 'reviews', '1', {})).rejects.toMatchObject({
+    await expect(use.reviewSection('approve', 'reviews', '1', {}, testActor)).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
   });
 
   it('given an accepted count, when staff reopen it, then it leaves the totals until the officer confirms it again as a new version', async () => {
     // Act
-    const reopened = await use.reviewSection('reopen', 'reviews', '2', {
-      reason: 'officer called: wrong section sheet',
-    });
+    const reopened = await use.reviewSection(
+      'reopen',
+      'reviews',
+      '2',
+      {
+        reason: 'officer called: wrong section sheet',
+      },
+      testActor,
+    );
     const confirmed = await use.submitResults({
+      actor: testActor,
       electionId: 'reviews',
       sectionId: '2',
       body: squareResults(2),
@@ -249,8 +295,15 @@ describe('staff reviews and certification', () => {
 
   it('given a final reading that disagrees with the count, when the reading is corrected, then the count is no longer flagged', async () => {
     // Prepare
-    await use.submitTurnout({ electionId: 'reviews', sectionId: '3', slotId: 'T2', body: { voters: 999 } });
+    await use.submitTurnout({
+      actor: testActor,
+      electionId: 'reviews',
+      sectionId: '3',
+      slotId: 'T2',
+      body: { voters: 999 },
+    });
     const flagged = await use.submitResults({
+      actor: testActor,
       electionId: 'reviews',
       sectionId: '3',
       body: squareResults(3),
@@ -258,6 +311,7 @@ describe('staff reviews and certification', () => {
     expect(flagged.status).toBe('flagged');
     // Act
     await use.submitTurnout({
+      actor: testActor,
       electionId: 'reviews',
       sectionId: '3',
       slotId: 'T2',
@@ -270,22 +324,24 @@ describe('staff reviews and certification', () => {
 
   it('given a certified election, when anything is written, then it answers ELECTION_CERTIFIED', async () => {
     // Act
-    const certified = await use.certifyElection('reviews');
+    const certified = await use.certifyElection('reviews', testActor);
     // Assess
     expect(certified).toMatchObject({ state: 'certified', sections: { total: 3 } });
     await expect(
-      use.submitResults({ electionId: 'reviews', sectionId: '2', body: squareResults(2) }),
+      use.submitResults({ actor: testActor, electionId: 'reviews', sectionId: '2', body: squareResults(2) }),
     ).rejects.toMatchObject({
       code: 'ELECTION_CERTIFIED',
     });
     await expect(
-      use.reviewSection('reopen', 'reviews', '2', { reason: 'too late now' }),
+      use.reviewSection('reopen', 'reviews', '2', { reason: 'too late now' }, testActor),
     ).rejects.toMatchObject({
       code: 'ELECTION_CERTIFIED',
     });
-    await expect(use.certifyElection('reviews')).rejects.toMatchObject({ code: 'ELECTION_CERTIFIED' });
+    await expect(use.certifyElection('reviews', testActor)).rejects.toMatchObject({
+      code: 'ELECTION_CERTIFIED',
+    });
     await expect(
-      use.defineElection('reviews', smallElection('reviews', { name: 'Changed' })),
+      use.defineElection('reviews', smallElection('reviews', { name: 'Changed' }), testActor),
     ).rejects.toMatchObject({
       code: 'ELECTION_CERTIFIED',
     });

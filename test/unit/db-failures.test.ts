@@ -38,6 +38,7 @@ const submission: Submission = {
   registeredVoters: 1000,
   version: 2,
   rev: 2,
+  submittedBy: { role: 'officer', credential: 'abc', sectionId: '1' },
   status: 'accepted',
   checks: [],
   body: {},

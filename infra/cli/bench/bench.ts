@@ -57,17 +57,29 @@ try {
   const { s3Bucket } = await import('../../../shared/storage/s3-bucket.js');
   const { reconcileElection } = await import('../../../shared/use-cases/reconcile-election.js');
   const bucket = s3Bucket();
+  const benchActor = { role: 'staff' as const, credential: 'bench' };
   const meter = meterCapacity(db());
   // Under load the local S3 stand-in can cut a read short: for a poll that is only "not yet".
   const tryGet = (key: string) => bucket.get(key).catch(() => undefined);
 
   // The page budgets, on the demo election with its whole night counted.
   const demo = JSON.parse(readFileSync(join(PROJECT_ROOT, 'events', 'elections', 'demo.json'), 'utf8'));
-  await defineElection(demo.id, demo);
+  await defineElection(demo.id, demo, benchActor);
   for (const section of generateNight(demo)) {
     for (const [slotId, reading] of Object.entries(section.turnout))
-      await submitTurnout({ electionId: demo.id, sectionId: section.sectionId, slotId, body: reading });
-    await submitResults({ electionId: demo.id, sectionId: section.sectionId, body: section.results });
+      await submitTurnout({
+        actor: benchActor,
+        electionId: demo.id,
+        sectionId: section.sectionId,
+        slotId,
+        body: reading,
+      });
+    await submitResults({
+      actor: benchActor,
+      electionId: demo.id,
+      sectionId: section.sectionId,
+      body: section.results,
+    });
   }
   for (;;) {
     const pointer = await tryGet(`results/${demo.id}/latest.json`);
@@ -86,7 +98,7 @@ try {
     const electionId = `bench-${sectionCount}`;
     const election = nationalElection(electionId, sectionCount);
     let started = Date.now();
-    await defineElection(electionId, election);
+    await defineElection(electionId, election, benchActor);
     log(`defined ${sectionCount} sections in ${seconds(Date.now() - started)} s`);
 
     Object.assign(meter, { readUnits: 0, writeUnits: 0, calls: 0 });
@@ -120,19 +132,31 @@ try {
           if (!section) break;
           const night = sectionNightOf(election, index);
           for (const [slotId, reading] of Object.entries(night.turnout)) {
-            await submitTurnout({ electionId, sectionId: section.id, slotId, body: reading });
+            await submitTurnout({
+              actor: benchActor,
+              electionId,
+              sectionId: section.id,
+              slotId,
+              body: reading,
+            });
             submissions++;
           }
           if (index % sampleEvery === 0) submittedAt.set(section.id, Date.now());
-          await submitResults({ electionId, sectionId: section.id, body: night.results });
+          await submitResults({ actor: benchActor, electionId, sectionId: section.id, body: night.results });
           submissions++;
           if (index % 10 === 0) {
-            await submitResults({ electionId, sectionId: section.id, body: night.results });
+            await submitResults({
+              actor: benchActor,
+              electionId,
+              sectionId: section.id,
+              body: night.results,
+            });
             submissions++;
           }
           if (index % 20 === 0) {
             // A correction that still squares: one ballot counted invalid was in fact blank.
             await submitResults({
+              actor: benchActor,
               electionId,
               sectionId: section.id,
               body: {

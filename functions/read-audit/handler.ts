@@ -1,0 +1,7 @@
+import { api } from '../../shared/http/api.js';
+import { jsonResponse } from '../../shared/http/error-response.js';
+import { readAudit } from '../../shared/use-cases/read-audit.js';
+
+export const handler = api({ access: 'staff' }, async (event) =>
+  jsonResponse(200, await readAudit(event.ids.electionId ?? '', event.queryStringParameters)),
+);

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { listAuditEntries, readAuditHead } from '../db/audit.js';
+import { loadElection } from './election-context.js';
+import { parseOrThrow } from './validation.js';
+
+const digits = (max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,10}$/, 'a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(max));
+
+/** `?after=<seq>&limit=<n>`: the page of the chain after entry `after` (0: from the start). */
+export const AuditPageQuerySchema = z
+  .object({
+    after: digits(Number.MAX_SAFE_INTEGER).default(0),
+    limit: digits(1000).pipe(z.number().min(1)).default(500),
+  })
+  .strict();
+
+/**
+ * A page of an election's audit trail: every write, oldest first, each with who, when, what and
+ * its link in the hash chain, and the head as it stands. `next` is the `after` of the next
+ * page, or null at the end.
+ */
+export async function readAudit(electionId: string, query: unknown) {
+  const { after, limit } = parseOrThrow(AuditPageQuerySchema, query ?? {}, 'query');
+  await loadElection(electionId);
+  const [head, entries] = await Promise.all([
+    readAuditHead(electionId),
+    listAuditEntries(electionId, after, limit),
+  ]);
+  const last = entries.at(-1);
+  return {
+    electionId,
+    head: head ?? null,
+    entries,
+    next: last && head && last.seq < head.seq ? last.seq : null,
+  };
+}

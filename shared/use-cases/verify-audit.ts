@@ -1,0 +1,218 @@
+/**
+ * `npm run verify-audit -- <electionId>`: whether an election's audit trail is intact and
+ * whether what the election holds and publishes follows from it.
+ *
+ * 1. The chain: every entry in order, linked to the one before, its hash matching its content,
+ *    ending at the head.
+ * 2. The records: every entry's history record still exists and hashes as when it was chained,
+ *    and every history record is in the chain exactly once.
+ * 3. The present: the definition in force, the certification, and each section's current items
+ *    follow from the chained writes (audit-replay.ts).
+ * 4. The totals: the aggregates and the published summary equal the sum of the current items
+ *    (reconcile).
+ * 5. The anchors: every published snapshot names a head the chain still has.
+ */
+import { listAllAuditEntries, listHistoryRecords, readAuditHead } from '../db/audit.js';
+import { listSections } from '../db/elections.js';
+import { keys } from '../db/keys.js';
+import { batchGet } from '../db/queries.js';
+import { listCurrentSubmissions, type Submission } from '../db/submissions.js';
+import { type AuditEntry, type AuditHead, chainProblems } from '../domain/audit-chain.js';
+import {
+  type AuditEvent,
+  auditEventOf,
+  keyOfSource,
+  sourceOf,
+  storedDefinitionHash,
+} from '../domain/audit-events.js';
+import { replayProblems, type StoredItem } from '../domain/audit-replay.js';
+import { hashOf } from '../domain/canonical.js';
+import type { Section } from '../domain/election.js';
+import { publicPaths } from '../domain/public-files.js';
+import { checksFor } from '../domain/section-checks.js';
+import type { Summary } from '../domain/summary.js';
+import type { PublicBucket } from '../storage/bucket.js';
+import { chainEvents } from './chain-audit-events.js';
+import { loadElection } from './election-context.js';
+import { inPool } from './in-pool.js';
+import { type Difference, reconcileElection } from './reconcile-election.js';
+
+export interface AuditProblem {
+  where: string;
+  problem: string;
+}
+
+export interface AuditReport {
+  electionId: string;
+  head: AuditHead | null;
+  entries: number;
+  records: number;
+  /** History records not in the chain: the stream may still be catching up, or a batch was lost. */
+  unchained: string[];
+  /** Records chained by `--repair` (only ever appended; nothing chained is rewritten). */
+  chainedNow: number;
+  problems: AuditProblem[];
+  differences: Difference[];
+  publishedSeq: number | null;
+  snapshotsChecked: number;
+}
+
+const CONCURRENCY = 16;
+
+async function readEverything(electionId: string) {
+  const sections = await listSections(electionId);
+  const records = new Map<string, Record<string, unknown>>();
+  const keep = (items: Record<string, unknown>[]) => {
+    for (const item of items) records.set(sourceOf(item as { PK: string; SK: string }), item);
+  };
+  keep(await listHistoryRecords(keys.electionHead(electionId).PK));
+  const current: { section: Section; stored: Submission[] }[] = [];
+  await inPool(sections, CONCURRENCY, async (section) => {
+    keep(await listHistoryRecords(keys.sectionPartition(electionId, section.id)));
+    current.push({ section, stored: await listCurrentSubmissions(electionId, section.id) });
+  });
+  return { sections, records, current };
+}
+
+/** Each entry against its record: still there, unchanged, described truly, chained once. */
+async function recordProblems(entries: readonly AuditEntry[], records: Map<string, Record<string, unknown>>) {
+  const problems: AuditProblem[] = [];
+  // Records outside the sections defined now (a section dropped by a redefinition) are read by key.
+  const elsewhere = entries.map((e) => e.event.source).filter((source) => !records.has(source));
+  for (const item of await batchGet(elsewhere.map(keyOfSource)))
+    records.set(sourceOf(item as { PK: string; SK: string }), item);
+  const chainedAt = new Map<string, number>();
+  for (const entry of entries) {
+    const where = `entry ${entry.seq}`;
+    const source = entry.event.source;
+    const earlier = chainedAt.get(source);
+    if (earlier !== undefined)
+      problems.push({ where, problem: `chains the record of entry ${earlier} again` });
+    chainedAt.set(source, entry.seq);
+    const record = records.get(source);
+    if (!record) {
+      problems.push({ where, problem: `its record ${source} is gone` });
+      continue;
+    }
+    if (hashOf(record) !== entry.event.contentHash) {
+      problems.push({ where, problem: `its record ${source} was changed after it was chained` });
+      continue;
+    }
+    if (hashOf(auditEventOf(record)) !== hashOf(entry.event))
+      problems.push({ where, problem: 'does not describe its record truly' });
+  }
+  return { problems, chained: new Set(chainedAt.keys()) };
+}
+
+/** Every published snapshot's audit head must still be in the chain, with the same hash. */
+async function anchorProblems(bucket: PublicBucket, electionId: string, entries: readonly AuditEntry[]) {
+  const problems: AuditProblem[] = [];
+  const paths = publicPaths(electionId);
+  const pointer = await bucket.get(paths.pointer);
+  const latest = pointer ? (JSON.parse(pointer) as { seq: number }).seq : 0;
+  const seqs = Array.from({ length: latest }, (_, i) => i + 1);
+  await inPool(seqs, CONCURRENCY, async (seq) => {
+    const text = await bucket.get(paths.snapshot(seq));
+    if (!text) return;
+    const audit = (JSON.parse(text) as Partial<Summary>).audit;
+    if (!audit) return;
+    const entry = entries[audit.seq - 1];
+    if (!entry || entry.seq !== audit.seq || entry.hash !== audit.hash)
+      problems.push({
+        where: `published snapshot ${seq}`,
+        problem: `names audit entry ${audit.seq} with hash ${audit.hash.slice(0, 12)}…, which the chain no longer has: the chain was rewritten after it was published`,
+      });
+  });
+  return { problems, snapshots: seqs.length };
+}
+
+const tryEvent = (record: Record<string, unknown>): AuditEvent[] => {
+  try {
+    return [auditEventOf(record)];
+  } catch {
+    return [];
+  }
+};
+
+export async function verifyAudit(
+  bucket: PublicBucket,
+  electionId: string,
+  options: { repair?: boolean } = {},
+): Promise<AuditReport> {
+  const election = await loadElection(electionId);
+  const { sections, records, current } = await readEverything(electionId);
+  let entries = await listAllAuditEntries(electionId);
+  const chained = new Set(entries.map((e) => e.event.source));
+  let unchained = [...records.keys()].filter((source) => !chained.has(source));
+  let chainedNow = 0;
+  if (options.repair && unchained.length > 0) {
+    const events: AuditEvent[] = [];
+    for (const source of unchained) {
+      const record = records.get(source);
+      // An unreadable record stays unchained, and is reported below.
+      if (record) events.push(...tryEvent(record));
+    }
+    await chainEvents(events);
+    chainedNow = events.length;
+    entries = await listAllAuditEntries(electionId);
+    const now = new Set(entries.map((e) => e.event.source));
+    unchained = unchained.filter((source) => !now.has(source));
+  }
+  const head = await readAuditHead(electionId);
+
+  const problems: AuditProblem[] = chainProblems(electionId, entries, head).map(({ seq, problem }) => ({
+    where: seq === null ? 'chain' : `entry ${seq}`,
+    problem,
+  }));
+  const checked = await recordProblems(entries, records);
+  problems.push(...checked.problems);
+  for (const source of unchained)
+    problems.push({
+      where: source,
+      problem: 'this record is not in the chain (run again, or with --repair)',
+    });
+
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  const siblings = new Map(current.map(({ section, stored }) => [section.id, stored]));
+  const items: StoredItem[] = current.flatMap(({ stored }) => stored);
+  problems.push(
+    ...replayProblems(
+      entries.map((e) => e.event),
+      {
+        definitionHash: election.state.definitionHash,
+        storedDefinitionHash: storedDefinitionHash(election.head, sections),
+        certified: election.state.state === 'certified',
+        items,
+        allowedChecks: (item) => {
+          const section = byId.get(item.sectionId);
+          const others = siblings.get(item.sectionId) ?? [];
+          if (!section) return [];
+          const asIfOpen = others.map((o) =>
+            o.status === 'reopened' ? { ...o, status: 'accepted' as const } : o,
+          );
+          return [
+            checksFor(election.head, section, item, others),
+            checksFor(election.head, section, item, asIfOpen),
+          ];
+        },
+      },
+    ),
+  );
+
+  const reconciled = await reconcileElection(bucket, electionId, CONCURRENCY);
+  const anchors = await anchorProblems(bucket, electionId, entries);
+  problems.push(...anchors.problems);
+
+  return {
+    electionId,
+    head: head ?? null,
+    entries: entries.length,
+    records: records.size,
+    unchained,
+    chainedNow,
+    problems,
+    differences: reconciled.differences,
+    publishedSeq: reconciled.publishedSeq,
+    snapshotsChecked: anchors.snapshots,
+  };
+}
