@@ -60,3 +60,19 @@ export class NotFlaggedError extends AppError {
 export class NotReportedError extends AppError {
   readonly code = 'NOT_REPORTED';
 }
+export class RehearsalFixedError extends AppError {
+  readonly code = 'REHEARSAL_FIXED';
+}
+export class RateLimitedError extends AppError {
+  readonly code = 'RATE_LIMITED';
+  constructor(
+    message: string,
+    /** Seconds until the client may try again. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+export class RouteNotFoundError extends AppError {
+  readonly code = 'ROUTE_NOT_FOUND';
+}

@@ -63,6 +63,9 @@ async function bundle(entry: string, define: Record<string, string> = {}): Promi
     write: false,
     legalComments: 'none',
     logLevel: 'silent',
+    // Before zod loads: its schemas would otherwise probe `new Function`, which the site's CSP
+    // forbids (the probe's failure is caught, but the browser still reports a violation).
+    banner: { js: 'globalThis.__zod_globalConfig={jitless:true};' },
   });
   return result.outputFiles[0]?.text ?? '';
 }

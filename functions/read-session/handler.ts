@@ -3,6 +3,11 @@ import { jsonResponse } from '../../shared/http/error-response.js';
 
 /** Who a token belongs to: the officer app signs in with a token alone and learns its section here. */
 export const handler = api({ access: 'signed-in' }, async (event) => {
-  const { credential: _auditName, ...caller } = event.caller ?? { credential: '' };
+  // What the app needs to know: the role and, for officers, the section; not the token's names.
+  const {
+    credential: _auditName,
+    tokenHash: _hash,
+    ...caller
+  } = event.caller ?? { credential: '', tokenHash: '' };
   return jsonResponse(200, caller);
 });

@@ -10,6 +10,7 @@ export const handler = api({ access: 'section-officer', body: true }, async (eve
     sectionId,
     body: event.json,
     actor: actorOf(event),
+    signedInWith: event.caller?.tokenHash,
     ...(ifMatch !== undefined ? { ifMatch } : {}),
   });
   return jsonResponse(200, outcome, { etag: `"${outcome.version}"` });

@@ -11,6 +11,7 @@ export const handler = api({ access: 'section-officer', body: true }, async (eve
     slotId,
     body: event.json,
     actor: actorOf(event),
+    signedInWith: event.caller?.tokenHash,
     ...(ifMatch !== undefined ? { ifMatch } : {}),
   });
   return jsonResponse(200, outcome, { etag: `"${outcome.version}"` });

@@ -82,8 +82,17 @@ const need = (value: string | undefined, what: string): string => {
   return value;
 };
 
+/** The machine's user, for the audit trail; a user with no passwd entry (a container) by its id. */
+function terminalUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? `uid-${process.getuid?.() ?? 'unknown'}`;
+  }
+}
+
 /** The terminal's writes are the staff's, named after the machine's user in the audit trail. */
-const actor = { role: 'staff' as const, credential: `terminal:${userInfo().username}` };
+const actor = { role: 'staff' as const, credential: `terminal:${terminalUser()}` };
 
 try {
   if (command === 'define') {

@@ -7,6 +7,7 @@ import {
 } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SECURITY_HEADERS } from '../../site/security-headers.js';
 
 /**
  * Like CloudFront's `/v1/*` behaviour: the API on the site's own origin, so the officer and
@@ -27,13 +28,17 @@ function proxyToApi(apiUrl: URL, url: URL, request: IncomingMessage, response: S
   const headers = Object.fromEntries(
     Object.entries(request.headers).filter(([name]) => !HOP_BY_HOP.includes(name.toLowerCase())),
   );
+  // Like CloudFront: the viewer's address appended last, whatever the viewer sent before it.
+  const forwarded = [request.headers['x-forwarded-for'], request.socket.remoteAddress]
+    .filter(Boolean)
+    .join(', ');
   const upstream = httpRequest(
     {
       hostname: apiUrl.hostname,
       port: apiUrl.port,
       method: request.method,
       path: url.pathname + url.search,
-      headers: { ...headers, host: apiUrl.host },
+      headers: { ...headers, host: apiUrl.host, 'x-forwarded-for': forwarded },
     },
     (answer) => {
       const answerHeaders = Object.fromEntries(
@@ -70,6 +75,8 @@ export async function startSiteServer(options: {
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
   });
   const server: Server = createServer(async (request, response) => {
+    // Like the distribution's response headers policy: on every answer, the API's included.
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', 'http://site');
     if (url.pathname.startsWith('/v1/')) {
       proxyToApi(apiUrl, url, request, response);
@@ -98,7 +105,6 @@ export async function startSiteServer(options: {
         ...(gzip ? { 'content-encoding': 'gzip' } : {}),
         vary: 'accept-encoding',
         'content-length': String(payload.length),
-        'x-content-type-options': 'nosniff',
       });
       response.end(request.method === 'HEAD' ? undefined : payload);
     } catch (error) {

@@ -184,6 +184,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
         AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
         SLS_TELEMETRY_DISABLED: '1',
+        // No distribution in front locally: no origin header to check; CORS names the site server.
+        ORIGIN_VERIFY: '',
+        SITE_ORIGIN: `http://127.0.0.1:${options.sitePort}`,
         // Lambda runs Node 22; this machine's Node 20 is supported for local use only.
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         SLS_NOTIFICATIONS_MODE: 'off',

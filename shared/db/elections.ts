@@ -2,7 +2,7 @@ import { BatchWriteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/li
 import type { Actor } from '../domain/actor.js';
 import { storedDefinitionHash } from '../domain/audit-events.js';
 import type { ElectionHead, Section } from '../domain/election.js';
-import { ElectionInUseError } from '../errors.js';
+import { ConcurrentWriteError, ElectionInUseError } from '../errors.js';
 import { db, tableName } from './client.js';
 import { ELECTION_STATE_SK, type Key, keys } from './keys.js';
 import { queryAll } from './queries.js';
@@ -135,10 +135,13 @@ export async function putDefinition(
                 state: 'open',
                 definitionHash,
                 inUse: false,
+                rehearsal: head.rehearsal,
               },
-              ConditionExpression: 'attribute_not_exists(PK) OR (inUse = :false AND #state = :open)',
+              // Never in use, never certified, and a rehearsal stays one (define-election.ts).
+              ConditionExpression:
+                'attribute_not_exists(PK) OR (inUse = :false AND #state = :open AND rehearsal = :rehearsal)',
               ExpressionAttributeNames: { '#state': 'state' },
-              ExpressionAttributeValues: { ':false': false, ':open': 'open' },
+              ExpressionAttributeValues: { ':false': false, ':open': 'open', ':rehearsal': head.rehearsal },
             },
           },
         ],
@@ -147,7 +150,7 @@ export async function putDefinition(
   } catch (error) {
     if ((error as Error).name === 'TransactionCanceledException') {
       throw new ElectionInUseError(
-        `election "${electionId}" already has results: its definition can no longer change`,
+        `election "${electionId}" already has results, or was redefined at the same moment: its definition can no longer change`,
       );
     }
     throw error;
@@ -197,7 +200,10 @@ export async function certifyElection(
     );
     return true;
   } catch (error) {
-    if ((error as Error).name === 'TransactionCanceledException') return false;
-    throw error;
+    // Not open any more; a conflict with a write that checked the state at that moment is retryable.
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    if ((error as Error).name !== 'TransactionCanceledException') throw error;
+    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+    throw new ConcurrentWriteError('the election was being written at the same moment: certify again');
   }
 }

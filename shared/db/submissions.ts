@@ -5,6 +5,7 @@ import type { SubmissionStatus } from '../domain/status.js';
 import { db, tableName } from './client.js';
 import { electionStateKey } from './elections.js';
 import { type Key, keys, RESULT_SK, TURNOUT_SK_PREFIX } from './keys.js';
+import { tokenStillValid } from './tokens.js';
 
 /** A staff decision on a stored submission, kept with its reason. */
 export interface Review {
@@ -80,7 +81,7 @@ export async function listCurrentSubmissions(electionId: string, sectionId: stri
 }
 
 /** Which condition of a stored-version transaction failed. */
-export type StoreConflict = 'version' | 'election-state';
+export type StoreConflict = 'version' | 'election-state' | 'token-revoked';
 
 /** A related current item whose checks changed with this write (R5 links the final slot and the count). */
 export interface Recheck {
@@ -132,10 +133,12 @@ const revGuard = (expectedRev: number) => ({
 });
 
 /** Maps a cancelled transaction to the conflict it reports; rethrows anything else. */
-function conflictOf(error: unknown, stateIndex: number): StoreConflict {
+function conflictOf(error: unknown, stateIndex: number, tokenIndex?: number): StoreConflict {
   const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
   if ((error as Error).name !== 'TransactionCanceledException' || !reasons) throw error;
   if (reasons[stateIndex]?.Code === 'ConditionalCheckFailed') return 'election-state';
+  if (tokenIndex !== undefined && reasons[tokenIndex]?.Code === 'ConditionalCheckFailed')
+    return 'token-revoked';
   // A lost race with another write of the same section: the caller re-reads and decides again.
   if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict'))
     return 'version';
@@ -190,12 +193,15 @@ export async function storeReview(
  * Stores a new version as the current one and in the append-only history, in one
  * transaction that also checks the election is open and still has the definition the
  * body was validated against, and updates related items whose checks changed with it.
+ * With `signedInWith`, the token the request came with must still be valid as the write
+ * lands: a revocation takes effect at once, even for a request already on its way.
  */
 export async function storeSubmissionVersion(
   next: Submission,
   previousVersion: number,
   election: { definitionHash: string; inUse: boolean },
   rechecks: readonly Recheck[] = [],
+  signedInWith?: string,
 ): Promise<StoreConflict | undefined> {
   try {
     await db().send(
@@ -218,12 +224,13 @@ export async function storeSubmissionVersion(
             },
           },
           stateGuard(next.electionId, election),
+          ...(signedInWith ? [tokenStillValid(signedInWith)] : []),
           ...rechecks.map(({ item, expectedRev }) => putCurrent(item, revGuard(expectedRev))),
         ],
       }),
     );
     return undefined;
   } catch (error) {
-    return conflictOf(error, 2);
+    return conflictOf(error, 2, signedInWith ? 3 : undefined);
   }
 }

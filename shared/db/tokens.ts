@@ -8,9 +8,10 @@ import { keys } from './keys.js';
  * Who a bearer token speaks for, and the name of the credential in the audit trail. Tokens
  * themselves are never stored: only their hashes.
  */
-export type Caller =
-  | { role: 'staff'; credential: string }
-  | { role: 'officer'; credential: string; electionId: string; sectionId: string };
+export type Caller = { tokenHash: string; credential: string } & (
+  | { role: 'staff' }
+  | { role: 'officer'; electionId: string; sectionId: string }
+);
 
 export async function findCallerByTokenHash(tokenHash: string): Promise<Caller | undefined> {
   const { Item } = await db().send(
@@ -18,9 +19,18 @@ export async function findCallerByTokenHash(tokenHash: string): Promise<Caller |
   );
   if (!Item) return undefined;
   const credential = credentialOf(tokenHash);
-  if (Item.role === 'staff') return { role: 'staff', credential };
-  return { role: 'officer', credential, electionId: Item.electionId, sectionId: Item.sectionId };
+  if (Item.role === 'staff') return { role: 'staff', tokenHash, credential };
+  return { role: 'officer', tokenHash, credential, electionId: Item.electionId, sectionId: Item.sectionId };
 }
+
+/** A transaction's guard that the token a write came with is still valid when the write lands. */
+export const tokenStillValid = (tokenHash: string) => ({
+  ConditionCheck: {
+    TableName: tableName(),
+    Key: keys.token(tokenHash),
+    ConditionExpression: 'attribute_exists(PK)',
+  },
+});
 
 /** The audit trail's record of a credential issued or revoked, written with the change itself. */
 const credentialRecord = (

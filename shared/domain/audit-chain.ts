@@ -31,11 +31,10 @@ export const entryHashOf = (entry: Omit<AuditEntry, 'hash'>) =>
     event: entry.event,
   });
 
-/** The chain's order within a batch: oldest write first, then by record key. */
-export const byTimeThenSource = (a: AuditEvent, b: AuditEvent) =>
-  a.at < b.at ? -1 : a.at > b.at ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
-
-/** The entries that follow `head` with these events, oldest write first. */
+/**
+ * The entries that follow `head` with these events, in the order given: the stream's, which for
+ * the records of one partition (a section's, or the election's own) is the order of their commits.
+ */
 export function extendChain(
   electionId: string,
   head: AuditHead | undefined,
@@ -43,7 +42,7 @@ export function extendChain(
   chainedAt: string,
 ): AuditEntry[] {
   let previous = head ?? { seq: 0, hash: GENESIS_HASH };
-  return [...events].sort(byTimeThenSource).map((event) => {
+  return events.map((event) => {
     const unsealed = { electionId, seq: previous.seq + 1, prevHash: previous.hash, chainedAt, event };
     const entry = { ...unsealed, hash: entryHashOf(unsealed) };
     previous = entry;

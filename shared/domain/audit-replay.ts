@@ -41,10 +41,44 @@ export interface ElectionNow {
 
 const itemKey = (sectionId: string, item: string) => `section ${sectionId}, ${item}`;
 
+const byTime = (a: AuditEvent, b: AuditEvent) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+
+/**
+ * Whether each write was allowed when it was made, in chain order (which, for one section's
+ * records, is the order of their commits): an officer's write needs the code issued for that
+ * section and not revoked or replaced before it; no definition after the first results; nothing
+ * after the certification.
+ */
+function permissionProblems(events: readonly AuditEvent[]): ReplayProblem[] {
+  const problems: ReplayProblem[] = [];
+  const valid = new Map<string, string>();
+  let stored = false;
+  let certified = false;
+  for (const event of events) {
+    const where = event.sectionId === undefined ? event.action : `section ${event.sectionId}`;
+    if (certified) problems.push({ where, problem: `a ${event.action} was chained after the certification` });
+    if (event.action === 'certify') certified = true;
+    if (event.action === 'define' && stored)
+      problems.push({ where, problem: 'a definition was chained after results were stored' });
+    if (event.action === 'submit' || event.action === 'correct') stored = true;
+    if (event.sectionId === undefined) continue;
+    if (event.action === 'issue-credential') valid.set(event.sectionId, String(event.what.credential));
+    if (event.action === 'revoke-credential') valid.delete(event.sectionId);
+    if (event.actor.role !== 'officer') continue;
+    if (event.actor.sectionId !== event.sectionId || valid.get(event.sectionId) !== event.actor.credential)
+      problems.push({
+        where,
+        problem: `a ${event.action} by credential ${event.actor.credential}, which was not the section's valid code then`,
+      });
+  }
+  return problems;
+}
+
 /** The problems with `now`, given the chain's events in chain order. Empty when it follows. */
 export function replayProblems(events: readonly AuditEvent[], now: ElectionNow): ReplayProblem[] {
-  const problems: ReplayProblem[] = [];
-  const definitions = events.filter((e) => e.action === 'define');
+  const problems: ReplayProblem[] = permissionProblems(events);
+  // The latest by time: a record chained late (by `verify-audit --repair`) sits later in the chain.
+  const definitions = events.filter((e) => e.action === 'define').sort(byTime);
   const lastDefinition = definitions.at(-1)?.what.definitionHash;
   if (lastDefinition !== now.definitionHash)
     problems.push({

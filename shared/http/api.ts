@@ -1,20 +1,24 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { readSignInFailures, recordSignInFailure } from '../db/sign-in-failures.js';
 import { type Caller, findCallerByTokenHash } from '../db/tokens.js';
 import type { Actor } from '../domain/actor.js';
 import { IdSchema } from '../domain/ids.js';
 import { hashToken } from '../domain/tokens.js';
 import {
   ForbiddenError,
-  InvalidJsonError,
   PayloadTooLargeError,
+  RateLimitedError,
   UnauthorizedError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../errors.js';
 import { logger } from '../logger.js';
 import { errorResponse } from './error-response.js';
+import { clientOf, SIGN_IN_FAILURES_PER_WINDOW, windowOf } from './sign-in-throttle.js';
+import { parseStrictJson } from './strict-json.js';
+import { assertThroughSite, withApiHeaders } from './through-site.js';
 
 /** Bodies larger than this are refused before parsing (CONTRACT.md section 4). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -47,7 +51,9 @@ const header = (event: APIGatewayProxyEventV2, name: string) => {
 };
 
 function parseBody(event: APIGatewayProxyEventV2, maxBytes: number): unknown {
-  const raw = event.body ?? '';
+  // A string in API Gateway; some emulators hand over an already parsed value: never a 500.
+  const raw =
+    typeof event.body === 'string' ? event.body : event.body == null ? '' : JSON.stringify(event.body);
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (Buffer.byteLength(text, 'utf8') > maxBytes) {
     throw new PayloadTooLargeError(`the body is over ${maxBytes} bytes`);
@@ -56,11 +62,7 @@ function parseBody(event: APIGatewayProxyEventV2, maxBytes: number): unknown {
   if (!/^application\/json\s*(;|$)/i.test(contentType)) {
     throw new UnsupportedMediaTypeError('send the body as JSON with "Content-Type: application/json"');
   }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new InvalidJsonError('the body is not valid JSON');
-  }
+  return parseStrictJson(text);
 }
 
 function pathIds(event: APIGatewayProxyEventV2): Record<string, string> {
@@ -86,11 +88,31 @@ function pathIds(event: APIGatewayProxyEventV2): Record<string, string> {
 export const TOKEN_PATTERN = /^[A-Za-z0-9._~+/=-]{16,512}$/;
 const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]{16,512})$/;
 
+/**
+ * The caller of a bearer token, looked up by the token's SHA-256 (no secret is ever compared as
+ * text). Failed sign-ins are counted per client, and a client past the limit is throttled
+ * (sign-in-throttle.ts); the count is read beside the lookup, so it adds no wait.
+ */
 async function authenticate(event: APIGatewayProxyEventV2): Promise<Caller> {
   const match = BEARER.exec(header(event, 'authorization') ?? '');
   if (!match?.[1]) throw new UnauthorizedError('send "Authorization: Bearer <token>"');
-  const caller = await findCallerByTokenHash(hashToken(match[1]));
-  if (!caller) throw new UnauthorizedError('this token is unknown or has been revoked');
+  const now = Date.now();
+  const client = clientOf(event);
+  const window = windowOf(now);
+  const [caller, failures] = await Promise.all([
+    findCallerByTokenHash(hashToken(match[1])),
+    readSignInFailures(client, window.id),
+  ]);
+  if (failures >= SIGN_IN_FAILURES_PER_WINDOW) {
+    throw new RateLimitedError(
+      'too many failed sign-ins from this address: try again in a minute',
+      Math.max(1, Math.ceil((window.endsAt - now) / 1000)),
+    );
+  }
+  if (!caller) {
+    await recordSignInFailure(client, window.id, window.endsAt);
+    throw new UnauthorizedError('this token is unknown or has been revoked');
+  }
   return caller;
 }
 
@@ -113,7 +135,17 @@ type Request = middy.Request<ApiEvent, APIGatewayProxyStructuredResultV2>;
 /** Answers every failure in the contract's error shape (the one mapping lives in error-response.ts). */
 const contractErrors = (): middy.MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2> => ({
   onError: async (request: Request) => {
-    request.response = errorResponse(request.error);
+    request.response = withApiHeaders(errorResponse(request.error));
+  },
+});
+
+/** Only requests through the site's distribution (in AWS); every answer with the API's headers. */
+const throughSite = (): middy.MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2> => ({
+  before: async (request) => {
+    assertThroughSite(request.event);
+  },
+  after: async (request: Request) => {
+    if (request.response) request.response = withApiHeaders(request.response);
   },
 });
 
@@ -153,6 +185,7 @@ export function api(options: { access: Access; body?: boolean | { maxBytes: numb
   const chain = middy<ApiEvent, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(contractErrors())
+    .use(throughSite())
     .use(bearerAuth(options.access))
     .use(validPathIds())
     .use(accessRule(options.access));

@@ -10,14 +10,17 @@ const STATUS_BY_ERROR = new Map<abstract new (...args: never[]) => errors.AppErr
   [errors.ForbiddenError, 403],
   [errors.ElectionNotFoundError, 404],
   [errors.SectionNotFoundError, 404],
+  [errors.RouteNotFoundError, 404],
   [errors.ElectionInUseError, 409],
   [errors.ElectionCertifiedError, 409],
+  [errors.RehearsalFixedError, 409],
   [errors.ConcurrentWriteError, 409],
   [errors.NotFlaggedError, 409],
   [errors.NotReportedError, 409],
   [errors.VersionMismatchError, 412],
   [errors.PayloadTooLargeError, 413],
   [errors.UnsupportedMediaTypeError, 415],
+  [errors.RateLimitedError, 429],
 ]);
 
 export function statusOf(error: errors.AppError): number {
@@ -41,7 +44,12 @@ export function jsonResponse(
 export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
   if (error instanceof errors.AppError) {
     const status = statusOf(error);
-    const headers: Record<string, string> = status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+    const headers: Record<string, string> =
+      status === 401
+        ? { 'www-authenticate': 'Bearer' }
+        : error instanceof errors.RateLimitedError
+          ? { 'retry-after': String(error.retryAfterSeconds) }
+          : {};
     return jsonResponse(
       status,
       { error: { code: error.code, message: error.message, details: error.details } },

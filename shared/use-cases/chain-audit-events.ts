@@ -2,7 +2,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { commitAuditEntries, readAuditHead, readChained } from '../db/audit.js';
 import { quarantineRecord } from '../db/quarantine.js';
 import { readStreamRecord } from '../db/stream-record.js';
-import { byTimeThenSource, extendChain } from '../domain/audit-chain.js';
+import { extendChain } from '../domain/audit-chain.js';
 import { type AuditEvent, auditEventOf, isAuditRecordKey } from '../domain/audit-events.js';
 import { logger } from '../logger.js';
 import { retryLostRaces } from './lost-races.js';
@@ -72,7 +72,7 @@ export async function chainEvents(events: readonly AuditEvent[]): Promise<void> 
     byElection.set(event.electionId, unique);
   }
   for (const [electionId, unique] of byElection) {
-    const list = [...unique.values()].sort(byTimeThenSource);
+    const list = [...unique.values()];
     for (let start = 0; start < list.length; start += EVENTS_PER_TRANSACTION) {
       await chainChunk(electionId, list.slice(start, start + EVENTS_PER_TRANSACTION));
     }

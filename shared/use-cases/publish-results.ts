@@ -117,7 +117,9 @@ export async function publishSummary(bucket: PublicBucket, electionId: string): 
     const unchanged =
       previous?.complete === true &&
       previous.totalRev === totalRev &&
-      (previous.auditSeq ?? 0) === auditSeq &&
+      // The head alone publishes only once certified (the last entry is the certification); during
+      // the night it rides along with the totals, so it does not double the snapshots.
+      (state.state !== 'certified' || (previous.auditSeq ?? 0) === auditSeq) &&
       previous.state === state.state &&
       previous.definitionHash === state.definitionHash;
     if (unchanged) return undefined;

@@ -5,7 +5,7 @@ import type { FailedCheck } from '../domain/checks.js';
 import { isFlagging } from '../domain/checks.js';
 import { checksFor, recheckSection } from '../domain/section-checks.js';
 import { resultsSchemaFor, TurnoutReadingSchema } from '../domain/submission.js';
-import { ConcurrentWriteError, ValidationError, VersionMismatchError } from '../errors.js';
+import { ConcurrentWriteError, UnauthorizedError, ValidationError, VersionMismatchError } from '../errors.js';
 import { assertOpen, loadElection, loadSection } from './election-context.js';
 import { parseOrThrow } from './validation.js';
 
@@ -21,6 +21,8 @@ export interface SubmitRequest {
   body: unknown;
   /** Who sends it: the officer's credential, recorded in the history and the audit trail. */
   actor: Actor;
+  /** The hash of the token the request came with, which must still be valid when the write lands. */
+  signedInWith?: string;
   /** The version the officer last saw (If-Match): a newer stored version refuses the write. */
   ifMatch?: number;
 }
@@ -86,8 +88,15 @@ async function submit(
       item: { ...item, checks, status, rev: item.rev + 1 },
       expectedRev: item.rev,
     }));
-    const conflict = await storeSubmissionVersion(next, currentVersion, election.state, rechecks);
+    const conflict = await storeSubmissionVersion(
+      next,
+      currentVersion,
+      election.state,
+      rechecks,
+      request.signedInWith,
+    );
     if (!conflict) return outcomeOf(next);
+    if (conflict === 'token-revoked') throw new UnauthorizedError('this token has been revoked');
     // Another device, or the first writes of a busy election, got there first: re-read after a pause.
     await pause(attempt);
   }

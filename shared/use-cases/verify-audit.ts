@@ -104,26 +104,47 @@ async function recordProblems(entries: readonly AuditEntry[], records: Map<strin
   return { problems, chained: new Set(chainedAt.keys()) };
 }
 
-/** Every published snapshot's audit head must still be in the chain, with the same hash. */
-async function anchorProblems(bucket: PublicBucket, electionId: string, entries: readonly AuditEntry[]) {
-  const problems: AuditProblem[] = [];
+/** The audit heads the published snapshots name, read before the chain so none can be newer. */
+async function publishedHeads(bucket: PublicBucket, electionId: string) {
   const paths = publicPaths(electionId);
   const pointer = await bucket.get(paths.pointer);
   const latest = pointer ? (JSON.parse(pointer) as { seq: number }).seq : 0;
-  const seqs = Array.from({ length: latest }, (_, i) => i + 1);
-  await inPool(seqs, CONCURRENCY, async (seq) => {
-    const text = await bucket.get(paths.snapshot(seq));
-    if (!text) return;
-    const audit = (JSON.parse(text) as Partial<Summary>).audit;
-    if (!audit) return;
-    const entry = entries[audit.seq - 1];
-    if (!entry || entry.seq !== audit.seq || entry.hash !== audit.hash)
-      problems.push({
-        where: `published snapshot ${seq}`,
-        problem: `names audit entry ${audit.seq} with hash ${audit.hash.slice(0, 12)}…, which the chain no longer has: the chain was rewritten after it was published`,
-      });
-  });
-  return { problems, snapshots: seqs.length };
+  const heads: { snapshot: number; audit: AuditHead }[] = [];
+  await inPool(
+    Array.from({ length: latest }, (_, i) => i + 1),
+    CONCURRENCY,
+    async (snapshot) => {
+      const text = await bucket.get(paths.snapshot(snapshot));
+      const audit = text ? (JSON.parse(text) as Partial<Summary>).audit : undefined;
+      if (audit) heads.push({ snapshot, audit });
+    },
+  );
+  return { heads, snapshots: latest };
+}
+
+/** Every published head must still be in the chain, with the same hash. */
+function anchorProblems(
+  heads: readonly { snapshot: number; audit: AuditHead }[],
+  entries: readonly AuditEntry[],
+) {
+  const bySeq = new Map(entries.map((e) => [e.seq, e.hash]));
+  return heads
+    .filter(({ audit }) => bySeq.get(audit.seq) !== audit.hash)
+    .map(({ snapshot, audit }) => ({
+      where: `published snapshot ${snapshot}`,
+      problem: `names audit entry ${audit.seq} with hash ${audit.hash.slice(0, 12)}…, which the chain no longer has: the chain was rewritten after it was published`,
+    }));
+}
+
+/** The chain as far as its head, and whether entries lie beyond a head read after them. */
+async function readChain(electionId: string) {
+  const head = await readAuditHead(electionId);
+  const all = await listAllAuditEntries(electionId);
+  const headAfter = await readAuditHead(electionId);
+  const beyond = all.filter((e) => e.seq > (headAfter?.seq ?? 0));
+  // Entries appended while reading are left for the next run; entries past any head are a problem.
+  const entries = head ? all.filter((e) => e.seq <= head.seq) : all;
+  return { head, entries, beyond: head ? beyond : [] };
 }
 
 const tryEvent = (record: Record<string, unknown>): AuditEvent[] => {
@@ -139,13 +160,17 @@ export async function verifyAudit(
   electionId: string,
   options: { repair?: boolean } = {},
 ): Promise<AuditReport> {
+  // Published heads first, then the chain, then what it is about: each read later than the one
+  // it is checked against, so a write made meanwhile is "not yet chained", never "rewritten".
+  const published = await publishedHeads(bucket, electionId);
+  let { head, entries, beyond } = await readChain(electionId);
   const election = await loadElection(electionId);
   const { sections, records, current } = await readEverything(electionId);
-  let entries = await listAllAuditEntries(electionId);
   const chained = new Set(entries.map((e) => e.event.source));
   let unchained = [...records.keys()].filter((source) => !chained.has(source));
   let chainedNow = 0;
-  if (options.repair && unchained.length > 0) {
+  // A repair only appends, and never over a chain that no longer leads to what was published.
+  if (options.repair && unchained.length > 0 && anchorProblems(published.heads, entries).length === 0) {
     const events: AuditEvent[] = [];
     for (const source of unchained) {
       const record = records.get(source);
@@ -154,22 +179,23 @@ export async function verifyAudit(
     }
     await chainEvents(events);
     chainedNow = events.length;
-    entries = await listAllAuditEntries(electionId);
+    ({ head, entries, beyond } = await readChain(electionId));
     const now = new Set(entries.map((e) => e.event.source));
     unchained = unchained.filter((source) => !now.has(source));
   }
-  const head = await readAuditHead(electionId);
 
   const problems: AuditProblem[] = chainProblems(electionId, entries, head).map(({ seq, problem }) => ({
     where: seq === null ? 'chain' : `entry ${seq}`,
     problem,
   }));
+  for (const entry of beyond)
+    problems.push({ where: `entry ${entry.seq}`, problem: 'lies beyond the head: the head was moved back' });
   const checked = await recordProblems(entries, records);
   problems.push(...checked.problems);
   for (const source of unchained)
     problems.push({
       where: source,
-      problem: 'this record is not in the chain (run again, or with --repair)',
+      problem: 'this record is not in the chain (yet: run again, with --wait, or with --repair)',
     });
 
   const byId = new Map(sections.map((s) => [s.id, s]));
@@ -187,21 +213,20 @@ export async function verifyAudit(
           const section = byId.get(item.sectionId);
           const others = siblings.get(item.sectionId) ?? [];
           if (!section) return [];
-          const asIfOpen = others.map((o) =>
-            o.status === 'reopened' ? { ...o, status: 'accepted' as const } : o,
-          );
-          return [
-            checksFor(election.head, section, item, others),
-            checksFor(election.head, section, item, asIfOpen),
-          ];
+          // Each reopened sibling may have been counted or not when this item was last judged.
+          const reopened = others.filter((o) => o.status === 'reopened');
+          return Array.from({ length: 2 ** reopened.length }, (_, mask) => {
+            const counted = new Set(reopened.filter((_, i) => mask & (1 << i)));
+            const asThen = others.map((o) => (counted.has(o) ? { ...o, status: 'accepted' as const } : o));
+            return checksFor(election.head, section, item, asThen);
+          });
         },
       },
     ),
   );
 
   const reconciled = await reconcileElection(bucket, electionId, CONCURRENCY);
-  const anchors = await anchorProblems(bucket, electionId, entries);
-  problems.push(...anchors.problems);
+  problems.push(...anchorProblems(published.heads, entries));
 
   return {
     electionId,
@@ -213,6 +238,6 @@ export async function verifyAudit(
     problems,
     differences: reconciled.differences,
     publishedSeq: reconciled.publishedSeq,
-    snapshotsChecked: anchors.snapshots,
+    snapshotsChecked: published.snapshots,
   };
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/local/stack.js';
 import { tableDefinition } from '../../infra/local/table.js';
+import { SECURITY_HEADERS, SITE_CSP } from '../../site/security-headers.js';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
 let template: { Resources: Record<string, Resource>; Outputs: Record<string, unknown> };
@@ -108,6 +109,41 @@ describe('the CloudFormation template serverless.yml generates', () => {
     expect(String(directoryIndex?.Properties.FunctionCode)).toContain("request.uri += 'index.html'");
   });
 
+  it('sends the security headers of site/security-headers.ts on the site and the API, and lets only the distribution call the API', () => {
+    const [[policyId, policy] = []] = ofType('AWS::CloudFront::ResponseHeadersPolicy');
+    const config = (policy?.Properties.ResponseHeadersPolicyConfig ?? {}) as {
+      SecurityHeadersConfig: Record<string, Record<string, unknown>>;
+      CustomHeadersConfig: { Items: { Header: string; Value: string }[] };
+    };
+    const security = config.SecurityHeadersConfig;
+    expect(security.ContentSecurityPolicy?.ContentSecurityPolicy).toBe(SITE_CSP);
+    expect(`max-age=${security.StrictTransportSecurity?.AccessControlMaxAgeSec}; includeSubDomains`).toBe(
+      SECURITY_HEADERS['strict-transport-security'],
+    );
+    expect(security.FrameOptions?.FrameOption).toBe(SECURITY_HEADERS['x-frame-options']);
+    expect(security.ReferrerPolicy?.ReferrerPolicy).toBe(SECURITY_HEADERS['referrer-policy']);
+    expect(security.ContentTypeOptions).toEqual({ Override: true });
+    for (const { Header, Value } of config.CustomHeadersConfig.Items)
+      expect(Value).toBe(SECURITY_HEADERS[Header.toLowerCase()]);
+    const [[, distribution] = []] = ofType('AWS::CloudFront::Distribution');
+    const site = distribution?.Properties.DistributionConfig as {
+      DefaultCacheBehavior: Record<string, unknown>;
+      CacheBehaviors: Record<string, unknown>[];
+      Origins: { Id: string; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[];
+    };
+    for (const behaviour of [site.DefaultCacheBehavior, ...site.CacheBehaviors])
+      expect(behaviour.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+    const secret = site.Origins.find((o) => o.Id === 'http-api')?.OriginCustomHeaders?.[0];
+    expect(secret?.HeaderName).toBe('X-Origin-Verify');
+    const functions = ofType('AWS::Lambda::Function').map(([, f]) => f.Properties.Environment) as {
+      Variables: Record<string, unknown>;
+    }[];
+    for (const environment of functions) {
+      expect(environment.Variables.ORIGIN_VERIFY).toEqual(secret?.HeaderValue);
+      expect(JSON.stringify(environment.Variables.SITE_ORIGIN)).toContain('SiteDistribution');
+    }
+  });
+
   it('feeds the aggregation from the stream with partial batch failures, bisection, bounded retries and an SQS on-failure queue', () => {
     const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
     const aggregation = mappings.find((m) => JSON.stringify(m.FunctionName).includes('AggregateResults'));
@@ -156,6 +192,8 @@ describe('the CloudFormation template serverless.yml generates', () => {
         'PUT /v1/admin/elections/{electionId}',
         'PUT /v1/elections/{electionId}/sections/{sectionId}/results',
         'PUT /v1/elections/{electionId}/sections/{sectionId}/turnout/{slotId}',
+        // Everything else: a 404 in the contract's error shape.
+        '$default',
       ].sort(),
     );
     const functions = ofType('AWS::Lambda::Function').map(([, f]) => f.Properties);

@@ -10,6 +10,7 @@ let use: {
   submitTurnout: typeof import('../../shared/use-cases/submit-section-data.js').submitTurnout;
   readSection: typeof import('../../shared/use-cases/read-section.js').readSection;
   issueOfficerTokens: typeof import('../../shared/use-cases/issue-officer-tokens.js').issueOfficerTokens;
+  revokeOfficerTokens: typeof import('../../shared/use-cases/issue-officer-tokens.js').revokeOfficerTokens;
   reviewSection: typeof import('../../shared/use-cases/review-section.js').reviewSection;
   certifyElection: typeof import('../../shared/use-cases/certify-election.js').certifyElection;
   sectionHistory: typeof import('../../shared/use-cases/section-history.js').sectionHistory;
@@ -185,6 +186,44 @@ describe('a section count stored with versions', () => {
 });
 
 describe('officer tokens', () => {
+  it('given a code revoked while a request made with it is on its way, when the write lands, then it is refused and nothing is stored', async () => {
+    // Prepare: the request was authenticated a moment before the revocation.
+    await use.defineElection('in-flight', smallElection('in-flight'), testActor);
+    const { tokens } = await use.issueOfficerTokens('in-flight', { sections: ['1'] }, testActor);
+    const signedInWith = use.hashToken(tokens['1'] ?? '');
+    await use.revokeOfficerTokens('in-flight', { sections: ['1'] }, testActor);
+    // Act
+    const write = use.submitResults({
+      electionId: 'in-flight',
+      sectionId: '1',
+      body: squareResults(1),
+      actor: { role: 'officer', credential: signedInWith.slice(0, 12), sectionId: '1' },
+      signedInWith,
+    });
+    // Assess
+    await expect(write).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await historyOf('in-flight', '1')).toEqual([]);
+  });
+
+  it('given a live election, when it is redefined as a rehearsal (or the reverse), then it is refused', async () => {
+    await use.defineElection('stays-live', smallElection('stays-live'), testActor);
+    await use.defineElection(
+      'stays-rehearsal',
+      smallElection('stays-rehearsal', { rehearsal: true }),
+      testActor,
+    );
+    await expect(
+      use.defineElection('stays-live', smallElection('stays-live', { rehearsal: true }), testActor),
+    ).rejects.toMatchObject({ code: 'REHEARSAL_FIXED' });
+    await expect(
+      use.defineElection(
+        'stays-rehearsal',
+        smallElection('stays-rehearsal', { name: 'Now live' }),
+        testActor,
+      ),
+    ).rejects.toMatchObject({ code: 'REHEARSAL_FIXED' });
+  });
+
   it('given a section token, when it is issued again, then the earlier token is revoked at once', async () => {
     // Prepare
     await use.defineElection('tokens', smallElection('tokens'), testActor);
@@ -196,6 +235,7 @@ describe('officer tokens', () => {
     expect(await use.findCallerByTokenHash(use.hashToken(first['1'] ?? ''))).toBeUndefined();
     expect(await use.findCallerByTokenHash(use.hashToken(second['1'] ?? ''))).toEqual({
       role: 'officer',
+      tokenHash: use.hashToken(second['1'] ?? ''),
       credential: use.hashToken(second['1'] ?? '').slice(0, 12),
       electionId: 'tokens',
       sectionId: '1',

@@ -33,7 +33,7 @@ const headOf = (entries: readonly AuditEntry[]) => {
 };
 
 describe('the audit chain', () => {
-  it('given events, then entries are numbered from 1, oldest write first, each linked to the one before', () => {
+  it("given events, then entries are numbered from 1 in the stream's order, each linked to the one before", () => {
     // Act
     const entries = extendChain(
       'e',
@@ -43,8 +43,8 @@ describe('the audit chain', () => {
     );
     // Assess
     expect(entries.map((e) => [e.seq, e.event.sectionId])).toEqual([
-      [1, '1'],
-      [2, '2'],
+      [1, '2'],
+      [2, '1'],
     ]);
     expect(entries[0]?.prevHash).toBe(GENESIS_HASH);
     expect(entries[1]?.prevHash).toBe(entries[0]?.hash);

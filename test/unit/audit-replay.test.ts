@@ -158,3 +158,45 @@ describe('whether the present follows from the audit trail', () => {
     expect(problems.map((p) => p.where)).toEqual(['definition', 'definition', 'certification']);
   });
 });
+
+describe('whether each chained write was allowed when it was made', () => {
+  const officer = (credential: string, sectionId = '1') => ({
+    role: 'officer' as const,
+    credential,
+    sectionId,
+  });
+  const issued = (credential: string, at: string) => ({
+    ...ev('issue-credential', { credential }, at, '1'),
+    source: `issue-${credential}`,
+  });
+  const byOfficer = (credential: string, at: string, sectionId = '1') => ({
+    ...submitted(1, 'accepted', at),
+    actor: officer(credential, sectionId),
+  });
+  const problemsOf = (events: AuditEvent[]) => replayProblems(events, now([item()])).map((p) => p.problem);
+
+  it("given a submission with the section's valid code, then it was allowed", () => {
+    expect(problemsOf([defined, issued('c1', 't1'), byOfficer('c1', 't2')])).toEqual([]);
+  });
+
+  it('given a code replaced, revoked, never issued or of another section, then the submission is reported', () => {
+    const replaced = [defined, issued('c1', 't1'), issued('c2', 't2'), byOfficer('c1', 't3')];
+    const revoked = [
+      defined,
+      issued('c1', 't1'),
+      ev('revoke-credential', { credential: 'c1' }, 't2', '1'),
+      byOfficer('c1', 't3'),
+    ];
+    const forged = [defined, byOfficer('c9', 't3')];
+    const elsewhere = [defined, issued('c1', 't1'), byOfficer('c1', 't3', '2')];
+    for (const events of [replaced, revoked, forged, elsewhere])
+      expect(problemsOf(events).some((p) => /was not the section's valid code then/.test(p))).toBe(true);
+  });
+
+  it('given a definition after results, or anything after the certification, then it is reported', () => {
+    const redefined = [defined, submitted(1, 'accepted', 't1'), { ...defined, at: 't2', source: 'define-2' }];
+    expect(problemsOf(redefined)).toContain('a definition was chained after results were stored');
+    const late = [defined, ev('certify', { sectionsReported: 1 }, 't1'), submitted(1, 'accepted', 't2')];
+    expect(problemsOf(late)).toContain('a submit was chained after the certification');
+  });
+});

@@ -1,0 +1,606 @@
+/**
+ * An election system is a target. Each describe below tries one way in, against the whole local
+ * stack over HTTP: every route against every kind of caller, guessing tokens, malformed and
+ * fuzzed input on every write route (after which the table and the published files must be
+ * byte-for-byte as before), the site's security headers and CORS, and a rehearsal reaching for
+ * a live election's paths.
+ */
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import fc from 'fast-check';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_BUCKET, LOCAL_CREDENTIALS, LOCAL_TABLE, type Stack } from '../../infra/local/stack.js';
+import { SECURITY_HEADERS, SITE_CSP } from '../../site/security-headers.js';
+import { launchChromium } from '../helpers/browser.js';
+import { generateNight } from '../helpers/demo-night.js';
+import { E2E_STAFF_TOKEN, startDemoStack } from '../helpers/demo-stack.js';
+import { demoElection, smallElection } from '../helpers/elections.js';
+
+let stack: Stack;
+const demo = demoElection();
+const night = generateNight(demo);
+const OTHER = 'hostile-other';
+const CERTIFY = 'hostile-certify';
+/** Tokens of the roles the matrix tries. */
+const tokens = { own: '', otherSection: '', otherElection: '' };
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: { error?: { code?: unknown; message?: unknown; details?: unknown } } & Record<string, unknown>;
+}
+
+/** One raw HTTP request to the API, with every part under the test's control. */
+async function call(
+  method: string,
+  path: string,
+  options: {
+    token?: string;
+    body?: string;
+    contentType?: string | null;
+    headers?: Record<string, string>;
+  } = {},
+): Promise<Answer> {
+  const contentType = options.contentType === undefined ? 'application/json' : options.contentType;
+  const response = await fetch(`${stack.apiUrl}${path}`, {
+    method,
+    headers: {
+      ...(options.token !== undefined ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.body !== undefined && contentType !== null ? { 'content-type': contentType } : {}),
+      ...options.headers,
+    },
+    ...(options.body !== undefined ? { body: options.body } : {}),
+  });
+  const text = await response.text();
+  let json: Answer['json'] = {};
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // not JSON: the assertions below say so
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+const expectErrorShape = (answer: Answer, what: string) => {
+  expect(answer.status, `${what}: ${answer.text.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+  expect(answer.status, `${what}: ${answer.text.slice(0, 300)}`).toBeLessThan(500);
+  expect(typeof answer.json.error?.code, `${what}: ${answer.text.slice(0, 300)}`).toBe('string');
+  expect(typeof answer.json.error?.message, what).toBe('string');
+  expect(Array.isArray(answer.json.error?.details), what).toBe(true);
+};
+
+/** A token-shaped string that no one was issued. */
+const guessedToken = () => randomBytes(32).toString('base64url');
+let clients = 0;
+/** A fresh client address (TEST-NET-2), as CloudFront would append it to X-Forwarded-For. */
+const freshClient = () => ({ 'x-forwarded-for': `198.51.100.${++clients % 250}` });
+
+beforeAll(async () => {
+  stack = await startDemoStack();
+  const staff = (method: string, path: string, body: unknown) =>
+    call(method, path, { token: E2E_STAFF_TOKEN, body: JSON.stringify(body) });
+  for (const id of [OTHER, CERTIFY])
+    expect((await staff('PUT', `/v1/admin/elections/${id}`, smallElection(id))).status).toBe(200);
+  const issued = await staff('POST', `/v1/admin/elections/${demo.id}/officer-tokens`, {
+    sections: ['1', '2'],
+  });
+  const other = await staff('POST', `/v1/admin/elections/${OTHER}/officer-tokens`, { sections: ['1'] });
+  const demoTokens = issued.json.tokens as Record<string, string>;
+  tokens.own = demoTokens['1'] ?? '';
+  tokens.otherSection = demoTokens['2'] ?? '';
+  tokens.otherElection = (other.json.tokens as Record<string, string>)['1'] ?? '';
+}, 240_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('the authorization matrix: every route against every kind of caller', () => {
+  type Role = 'none' | 'guessed' | 'own' | 'otherSection' | 'otherElection' | 'staff';
+  const ROLES: Role[] = ['none', 'guessed', 'own', 'otherSection', 'otherElection', 'staff'];
+  const e = `/v1/elections/${demo.id}`;
+  const admin = `/v1/admin/elections/${demo.id}`;
+  const section1 = night[0];
+  if (!section1) throw new Error('the demo night has no section 1');
+  /**
+   * Each route with what the callers allowed to use it get; everyone else gets 401 (no token,
+   * an unknown one) or 403 (a valid token of the wrong role, section or election).
+   */
+  const ROUTES: { method: string; path: string; body?: unknown; allowed: Partial<Record<Role, number>> }[] = [
+    { method: 'PUT', path: admin, body: demo, allowed: { staff: 200 } },
+    { method: 'POST', path: `${admin}/officer-tokens`, body: { sections: ['7'] }, allowed: { staff: 200 } },
+    {
+      method: 'POST',
+      path: `${admin}/officer-tokens/revoke`,
+      body: { sections: ['8'] },
+      allowed: { staff: 200 },
+    },
+    { method: 'PUT', path: `${e}/sections/1/turnout/T1`, body: section1.turnout.T1, allowed: { own: 200 } },
+    { method: 'PUT', path: `${e}/sections/1/results`, body: section1.results, allowed: { own: 200 } },
+    { method: 'GET', path: `${e}/sections/1`, allowed: { own: 200, staff: 200 } },
+    { method: 'GET', path: `${e}/sections/1/history`, allowed: { own: 200, staff: 200 } },
+    // Section 9 has sent nothing: staff get past authorization, to the domain's own refusal.
+    {
+      method: 'POST',
+      path: `${admin}/sections/9/approve`,
+      body: { reason: 'checked' },
+      allowed: { staff: 409 },
+    },
+    {
+      method: 'POST',
+      path: `${admin}/sections/9/reopen`,
+      body: { reason: 'checked' },
+      allowed: { staff: 409 },
+    },
+    { method: 'GET', path: `${admin}/sections`, allowed: { staff: 200 } },
+    { method: 'GET', path: `${admin}/export?format=csv`, allowed: { staff: 200 } },
+    { method: 'GET', path: `${admin}/audit`, allowed: { staff: 200 } },
+    { method: 'GET', path: '/v1/admin/quarantine', allowed: { staff: 200 } },
+    { method: 'POST', path: `/v1/admin/elections/${CERTIFY}/certify`, allowed: { staff: 200 } },
+    {
+      method: 'GET',
+      path: '/v1/session',
+      allowed: { own: 200, otherSection: 200, otherElection: 200, staff: 200 },
+    },
+    {
+      method: 'GET',
+      path: '/v1/health',
+      allowed: { none: 200, guessed: 200, own: 200, otherSection: 200, otherElection: 200, staff: 200 },
+    },
+  ];
+  const tokenOf = (role: Role) =>
+    role === 'none'
+      ? undefined
+      : role === 'guessed'
+        ? guessedToken()
+        : role === 'staff'
+          ? E2E_STAFF_TOKEN
+          : tokens[role];
+
+  it.each(ROUTES)('$method $path', async (route) => {
+    // Act: the refused first, so nothing the allowed do changes what the others see.
+    const byRole = [...ROLES].sort((a, b) => Number(a in route.allowed) - Number(b in route.allowed));
+    const answers: Record<string, number> = {};
+    for (const role of byRole) {
+      const token = tokenOf(role);
+      const answer = await call(route.method, route.path, {
+        ...(token !== undefined ? { token } : {}),
+        ...(route.body !== undefined ? { body: JSON.stringify(route.body) } : {}),
+        headers: freshClient(),
+      });
+      answers[role] = answer.status;
+      if (answer.status >= 400) expectErrorShape(answer, `${role} ${route.method} ${route.path}`);
+    }
+    // Assess
+    const expected = Object.fromEntries(
+      ROLES.map((role) => [role, route.allowed[role] ?? (role === 'none' || role === 'guessed' ? 401 : 403)]),
+    );
+    expect(answers).toEqual(expected);
+  });
+
+  it('given any other method or path, then it answers 404 in the error shape', async () => {
+    for (const [method, path] of [
+      ['DELETE', `${e}/sections/1/results`],
+      ['GET', '/v1/admin'],
+      ['POST', '/v1/nothing-here'],
+    ] as const) {
+      const answer = await call(method, path, { token: E2E_STAFF_TOKEN });
+      expect(answer.status).toBe(404);
+      expectErrorShape(answer, `${method} ${path}`);
+    }
+  });
+});
+
+describe('guessing tokens', () => {
+  it('given 20 failed sign-ins from one address, then it is throttled with 429 and Retry-After, while an officer elsewhere is not', async () => {
+    // Prepare
+    const guesser = { 'x-forwarded-for': '203.0.113.66' };
+    const failures: number[] = [];
+    for (let i = 0; i < 20; i++)
+      failures.push((await call('GET', '/v1/session', { token: guessedToken(), headers: guesser })).status);
+    // Act
+    const throttled = await call('GET', '/v1/session', { token: guessedToken(), headers: guesser });
+    const validFromThere = await call('GET', '/v1/session', { token: tokens.own, headers: guesser });
+    const officerElsewhere = await call('GET', '/v1/session', {
+      token: tokens.own,
+      headers: { 'x-forwarded-for': '203.0.113.67' },
+    });
+    // Assess
+    expect(failures).toEqual(Array(20).fill(401));
+    expect(throttled.status).toBe(429);
+    expect(throttled.json.error?.code).toBe('RATE_LIMITED');
+    const retryAfter = Number(throttled.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    // A throttled address learns nothing, not even that a token is valid: it waits a minute at most.
+    expect(validFromThere.status).toBe(429);
+    expect(officerElsewhere.status).toBe(200);
+  });
+
+  it('given a revoked code, then the very next request with it is refused', async () => {
+    // Prepare
+    const staff = { token: E2E_STAFF_TOKEN };
+    const issued = await call('POST', `/v1/admin/elections/${demo.id}/officer-tokens`, {
+      ...staff,
+      body: JSON.stringify({ sections: ['10'] }),
+    });
+    const code = (issued.json.tokens as Record<string, string>)['10'] ?? '';
+    // Act
+    await call('POST', `/v1/admin/elections/${demo.id}/officer-tokens/revoke`, {
+      ...staff,
+      body: JSON.stringify({ sections: ['10'] }),
+    });
+    const after = await call('PUT', `/v1/elections/${demo.id}/sections/10/turnout/T1`, {
+      token: code,
+      body: JSON.stringify({ voters: 1 }),
+      headers: freshClient(),
+    });
+    // Assess
+    expect(after.status).toBe(401);
+  });
+});
+
+describe('bad input on every write route leaves the table and the published files as they were', () => {
+  let staffToken = '';
+  let officerToken = '';
+  const e = `/v1/elections/${demo.id}`;
+  const admin = `/v1/admin/elections/${demo.id}`;
+  const section3 = night[2];
+  if (!section3) throw new Error('the demo night has no section 3');
+  /** The write routes, each with a valid body (used only as a base to break) and its caller. */
+  const WRITES = () => [
+    { name: 'define', method: 'PUT', path: admin, token: staffToken, valid: demo as unknown },
+    {
+      name: 'issue codes',
+      method: 'POST',
+      path: `${admin}/officer-tokens`,
+      token: staffToken,
+      valid: { sections: ['3'] },
+    },
+    {
+      name: 'revoke codes',
+      method: 'POST',
+      path: `${admin}/officer-tokens/revoke`,
+      token: staffToken,
+      valid: { sections: ['5'] },
+    },
+    {
+      name: 'turnout',
+      method: 'PUT',
+      path: `${e}/sections/3/turnout/T1`,
+      token: officerToken,
+      valid: section3.turnout.T1 as unknown,
+    },
+    {
+      name: 'results',
+      method: 'PUT',
+      path: `${e}/sections/3/results`,
+      token: officerToken,
+      valid: section3.results as unknown,
+    },
+    {
+      name: 'approve',
+      method: 'POST',
+      path: `${admin}/sections/3/approve`,
+      token: staffToken,
+      valid: { reason: 'ok, checked' },
+    },
+    {
+      name: 'reopen',
+      method: 'POST',
+      path: `${admin}/sections/3/reopen`,
+      token: staffToken,
+      valid: { reason: 'ok, checked' },
+    },
+  ];
+
+  /** Everything stored, as text, but the health probes (their consumers rewrite them on their own). */
+  async function tableImage(): Promise<string> {
+    const client = new DynamoDBClient({
+      endpoint: stack.dynamodbEndpoint,
+      region: 'eu-south-1',
+      credentials: LOCAL_CREDENTIALS,
+    });
+    try {
+      const items: string[] = [];
+      let ExclusiveStartKey: Record<string, never> | undefined;
+      do {
+        const page = await client.send(new ScanCommand({ TableName: LOCAL_TABLE, ExclusiveStartKey }));
+        for (const item of page.Items ?? []) if (item.PK?.S !== 'HEALTH') items.push(JSON.stringify(item));
+        ExclusiveStartKey = page.LastEvaluatedKey as typeof ExclusiveStartKey;
+      } while (ExclusiveStartKey);
+      return items.sort().join('\n');
+    } finally {
+      client.destroy();
+    }
+  }
+
+  /** Every published object's key and bytes. */
+  async function bucketImage(): Promise<string> {
+    const s3 = new S3Client({
+      endpoint: stack.s3Endpoint,
+      forcePathStyle: true,
+      region: 'eu-south-1',
+      credentials: LOCAL_CREDENTIALS,
+    });
+    try {
+      const parts: string[] = [];
+      let ContinuationToken: string | undefined;
+      do {
+        const page = await s3.send(new ListObjectsV2Command({ Bucket: LOCAL_BUCKET, ContinuationToken }));
+        for (const { Key } of page.Contents ?? []) {
+          const object = await s3.send(new GetObjectCommand({ Bucket: LOCAL_BUCKET, Key }));
+          parts.push(`${Key}\n${await object.Body?.transformToString('base64')}`);
+        }
+        ContinuationToken = page.NextContinuationToken;
+      } while (ContinuationToken);
+      return parts.sort().join('\n');
+    } finally {
+      s3.destroy();
+    }
+  }
+
+  /** The table and the bucket once the pipeline has settled: two readings a few seconds apart agree. */
+  async function settledImage(): Promise<{ table: string; bucket: string }> {
+    let previous = { table: await tableImage(), bucket: await bucketImage() };
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const now = { table: await tableImage(), bucket: await bucketImage() };
+      if (now.table === previous.table && now.bucket === previous.bucket) return now;
+      previous = now;
+    }
+  }
+
+  let before: { table: string; bucket: string };
+
+  beforeAll(async () => {
+    staffToken = E2E_STAFF_TOKEN;
+    const issued = await call('POST', `${admin}/officer-tokens`, {
+      token: staffToken,
+      body: JSON.stringify({ sections: ['3'] }),
+    });
+    officerToken = (issued.json.tokens as Record<string, string>)['3'] ?? '';
+    // Section 3 has a stored count and reading, so corrections and reviews have something to touch.
+    await call('PUT', `${e}/sections/3/turnout/T1`, {
+      token: officerToken,
+      body: JSON.stringify(section3.turnout.T1),
+    });
+    await call('PUT', `${e}/sections/3/results`, {
+      token: officerToken,
+      body: JSON.stringify(section3.results),
+    });
+    before = await settledImage();
+  }, 120_000);
+
+  /** Text that breaks a valid body in one way each (JSON syntax, types, numbers, keys). */
+  const brokenTexts = (valid: unknown): { what: string; text: string }[] => {
+    const json = JSON.stringify(valid);
+    const firstKey = Object.keys(valid as object)[0] ?? 'x';
+    /** The valid body with its first field's value replaced by raw JSON text. */
+    const withFirst = (raw: string) =>
+      JSON.stringify({ ...(valid as object), [firstKey]: '\u0000' }).replace('"\\u0000"', raw);
+    return [
+      { what: 'truncated', text: json.slice(0, Math.floor(json.length / 2)) },
+      { what: 'empty', text: '' },
+      { what: 'a trailing comma', text: `${json.slice(0, -1)},}` },
+      {
+        what: 'a duplicate key',
+        text: `${json.slice(0, -1)},${JSON.stringify(firstKey)}:${JSON.stringify((valid as Record<string, unknown>)[firstKey])}}`,
+      },
+      { what: '__proto__', text: `${json.slice(0, -1)},"__proto__":{"status":"approved"}}` },
+      { what: 'an escaped __proto__', text: `{"\\u005f_proto__":{"x":1},${json.slice(1)}` },
+      { what: 'constructor', text: `${json.slice(0, -1)},"constructor":{"prototype":{"x":1}}}` },
+      { what: 'an array', text: `[${json}]` },
+      { what: 'null', text: 'null' },
+      // Not "a JSON string holding the body": serverless-offline unwraps such a body before the
+      // Lambda sees it, unlike API Gateway (test/unit/http-api.test.ts covers it in the chain).
+      { what: 'a string', text: '"text"' },
+      { what: 'a number beyond 2^53', text: withFirst('9007199254740993') },
+      { what: 'a number beyond doubles', text: withFirst('1e400') },
+      { what: 'a negative number', text: withFirst('-1') },
+      { what: 'a fraction', text: withFirst('1.5') },
+      { what: 'an unknown key', text: `${json.slice(0, -1)},"extra":1}` },
+      { what: 'a very long string', text: `${json.slice(0, -1)},"x":"${'a'.repeat(20_000)}"}` },
+      { what: 'unicode where an id goes', text: json.replace(/"(\w+)":/, '"ünïcødé-😀":') },
+    ];
+  };
+
+  it.each(['define', 'issue codes', 'revoke codes', 'turnout', 'results', 'approve', 'reopen'])(
+    'given the corpus, when it is sent to %s, then every answer is a 4xx in the error shape',
+    async (name) => {
+      const route = WRITES().find((w) => w.name === name);
+      if (!route) throw new Error(name);
+      for (const { what, text } of brokenTexts(route.valid)) {
+        const answer = await call(route.method, route.path, { token: route.token, body: text });
+        expectErrorShape(answer, `${name}, ${what}`);
+      }
+      const valid = JSON.stringify(route.valid);
+      for (const contentType of [
+        null,
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/jsonx',
+      ])
+        expectErrorShape(
+          await call(route.method, route.path, { token: route.token, body: valid, contentType }),
+          `${name}, content type ${contentType}`,
+        );
+      const limit = name === 'define' ? 8 * 1024 * 1024 : 64 * 1024;
+      const tooLarge = await call(route.method, route.path, {
+        token: route.token,
+        body: `${valid.slice(0, -1)},"pad":"${'x'.repeat(limit)}"}`,
+      });
+      expect(tooLarge.status).toBe(413);
+      expectErrorShape(tooLarge, `${name}, too large`);
+    },
+    60_000,
+  );
+
+  it('given hostile ids in the path, then every answer is a 4xx in the error shape', async () => {
+    // Not a malformed escape such as %E0: the emulator's router refuses it before any Lambda runs
+    // (test/unit/http-api.test.ts covers it in the chain).
+    const ids = [
+      '..%2F..%2Fetc%2Fpasswd',
+      '%2e%2e',
+      'a%00b',
+      `${'9'.repeat(65)}`,
+      '%F0%9F%98%80',
+      '__proto__',
+      'constructor',
+      '%20',
+    ];
+    for (const id of ids) {
+      for (const path of [
+        `/v1/elections/${id}/sections/3/results`,
+        `/v1/elections/${demo.id}/sections/${id}/results`,
+        `/v1/elections/${demo.id}/sections/3/turnout/${id}`,
+      ]) {
+        const answer = await call('PUT', path, {
+          token: officerToken,
+          body: JSON.stringify(section3.results),
+        });
+        expectErrorShape(answer, path);
+      }
+    }
+  });
+
+  it('given fuzzed bodies on every write route, then every answer is a 4xx in the error shape (property)', async () => {
+    /** A value no count, id list or reason accepts. */
+    const invalidValue = fc.oneof(
+      fc.integer({ max: -1 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Number.isInteger(d)),
+      fc.constant(2 ** 53 + 2),
+      fc.string({ maxLength: 2 }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.integer(), { maxLength: 3 }),
+      // Keys that cannot be ids: a map of counts with them is refused, never read as "no votes".
+      fc.dictionary(
+        fc.string({ minLength: 1, maxLength: 5 }).map((key) => `!${key}`),
+        fc.integer(),
+        { minKeys: 1, maxKeys: 2 },
+      ),
+    );
+    /** Optional keys a body may carry: an extra key must not be one of them, or it could be valid. */
+    const OPTIONAL = new Set([
+      'slotId',
+      'votersMale',
+      'votersFemale',
+      'candidateOnlyVotes',
+      'preferenceVotes',
+    ]);
+    /** A body that cannot be valid: not an object, or a valid one with one field broken or one key too many. */
+    const invalidBody = (valid: Record<string, unknown>) =>
+      fc.oneof(
+        fc.jsonValue().filter((v) => v === null || typeof v !== 'object' || Array.isArray(v)),
+        fc
+          .tuple(fc.constantFrom(...Object.keys(valid)), invalidValue)
+          .map(([key, value]) => ({ ...valid, [key]: value }))
+          .filter((body) => JSON.stringify(body) !== JSON.stringify(valid)),
+        fc
+          .tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.jsonValue())
+          .filter(([key]) => !(key in valid) && !OPTIONAL.has(key))
+          .map(([key, value]) => ({ ...valid, [key]: value })),
+      );
+    for (const route of WRITES().filter((w) => w.name !== 'define')) {
+      await fc.assert(
+        fc.asyncProperty(invalidBody(route.valid as Record<string, unknown>), async (body) => {
+          const answer = await call(route.method, route.path, {
+            token: route.token,
+            body: JSON.stringify(body),
+          });
+          expectErrorShape(answer, `${route.name}: ${JSON.stringify(body).slice(0, 200)}`);
+        }),
+        { numRuns: 30 },
+      );
+    }
+  }, 120_000);
+
+  it('given all of the above, then the table and the published files are byte-for-byte as before', async () => {
+    const after = await settledImage();
+    expect(after.table === before.table).toBe(true);
+    expect(after.bucket === before.bucket).toBe(true);
+  }, 60_000);
+});
+
+describe('headers', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('given the site, the apps, their assets, the published files and the proxied API, then each carries the strict CSP and the security headers', async () => {
+    const pointer = `results/${demo.id}/latest.json`;
+    for (const path of ['', 'officer/', 'staff/', pointer, 'v1/health']) {
+      const response = await fetch(`${stack.siteUrl}${path}`);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        expect(response.headers.get(name), `${name} on /${path}`).toBe(value);
+    }
+    expect(SITE_CSP).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+  });
+
+  it('given the pages in Chromium under that policy, then nothing is blocked', async () => {
+    for (const path of ['', 'officer/', 'staff/']) {
+      const page = await browser.newPage();
+      await page.addInitScript(() => {
+        const seen = window as unknown as { cspViolations: string[] };
+        seen.cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (event) => {
+          seen.cspViolations.push(
+            `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+          );
+        });
+      });
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+      });
+      await page.goto(`${stack.siteUrl}${path}`, { waitUntil: 'networkidle' });
+      const reported = await page.evaluate(
+        () => (window as unknown as { cspViolations?: string[] }).cspViolations,
+      );
+      expect(violations, `/${path}`).toEqual([]);
+      expect(reported, `/${path}`).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('given another origin, then the API names only the site’s own origin, even to a preflight', async () => {
+    const evil = await call('GET', '/v1/health', { headers: { origin: 'https://evil.example' } });
+    // In AWS a preflight reaches the $default route (404); the emulator answers it itself. Either
+    // way the only origin it names is the site's, so a browser elsewhere is refused.
+    const preflight = await fetch(`${stack.apiUrl}/v1/elections/${demo.id}/sections/1/results`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    });
+    const site = new URL(stack.siteUrl).origin;
+    const own = await call('GET', '/v1/health', { headers: { origin: site } });
+    expect(evil.headers.get('access-control-allow-origin')).toBe(site);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(site);
+    expect(own.headers.get('access-control-allow-origin')).toBe(site);
+    expect(own.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('rehearsal and live stay apart', () => {
+  it('given a live election, when it is redefined as a rehearsal, then it is refused and nothing changes', async () => {
+    const answer = await call('PUT', `/v1/admin/elections/${demo.id}`, {
+      token: E2E_STAFF_TOKEN,
+      body: JSON.stringify({ ...demo, rehearsal: true }),
+    });
+    expect(answer.status).toBe(409);
+    expect(answer.json.error?.code).toBe('REHEARSAL_FIXED');
+    const pointer = await (await fetch(`${stack.siteUrl}results/${demo.id}/latest.json`)).json();
+    expect(pointer.rehearsal).toBe(false);
+  });
+});
