@@ -2,14 +2,13 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { commitAggregation, readAggregates, readApplied, sourceIdOf } from '../db/aggregates.js';
 import { isSourceKey } from '../db/keys.js';
-import { quarantineRecord } from '../db/quarantine.js';
 import { readStreamRecord } from '../db/stream-record.js';
 import { aggregateIdsOf, latestChanges, planAggregation, type SourceChange } from '../domain/aggregation.js';
 import { isCounted, SUBMISSION_STATUSES } from '../domain/status.js';
 import { StoredResultsSchema, TurnoutReadingSchema } from '../domain/submission.js';
 import { tallyOfResults, tallyOfTurnout } from '../domain/tally.js';
-import { logger } from '../logger.js';
 import { retryLostRaces } from './lost-races.js';
+import { readOrQuarantine } from './quarantine-poison.js';
 
 const SourceImageSchema = z.object({
   electionId: z.string(),
@@ -82,24 +81,6 @@ export async function applyChanges(changes: readonly SourceChange[]): Promise<vo
   }
 }
 
-/**
- * The change a record makes, or undefined. A record that cannot be read is poison: retrying it
- * can only fail again and block its shard, so it is quarantined (kept whole for staff) at once.
- * Only a failure to quarantine it throws, and that is retried like any I/O failure.
- */
-export async function changeOrQuarantine(record: DynamoDBRecord): Promise<SourceChange | undefined> {
-  try {
-    return changeOfRecord(record);
-  } catch (error) {
-    logger.error('poison stream record quarantined', { eventId: record.eventID, error: error as Error });
-    await quarantineRecord({
-      consumer: 'aggregator',
-      eventId: record.eventID ?? 'unknown',
-      sequenceNumber: record.dynamodb?.SequenceNumber ?? 'unknown',
-      reason: (error as Error).message.slice(0, 2000),
-      quarantinedAt: new Date().toISOString(),
-      record: JSON.stringify(record),
-    });
-    return undefined;
-  }
-}
+/** The change a record makes, or undefined; an unreadable record is quarantined (quarantine-poison.ts). */
+export const changeOrQuarantine = (record: DynamoDBRecord): Promise<SourceChange | undefined> =>
+  readOrQuarantine('aggregator', record, changeOfRecord);

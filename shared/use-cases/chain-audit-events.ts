@@ -1,11 +1,10 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { commitAuditEntries, readAuditHead, readChained } from '../db/audit.js';
-import { quarantineRecord } from '../db/quarantine.js';
 import { readStreamRecord } from '../db/stream-record.js';
 import { extendChain } from '../domain/audit-chain.js';
 import { type AuditEvent, auditEventOf, isAuditRecordKey } from '../domain/audit-events.js';
-import { logger } from '../logger.js';
 import { retryLostRaces } from './lost-races.js';
+import { readOrQuarantine } from './quarantine-poison.js';
 
 /**
  * Records per transaction: each takes its entry and its "chained" mark, and the head one more
@@ -25,25 +24,11 @@ export function eventOfRecord(record: DynamoDBRecord): AuditEvent | undefined {
 }
 
 /**
- * The event, or undefined. A record that cannot be read is quarantined at once (retrying it can
- * only fail again), and `npm run verify-audit` reports it as a record missing from the chain.
+ * The event, or undefined. An unreadable record is quarantined (quarantine-poison.ts), and
+ * `npm run verify-audit` reports it as a record missing from the chain.
  */
-export async function eventOrQuarantine(record: DynamoDBRecord): Promise<AuditEvent | undefined> {
-  try {
-    return eventOfRecord(record);
-  } catch (error) {
-    logger.error('unreadable history record quarantined', { eventId: record.eventID, error: error as Error });
-    await quarantineRecord({
-      consumer: 'auditor',
-      eventId: record.eventID ?? 'unknown',
-      sequenceNumber: record.dynamodb?.SequenceNumber ?? 'unknown',
-      reason: (error as Error).message.slice(0, 2000),
-      quarantinedAt: new Date().toISOString(),
-      record: JSON.stringify(record),
-    });
-    return undefined;
-  }
-}
+export const eventOrQuarantine = (record: DynamoDBRecord): Promise<AuditEvent | undefined> =>
+  readOrQuarantine('auditor', record, eventOfRecord);
 
 /** Appends one election's events after its head, skipping those already chained; retried after a lost race. */
 function chainChunk(electionId: string, events: readonly AuditEvent[]): Promise<void> {
