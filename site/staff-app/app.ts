@@ -104,6 +104,25 @@ async function download(format: string) {
   saveFile(answer.file.name, answer.file.blob);
 }
 
+/** The whole audit trail (every write, who, when, what, its hash chain), page by page, as one JSON file. */
+async function downloadAudit() {
+  const electionId = overview?.electionId ?? '';
+  const entries: unknown[] = [];
+  let head: unknown = null;
+  for (let after: number | null = 0; after !== null; ) {
+    const answer = await call(
+      `/admin/elections/${encodeURIComponent(electionId)}/audit?after=${after}&limit=1000`,
+    );
+    if (answer.status !== 200) return load(`Registro non scaricato: ${errorText(answer)}`);
+    const page = answer.body as { head: unknown; entries: unknown[]; next: number | null };
+    head = page.head;
+    entries.push(...page.entries);
+    after = page.next;
+  }
+  const file = JSON.stringify({ electionId, head, entries }, null, 2);
+  saveFile(`${electionId}-registro.json`, new Blob([file], { type: 'application/json' }));
+}
+
 /** Offers a file the browser saves at once (the sheet, an export); nothing else keeps it. */
 function saveFile(name: string, blob: Blob) {
   const link = document.createElement('a');
@@ -177,6 +196,7 @@ root.addEventListener('click', (event) => {
   const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
   if (target?.dataset.action === 'reload') void load();
   else if (target?.dataset.action === 'export') void download(target.dataset.format ?? 'csv');
+  else if (target?.dataset.action === 'audit') void downloadAudit();
   else if (target?.dataset.action === 'sign-out') {
     sessionStorage.removeItem(KEYS.token);
     overview = undefined;

@@ -153,7 +153,7 @@ ${notice ? `<p class="notice">${escapeHtml(notice)}</p>` : ''}</header>
 <label class="inline"><input type="radio" name="operation" value="issue" required> Emetti nuovi codici e scarica il foglio da stampare</label>
 <label class="inline"><input type="radio" name="operation" value="revoke" required> Revoca i codici (nessuno li potrà più usare)</label>
 <button type="submit">Conferma</button></fieldset></form></section>
-<section aria-labelledby="h-exports"><h2 id="h-exports">Dati</h2><div class="actions start"><button type="button" data-action="export" data-format="csv" class="secondary">Scarica CSV</button><button type="button" data-action="export" data-format="json" class="secondary">Scarica JSON</button><button type="button" data-action="export" data-format="cdf" class="secondary">Scarica NIST CDF</button></div></section>
+<section aria-labelledby="h-exports"><h2 id="h-exports">Dati</h2><div class="actions start"><button type="button" data-action="export" data-format="csv" class="secondary">Scarica CSV</button><button type="button" data-action="export" data-format="json" class="secondary">Scarica JSON</button><button type="button" data-action="export" data-format="cdf" class="secondary">Scarica NIST CDF</button><button type="button" data-action="audit" class="secondary">Scarica il registro delle operazioni</button></div></section>
 <section aria-labelledby="h-certify"><h2 id="h-certify">Proclamazione</h2>${
     certified
       ? '<p>L’elezione è certificata.</p>'

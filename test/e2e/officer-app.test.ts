@@ -485,6 +485,28 @@ describe('the staff page', () => {
       await expect(client.send('GET', '/v1/session', printed[1] ?? '')).resolves.toMatchObject({
         status: 200,
       });
+
+      // Act: the audit trail, downloaded from the page (again, while the stream is still chaining)
+      type Trail = {
+        head: { seq: number };
+        entries: { seq: number; event: { action: string; sectionId?: string; actor: { role: string } } }[];
+      };
+      const approvedHere = (t: Trail) =>
+        t.entries.some(
+          (e) => e.event.action === 'approve' && e.event.sectionId === '10' && e.event.actor.role === 'staff',
+        );
+      let trail: Trail = { head: { seq: 0 }, entries: [] };
+      for (let attempt = 0; attempt < 20 && !approvedHere(trail); attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+        const [auditDownload] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Scarica il registro delle operazioni' }).click(),
+        ]);
+        trail = JSON.parse(readFileSync(await auditDownload.path(), 'utf8')) as Trail;
+      }
+      // Assess: the approval made on this page is in it, by staff, and the trail ends at its head
+      expect(approvedHere(trail)).toBe(true);
+      expect(trail.entries.at(-1)?.seq).toBe(trail.head.seq);
     } finally {
       await context.close();
     }
