@@ -219,7 +219,22 @@ export async function storeSubmissionVersion(
           {
             Put: {
               TableName: tableName(),
-              Item: { ...historyKey(next), type: 'SubmissionVersion', ...next },
+              Item: {
+                ...historyKey(next),
+                type: 'SubmissionVersion',
+                ...next,
+                // What this write changed beside it (R5), so the audit trail holds it too.
+                ...(rechecks.length > 0
+                  ? {
+                      rechecked: rechecks.map(({ item }) => ({
+                        kind: item.kind,
+                        ...(item.slotId !== undefined ? { slotId: item.slotId } : {}),
+                        status: item.status,
+                        checks: item.checks.map((c) => c.code),
+                      })),
+                    }
+                  : {}),
+              },
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },

@@ -97,6 +97,16 @@ const RecordSchema = z.discriminatedUnion('type', [
     bodyHash: z.string(),
     submittedAt: z.string(),
     submittedBy: ActorSchema,
+    rechecked: z
+      .array(
+        z.object({
+          kind: z.enum(['results', 'turnout']),
+          slotId: z.string().optional(),
+          status: z.string(),
+          checks: z.array(z.string()),
+        }),
+      )
+      .optional(),
   }),
   z.object({
     ...base,
@@ -170,6 +180,15 @@ export function auditEventOf(item: Record<string, unknown>): AuditEvent {
           status: record.status,
           bodyHash: record.bodyHash,
           checks: record.checks.map((c) => c.code),
+          ...(record.rechecked
+            ? {
+                rechecked: record.rechecked.map((r) => ({
+                  item: itemNameOf(r),
+                  status: r.status,
+                  checks: r.checks,
+                })),
+              }
+            : {}),
         },
       };
     case 'Review':

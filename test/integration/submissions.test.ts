@@ -360,6 +360,14 @@ describe('staff reviews and certification', () => {
     // Assess
     const section = await use.readSection('reviews', '3');
     expect(section).toMatchObject({ status: 'accepted', version: 1, checks: [] });
+    // The corrected reading's record says what it changed beside it, for the audit trail.
+    const { entries } = await use.sectionHistory('reviews', '3');
+    expect(entries.at(-1)).toMatchObject({
+      kind: 'turnout',
+      slotId: 'T2',
+      version: 2,
+      rechecked: [{ kind: 'results', status: 'accepted', checks: [] }],
+    });
   });
 
   it('given a certified election, when anything is written, then it answers ELECTION_CERTIFIED', async () => {
