@@ -18,7 +18,7 @@ const COMMANDS: Record<string, { usage: string; about: string }> = {
     usage:
       'issue-tokens <election> [--sections 1,2,3] [--csv tokens.csv] [--sheet sheet.html] [--site-url URL]',
     about:
-      'issues a new code for each section (all by default; the earlier one stops working), written to a CSV and/or a printable sheet with sign-in links and QR codes',
+      'issues a new code for each section (the earlier one stops working): each row goes into the CSV as soon as its code is issued (16 at a time, so not in section order), and the printable sheet (sign-in links and QR codes, in section order) follows',
   },
   'revoke-tokens': {
     usage: 'revoke-tokens <election> --sections 1,2,3|all',
@@ -117,6 +117,7 @@ try {
     const { renderOfficerSheet, signInLink } = await import('../../site/officer-sheet/render.js');
     const { head } = await loadElection(electionId);
     const byId = new Map((await listSections(electionId)).map((s) => [s.id, s]));
+    const order = new Map([...byId.keys()].map((id, index) => [id, index]));
     // Created now, readable by this user only, and never over an existing file: then each code
     // goes in as soon as it replaces the section's earlier one.
     const csv = openSync(csvPath, 'wx', 0o600);
@@ -141,7 +142,13 @@ try {
       if (sheetFile !== undefined) {
         writeSync(
           sheetFile,
-          await renderOfficerSheet({ electionName: head.name, rehearsal: head.rehearsal, siteUrl, entries }),
+          await renderOfficerSheet({
+            electionName: head.name,
+            rehearsal: head.rehearsal,
+            siteUrl,
+            // Codes are issued 16 at a time, and the CSV takes each as it comes; the sheet is in section order.
+            entries: entries.sort((a, b) => (order.get(a.sectionId) ?? 0) - (order.get(b.sectionId) ?? 0)),
+          }),
         );
       }
     } finally {

@@ -53,14 +53,15 @@ export async function issueOfficerTokens(
   const election = await loadElection(electionId);
   assertOpen(election);
   const wanted = await sectionsOf(electionId, body);
-  const tokens: Record<string, string> = {};
+  const issued = new Map<string, string>();
   await inPool(wanted, SECTIONS_AT_ONCE, async (sectionId) => {
     const token = generateToken();
     await replaceOfficerTokenHash(electionId, sectionId, hashToken(token), by);
-    tokens[sectionId] = token;
+    issued.set(sectionId, token);
     onIssued(sectionId, token);
   });
-  return { tokens };
+  // In the order asked for, whatever order they finished in.
+  return { tokens: Object.fromEntries(wanted.map((id) => [id, issued.get(id) ?? ''])) };
 }
 
 /** Revokes the officer tokens of the sections named (`{ "sections": [...] | "all" }`), at once. */
