@@ -184,6 +184,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
         AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
         SLS_TELEMETRY_DISABLED: '1',
+        ...(options.ephemeral ? { ESBUILD_WATCH_PATTERN: '.no-watch-in-throw-away-stacks' } : {}),
         // No distribution in front locally: no origin header to check; CORS names the site server.
         ORIGIN_VERIFY: '',
         SITE_ORIGIN: `http://127.0.0.1:${options.sitePort}`,

@@ -521,7 +521,24 @@ describe('bad input on every write route leaves the table and the published file
 
   it('given all of the above, then the table and the published files are byte-for-byte as before', async () => {
     const after = await settledImage();
+    /** The lines one image has and the other lacks, to say what changed if anything did. */
+    const changed = (a: string, b: string) => {
+      const lines = new Set(b.split('\n'));
+      return a
+        .split('\n')
+        .filter((line) => !lines.has(line))
+        .map((line) => line.slice(0, 300))
+        .slice(0, 5);
+    };
+    expect({
+      added: changed(after.table, before.table),
+      removed: changed(before.table, after.table),
+    }).toEqual({
+      added: [],
+      removed: [],
+    });
     expect(after.table === before.table).toBe(true);
+    expect(changed(after.bucket, before.bucket)).toEqual([]);
     expect(after.bucket === before.bucket).toBe(true);
   }, 60_000);
 });
