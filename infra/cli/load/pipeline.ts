@@ -8,11 +8,14 @@ import { publicPaths } from '../../../shared/domain/public-files.js';
 import { counter } from '../../../shared/domain/tally.js';
 import { s3Bucket } from '../../../shared/storage/s3-bucket.js';
 import { type ReconcileReport, reconcileElection } from '../../../shared/use-cases/reconcile-election.js';
+import { type AuditReport, verifyAudit } from '../../../shared/use-cases/verify-audit.js';
 
 export interface PipelineReport {
   /** Expected and found, for every count the load must leave at exactly one per section. */
   counts: { what: string; expected: number; found: number }[];
   reconcile: ReconcileReport;
+  /** The audit trail of every write of the load, checked as `npm run verify-audit` does. */
+  audit: AuditReport;
   /** Ms from the call until the counts were right (or the deadline). */
   caughtUpMs: number;
 }
@@ -22,7 +25,7 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 1000));
 /**
  * Waits (up to `deadline`, epoch ms) until the election total counts every section's count and
  * every turnout reading and the published summary reports every section, then reconciles until
- * it finds no difference or the deadline passes.
+ * it finds no difference or the deadline passes, and verifies the audit trail the same way.
  */
 export async function awaitPipeline(election: ElectionDefinition, deadline: number): Promise<PipelineReport> {
   const started = Date.now();
@@ -62,5 +65,10 @@ export async function awaitPipeline(election: ElectionDefinition, deadline: numb
     await pause();
     reconcile = await reconcileElection(bucket, election.id);
   }
-  return { counts, reconcile, caughtUpMs };
+  let audit = await verifyAudit(bucket, election.id);
+  while (audit.problems.length > 0 && Date.now() < deadline) {
+    await pause();
+    audit = await verifyAudit(bucket, election.id);
+  }
+  return { counts, reconcile, audit, caughtUpMs };
 }

@@ -28,7 +28,8 @@ export function passed(run: LoadRun): boolean {
     delivery.resendsSameVersion === delivery.resends &&
     Object.keys(delivery.states).every((state) => state === 'accepted') &&
     pipeline.counts.every((c) => c.found === c.expected) &&
-    pipeline.reconcile.differences.length === 0
+    pipeline.reconcile.differences.length === 0 &&
+    pipeline.audit.problems.length === 0
   );
 }
 
@@ -74,5 +75,7 @@ export function reportLines(run: LoadRun): string[] {
     ...pipeline.reconcile.differences
       .slice(0, 2 * SHOWN)
       .map((d) => `  ${d.where}: ${d.counter} expected ${d.expected}, found ${d.actual}`),
+    `audit trail: ${pipeline.audit.entries} entries for ${pipeline.audit.records} records, head ${pipeline.audit.head?.seq ?? 'none'}, ${pipeline.audit.problems.length} problems`,
+    ...pipeline.audit.problems.slice(0, SHOWN).map((p) => `  ${p.where}: ${p.problem}`),
   ];
 }
