@@ -1,11 +1,11 @@
-import { BatchWriteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '../domain/actor.js';
 import { storedDefinitionHash } from '../domain/audit-events.js';
 import type { ElectionHead, Section } from '../domain/election.js';
 import { ConcurrentWriteError, ElectionInUseError } from '../errors.js';
 import { db, tableName } from './client.js';
 import { ELECTION_STATE_SK, type Key, keys } from './keys.js';
-import { queryAll } from './queries.js';
+import { queryAll, writeIf } from './queries.js';
 
 /** The small, often-checked state of an election, kept apart from its (large) head. */
 export interface ElectionState {
@@ -13,6 +13,8 @@ export interface ElectionState {
   definitionHash: string;
   /** Set by the first stored submission; a definition in use can no longer change. */
   inUse: boolean;
+  /** The hash of a definition being written (its sections first); no submission lands meanwhile. */
+  defining?: string;
 }
 
 export const electionStateKey = (electionId: string): Key => ({
@@ -32,7 +34,12 @@ export async function getElectionState(electionId: string): Promise<ElectionStat
     new GetCommand({ TableName: tableName(), Key: electionStateKey(electionId), ConsistentRead: true }),
   );
   return Item
-    ? { state: Item.state, definitionHash: Item.definitionHash, inUse: Item.inUse === true }
+    ? {
+        state: Item.state,
+        definitionHash: Item.definitionHash,
+        inUse: Item.inUse === true,
+        ...(typeof Item.defining === 'string' ? { defining: Item.defining } : {}),
+      }
     : undefined;
 }
 
@@ -71,6 +78,34 @@ async function batchWrite(requests: Record<string, unknown>[]) {
 }
 
 /**
+ * Before an existing election's sections are rewritten: marks its state as being redefined, on
+ * the same conditions as the redefinition itself. Until the state is written whole at the end,
+ * no submission can land (their transactions check the mark), so none can meet sections of one
+ * definition under the head of another; a redefinition cut short is finished by sending it again.
+ */
+async function claimRedefinition(electionId: string, rehearsal: boolean, definitionHash: string) {
+  // Not claimed: a new election (nothing to protect yet), or one the final transaction refuses.
+  await writeIf(
+    db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: electionStateKey(electionId),
+        UpdateExpression: 'SET defining = :hash',
+        ConditionExpression:
+          'attribute_exists(PK) AND inUse = :false AND #state = :open AND rehearsal = :rehearsal',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: {
+          ':hash': definitionHash,
+          ':false': false,
+          ':open': 'open',
+          ':rehearsal': rehearsal,
+        },
+      }),
+    ),
+  );
+}
+
+/**
  * Stores a definition: its sections first (idempotent), then the head and the state, the
  * state conditionally, so a definition already in use is never replaced.
  */
@@ -82,6 +117,7 @@ export async function putDefinition(
 ): Promise<void> {
   const electionId = head.id;
   const definedAt = new Date().toISOString();
+  await claimRedefinition(electionId, head.rehearsal, definitionHash);
   const previous = await listSections(electionId);
   const kept = new Set(sections.map((s) => s.id));
   await batchWrite([

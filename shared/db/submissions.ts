@@ -90,8 +90,9 @@ export interface Recheck {
 }
 
 const stateGuard = (electionId: string, election: { definitionHash: string; inUse: boolean }) => {
+  // Open, on the definition the body was checked against, and not being redefined right now.
   const condition = {
-    ConditionExpression: '#state = :open AND definitionHash = :hash',
+    ConditionExpression: '#state = :open AND definitionHash = :hash AND attribute_not_exists(defining)',
     ExpressionAttributeNames: { '#state': 'state' },
   };
   const values = { ':open': 'open', ':hash': election.definitionHash };

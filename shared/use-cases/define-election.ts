@@ -23,7 +23,9 @@ export async function defineElection(electionId: string, body: unknown, by: Acto
   }
   const definitionHash = hashOf(definition);
   const state = await getElectionState(electionId);
-  if (state?.definitionHash === definitionHash) return { id: electionId, definitionHash, changed: false };
+  // The same again is a no-op, unless a redefinition was cut short: then this one finishes it.
+  if (state?.definitionHash === definitionHash && state.defining === undefined)
+    return { id: electionId, definitionHash, changed: false };
   if (state?.state === 'certified') {
     throw new ElectionCertifiedError(
       `election "${electionId}" is certified: its definition can no longer change`,

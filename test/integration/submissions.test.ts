@@ -66,6 +66,41 @@ describe('an election definition stored in DynamoDB Local', () => {
     expect(second).toEqual({ id: 'def-twice', definitionHash: first.definitionHash, changed: false });
   });
 
+  it('given a redefinition cut short after its sections, then no submission lands until it is sent again, which finishes it', async () => {
+    // Prepare: a redefinition that claimed the election, then stopped (as a crashed call would).
+    await use.defineElection('cut-short', smallElection('cut-short'), testActor);
+    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    await use.db.db().send(
+      new UpdateCommand({
+        TableName: use.db.tableName(),
+        Key: { PK: 'ELECTION#cut-short', SK: 'STATE' },
+        UpdateExpression: 'SET defining = :hash',
+        ExpressionAttributeValues: { ':hash': 'a-definition-being-written' },
+      }),
+    );
+    // Act
+    const meanwhile = use.submitResults({
+      actor: testActor,
+      electionId: 'cut-short',
+      sectionId: '1',
+      body: squareResults(1),
+    });
+    // Assess: refused as a concurrent write (the app sends it again later), nothing stored
+    await expect(meanwhile).rejects.toMatchObject({ code: 'CONCURRENT_WRITE' });
+    expect(await historyOf('cut-short', '1')).toEqual([]);
+    // Act: the definition sent again (the same as before) finishes the redefinition
+    const again = await use.defineElection('cut-short', smallElection('cut-short'), testActor);
+    const after = await use.submitResults({
+      actor: testActor,
+      electionId: 'cut-short',
+      sectionId: '1',
+      body: squareResults(1),
+    });
+    // Assess
+    expect(again.changed).toBe(true);
+    expect(after).toMatchObject({ version: 1, status: 'accepted' });
+  }, 30_000);
+
   it('given a definition with results, when it is changed, then it is refused with ELECTION_IN_USE', async () => {
     // Prepare
     await use.defineElection('def-in-use', smallElection('def-in-use'), testActor);
