@@ -9,23 +9,9 @@
  * the exactly-once aggregation (what stream batches lost is applied once, the rest is a no-op),
  * then by a second reconciliation.
  */
-import { parseArgs } from 'node:util';
-import { localEnvironment } from './local-environment.js';
+import { electionCheckArgs } from './election-check-args.js';
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    wait: { type: 'string', default: '0' },
-    repair: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
-  },
-});
-const electionId = positionals[0];
-if (values.help || !electionId) {
-  console.log('usage: npm run reconcile -- <electionId> [--wait <seconds>] [--repair]');
-  process.exit(values.help ? 0 : 2);
-}
-Object.assign(process.env, localEnvironment());
+const { electionId, waitMs, repair } = electionCheckArgs('reconcile');
 
 const { reconcileElection } = await import('../../shared/use-cases/reconcile-election.js');
 const { s3Bucket } = await import('../../shared/storage/s3-bucket.js');
@@ -37,7 +23,7 @@ const SHOWN = 60;
 /** Reconciles until clean or out of time; prints the last report. */
 async function reconcileUntil(deadline: number): Promise<Report> {
   for (;;) {
-    const report = await reconcileElection(s3Bucket(), electionId as string);
+    const report = await reconcileElection(s3Bucket(), electionId);
     if (report.differences.length === 0 || Date.now() >= deadline) {
       console.log(
         `election ${report.electionId}: ${report.sections} sections, published seq ${report.publishedSeq ?? 'none'}`,
@@ -53,9 +39,9 @@ async function reconcileUntil(deadline: number): Promise<Report> {
   }
 }
 
-const wait = Number(values.wait) * 1000;
+const wait = waitMs;
 let report = await reconcileUntil(Date.now() + wait);
-if (report.differences.length > 0 && values.repair) {
+if (report.differences.length > 0 && repair) {
   const { redriveAggregation } = await import('../../shared/use-cases/redrive-aggregation.js');
   const { sources } = await redriveAggregation(electionId);
   console.log(`repair: ${sources} stored items redriven through the aggregation; reconciling again`);

@@ -10,33 +10,19 @@
  * nothing already chained is ever rewritten. Against the local stack by default; against AWS
  * when TABLE_NAME and BUCKET_NAME are set.
  */
-import { parseArgs } from 'node:util';
-import { localEnvironment } from './local-environment.js';
+import { electionCheckArgs } from './election-check-args.js';
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    wait: { type: 'string', default: '0' },
-    repair: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
-  },
-});
-const electionId = positionals[0];
-if (values.help || !electionId) {
-  console.log('usage: npm run verify-audit -- <electionId> [--wait <seconds>] [--repair]');
-  process.exit(values.help ? 0 : 2);
-}
-Object.assign(process.env, localEnvironment());
+const { electionId, waitMs, repair } = electionCheckArgs('verify-audit');
 
 const { verifyAudit } = await import('../../shared/use-cases/verify-audit.js');
 const { s3Bucket } = await import('../../shared/storage/s3-bucket.js');
 
 /** Problems listed in full; beyond these, only counted. */
 const SHOWN = 60;
-const deadline = Date.now() + Number(values.wait) * 1000;
+const deadline = Date.now() + waitMs;
 
 for (;;) {
-  const report = await verifyAudit(s3Bucket(), electionId, { repair: values.repair });
+  const report = await verifyAudit(s3Bucket(), electionId, { repair });
   const clean = report.problems.length === 0 && report.differences.length === 0;
   if (clean || Date.now() >= deadline) {
     const head = report.head ? `entry ${report.head.seq}, hash ${report.head.hash}` : 'none';

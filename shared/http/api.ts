@@ -16,6 +16,7 @@ import {
 } from '../errors.js';
 import { logger } from '../logger.js';
 import { errorResponse } from './error-response.js';
+import { headerOf as header } from './headers.js';
 import { clientOf, SIGN_IN_FAILURES_PER_WINDOW, windowOf } from './sign-in-throttle.js';
 import { parseStrictJson } from './strict-json.js';
 import { assertThroughSite, withApiHeaders } from './through-site.js';
@@ -44,11 +45,6 @@ export interface ApiEvent extends APIGatewayProxyEventV2 {
 }
 
 type Handler = (event: ApiEvent, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
-
-const header = (event: APIGatewayProxyEventV2, name: string) => {
-  const found = Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name);
-  return found?.[1];
-};
 
 function parseBody(event: APIGatewayProxyEventV2, maxBytes: number): unknown {
   // A string in API Gateway; some emulators hand over an already parsed value: never a 500.

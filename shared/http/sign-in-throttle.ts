@@ -6,6 +6,7 @@
  * honours Retry-After and sends again by itself.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { headerOf } from './headers.js';
 
 export const SIGN_IN_FAILURES_PER_WINDOW = 20;
 export const WINDOW_MS = 60_000;
@@ -17,15 +18,13 @@ export function windowOf(now: number): { id: string; endsAt: number } {
 }
 
 /**
- * The client's address. In AWS the API is reached only through CloudFront (the HTTP API's own
- * endpoint is disabled), which appends the viewer's address as the last X-Forwarded-For entry,
- * whatever the viewer sent before it; without the header (the local API), the peer's address.
+ * The client's address. In AWS the API answers only what comes through CloudFront (its secret
+ * origin header, through-site.ts), which appends the viewer's address as the last
+ * X-Forwarded-For entry, whatever the viewer sent before it; without the header (the local API),
+ * the peer's address.
  */
 export function clientOf(event: Pick<APIGatewayProxyEventV2, 'headers' | 'requestContext'>): string {
-  const forwarded = Object.entries(event.headers ?? {}).find(
-    ([name]) => name.toLowerCase() === 'x-forwarded-for',
-  )?.[1];
-  const last = forwarded?.split(',').at(-1)?.trim();
+  const last = headerOf(event, 'x-forwarded-for')?.split(',').at(-1)?.trim();
   const address = last || event.requestContext?.http?.sourceIp || '';
   return /^[0-9A-Fa-f:.]{2,45}$/.test(address) ? address : 'unknown';
 }

@@ -11,9 +11,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ForbiddenError } from '../errors.js';
-
-const headerOf = (event: APIGatewayProxyEventV2, name: string) =>
-  Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+import { headerOf } from './headers.js';
 
 /** Equal secrets, compared in constant time (over their hashes, so lengths do not leak either). */
 const sameSecret = (given: string, expected: string) =>
