@@ -60,9 +60,6 @@ export class NotFlaggedError extends AppError {
 export class NotReportedError extends AppError {
   readonly code = 'NOT_REPORTED';
 }
-export class RehearsalFixedError extends AppError {
-  readonly code = 'REHEARSAL_FIXED';
-}
 export class RateLimitedError extends AppError {
   readonly code = 'RATE_LIMITED';
   constructor(

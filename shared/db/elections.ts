@@ -83,7 +83,7 @@ async function batchWrite(requests: Record<string, unknown>[]) {
  * no submission can land (their transactions check the mark), so none can meet sections of one
  * definition under the head of another; a redefinition cut short is finished by sending it again.
  */
-async function claimRedefinition(electionId: string, rehearsal: boolean, definitionHash: string) {
+async function claimRedefinition(electionId: string, definitionHash: string) {
   // Not claimed: a new election (nothing to protect yet), or one the final transaction refuses.
   await writeIf(
     db().send(
@@ -91,14 +91,12 @@ async function claimRedefinition(electionId: string, rehearsal: boolean, definit
         TableName: tableName(),
         Key: electionStateKey(electionId),
         UpdateExpression: 'SET defining = :hash',
-        ConditionExpression:
-          'attribute_exists(PK) AND inUse = :false AND #state = :open AND rehearsal = :rehearsal',
+        ConditionExpression: 'attribute_exists(PK) AND inUse = :false AND #state = :open',
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: {
           ':hash': definitionHash,
           ':false': false,
           ':open': 'open',
-          ':rehearsal': rehearsal,
         },
       }),
     ),
@@ -117,7 +115,7 @@ export async function putDefinition(
 ): Promise<void> {
   const electionId = head.id;
   const definedAt = new Date().toISOString();
-  await claimRedefinition(electionId, head.rehearsal, definitionHash);
+  await claimRedefinition(electionId, definitionHash);
   const previous = await listSections(electionId);
   const kept = new Set(sections.map((s) => s.id));
   await batchWrite([
@@ -171,13 +169,11 @@ export async function putDefinition(
                 state: 'open',
                 definitionHash,
                 inUse: false,
-                rehearsal: head.rehearsal,
               },
-              // Never in use, never certified, and a rehearsal stays one (define-election.ts).
-              ConditionExpression:
-                'attribute_not_exists(PK) OR (inUse = :false AND #state = :open AND rehearsal = :rehearsal)',
+              // Never in use, never certified: the rehearsal flag included (define-election.ts).
+              ConditionExpression: 'attribute_not_exists(PK) OR (inUse = :false AND #state = :open)',
               ExpressionAttributeNames: { '#state': 'state' },
-              ExpressionAttributeValues: { ':false': false, ':open': 'open', ':rehearsal': head.rehearsal },
+              ExpressionAttributeValues: { ':false': false, ':open': 'open' },
             },
           },
         ],

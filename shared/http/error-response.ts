@@ -13,7 +13,6 @@ const STATUS_BY_ERROR = new Map<abstract new (...args: never[]) => errors.AppErr
   [errors.RouteNotFoundError, 404],
   [errors.ElectionInUseError, 409],
   [errors.ElectionCertifiedError, 409],
-  [errors.RehearsalFixedError, 409],
   [errors.ConcurrentWriteError, 409],
   [errors.NotFlaggedError, 409],
   [errors.NotReportedError, 409],

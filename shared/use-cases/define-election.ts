@@ -1,13 +1,8 @@
-import { getElectionHead, getElectionState, putDefinition } from '../db/elections.js';
+import { getElectionState, putDefinition } from '../db/elections.js';
 import type { Actor } from '../domain/actor.js';
 import { hashOf } from '../domain/canonical.js';
 import { ElectionDefinitionSchema, splitDefinition } from '../domain/election.js';
-import {
-  ElectionCertifiedError,
-  ElectionInUseError,
-  RehearsalFixedError,
-  ValidationError,
-} from '../errors.js';
+import { ElectionCertifiedError, ElectionInUseError, ValidationError } from '../errors.js';
 import { parseOrThrow } from './validation.js';
 
 /**
@@ -31,16 +26,8 @@ export async function defineElection(electionId: string, body: unknown, by: Acto
       `election "${electionId}" is certified: its definition can no longer change`,
     );
   }
-  // A rehearsal's files are published under its id (immutable snapshots, cached for a year):
-  // were the flag to flip, rehearsal data would sit under a live election's paths, or the reverse.
-  const previous = state && (await getElectionHead(electionId));
-  if (previous && previous.rehearsal !== definition.rehearsal) {
-    throw new RehearsalFixedError(
-      previous.rehearsal
-        ? `election "${electionId}" was defined as a rehearsal and stays one: define the live election under a new id`
-        : `election "${electionId}" was defined as live: define its rehearsal under a new id`,
-    );
-  }
+  // The one lock on a definition, the rehearsal flag included: once anything is stored, no
+  // rehearsal's data can become live under its id, nor live data a rehearsal's.
   if (state?.inUse) {
     throw new ElectionInUseError(
       `election "${electionId}" already has results: its definition can no longer change`,

@@ -610,13 +610,13 @@ describe('headers', () => {
 });
 
 describe('rehearsal and live stay apart', () => {
-  it('given a live election, when it is redefined as a rehearsal, then it is refused and nothing changes', async () => {
+  it('given a live election with results, when it is redefined as a rehearsal, then it is refused and nothing changes', async () => {
     const answer = await call('PUT', `/v1/admin/elections/${demo.id}`, {
       token: E2E_STAFF_TOKEN,
       body: JSON.stringify({ ...demo, rehearsal: true }),
     });
     expect(answer.status).toBe(409);
-    expect(answer.json.error?.code).toBe('REHEARSAL_FIXED');
+    expect(answer.json.error?.code).toBe('ELECTION_IN_USE');
     const pointer = await (await fetch(`${stack.siteUrl}results/${demo.id}/latest.json`)).json();
     expect(pointer.rehearsal).toBe(false);
   });

@@ -240,23 +240,26 @@ describe('officer tokens', () => {
     expect(await historyOf('in-flight', '1')).toEqual([]);
   });
 
-  it('given a live election, when it is redefined as a rehearsal (or the reverse), then it is refused', async () => {
-    await use.defineElection('stays-live', smallElection('stays-live'), testActor);
-    await use.defineElection(
-      'stays-rehearsal',
-      smallElection('stays-rehearsal', { rehearsal: true }),
+  it('given nothing stored, a live election may become a rehearsal; once anything is stored, the flag is locked like the rest', async () => {
+    // Prepare
+    await use.defineElection('flag-lock', smallElection('flag-lock'), testActor);
+    // Act: before any result (CONTRACT.md: only a definition in use is refused)
+    const asRehearsal = await use.defineElection(
+      'flag-lock',
+      smallElection('flag-lock', { rehearsal: true }),
       testActor,
     );
-    await expect(
-      use.defineElection('stays-live', smallElection('stays-live', { rehearsal: true }), testActor),
-    ).rejects.toMatchObject({ code: 'REHEARSAL_FIXED' });
-    await expect(
-      use.defineElection(
-        'stays-rehearsal',
-        smallElection('stays-rehearsal', { name: 'Now live' }),
-        testActor,
-      ),
-    ).rejects.toMatchObject({ code: 'REHEARSAL_FIXED' });
+    await use.submitTurnout({
+      actor: testActor,
+      electionId: 'flag-lock',
+      sectionId: '1',
+      slotId: 'T1',
+      body: { voters: 1 },
+    });
+    const backToLive = use.defineElection('flag-lock', smallElection('flag-lock'), testActor);
+    // Assess: a rehearsal's data can never become live under its id
+    expect(asRehearsal.changed).toBe(true);
+    await expect(backToLive).rejects.toMatchObject({ code: 'ELECTION_IN_USE' });
   });
 
   it('given a section token, when it is issued again, then the earlier token is revoked at once', async () => {
