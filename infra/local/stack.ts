@@ -12,6 +12,10 @@ import { bucketOn } from '../../shared/storage/s3-bucket.js';
 import { buildSite } from '../../site/build.js';
 import { uploadSite } from '../../site/upload.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
+import { type FunctionRole, functionRoles } from './iam/function-roles.js';
+import { type IamGate, startIamGate } from './iam/gate.js';
+import { LOCAL_ACCOUNT_ID, localContext } from './iam/local-resources.js';
+import { packagedTemplate } from './iam/packaged-template.js';
 import { freePort } from './ports.js';
 import { assertPortFree, startProcess, waitFor } from './processes.js';
 import { startS3 } from './s3.js';
@@ -22,6 +26,8 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 export const LOCAL_TABLE = 'election-night-local';
 export const LOCAL_BUCKET = 'election-night-local-site';
 const REGION = 'eu-south-1';
+/** serverless-offline runs the service as stage `local`: functions are named `election-night-local-<key>`. */
+const SERVICE_STAGE = 'election-night-local';
 /** s3rver accepts only its own key pair; DynamoDB Local accepts any, so both use this one. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
@@ -40,6 +46,8 @@ export interface StackOptions {
   /** Where the API's own output goes: the terminal, or kept for error messages. */
   apiOutput: 'inherit' | 'capture';
   log: (line: string) => void;
+  /** Changes the roles the IAM gate enforces (a test removing a permission); the packaged ones by default. */
+  adjustRoles?: (roles: FunctionRole[]) => FunctionRole[];
 }
 
 export interface Stack {
@@ -52,6 +60,8 @@ export interface Stack {
   bucket: string;
   /** Where this stack keeps its data (the bucket's objects under s3/). */
   dataDir: string;
+  /** Each function's role as the IAM gate enforces it, and what the functions used or were refused. */
+  iam: { roles: FunctionRole[] } & Pick<IamGate, 'usage' | 'denials'>;
   stop(): Promise<void>;
 }
 
@@ -118,6 +128,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ] as const) {
       await assertPortFree(port, what);
     }
+    // Packaging takes seconds (when serverless.yml changed): start it now, use it once the stand-ins run.
+    const template = packagedTemplate(PROJECT_ROOT, 'local');
+    template.catch(() => undefined);
     const dataDir = options.ephemeral
       ? mkdtempSync(join(tmpdir(), 'election-night-'))
       : resolve(options.dataDir);
@@ -166,6 +179,28 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     stoppers.push(() => site.stop());
 
+    const roles = (options.adjustRoles ?? ((r) => r))(
+      functionRoles(
+        await template,
+        localContext(await template, {
+          region: REGION,
+          stackName: SERVICE_STAGE,
+          table: LOCAL_TABLE,
+          bucket: LOCAL_BUCKET,
+        }),
+      ),
+    );
+    const gate = await startIamGate({
+      upstream: { dynamodb: dynamodbEndpoint, s3: s3Endpoint },
+      upstreamAccessKeyId: LOCAL_CREDENTIALS.accessKeyId,
+      roles,
+      accountId: LOCAL_ACCOUNT_ID,
+      region: REGION,
+      log: options.log,
+    });
+    stoppers.push(() => gate.stop());
+    options.log(`IAM gate on ${gate.url}: every function's AWS calls are checked against its own role`);
+
     options.log(`starting the API and the stream consumers (serverless offline) on port ${options.apiPort}`);
     const serverlessBin = createRequire(import.meta.url).resolve('serverless/bin/serverless.js');
     let apiOutput = '';
@@ -177,8 +212,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         OFFLINE_LAMBDA_PORT: String(options.lambdaPort),
         TABLE_NAME: LOCAL_TABLE,
         BUCKET_NAME: LOCAL_BUCKET,
-        DYNAMODB_ENDPOINT: dynamodbEndpoint,
-        S3_ENDPOINT: s3Endpoint,
+        // The functions reach DynamoDB and S3 through the IAM gate; the stream reader (the event
+        // source mapping, AWS's own) reads DynamoDB Local directly.
+        DYNAMODB_ENDPOINT: gate.url,
+        S3_ENDPOINT: gate.url,
+        DYNAMODB_STREAMS_ENDPOINT: dynamodbEndpoint,
         STREAM_CHECKPOINT_FILE: join(dataDir, 'stream-checkpoints.json'),
         AWS_REGION: REGION,
         AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -186,7 +224,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         SLS_TELEMETRY_DISABLED: '1',
         ...(options.ephemeral ? { ESBUILD_WATCH_PATTERN: '.no-watch-in-throw-away-stacks' } : {}),
         // No distribution in front locally: no origin header to check; CORS names the site server.
-        ORIGIN_VERIFY: '',
+        ORIGIN_CHECK: 'off',
         SITE_ORIGIN: `http://127.0.0.1:${options.sitePort}`,
         // Lambda runs Node 22; this machine's Node 20 is supported for local use only.
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -199,9 +237,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     api.child.stderr?.on('data', (chunk) => (apiOutput = (apiOutput + chunk).slice(-20_000)));
 
     const apiUrl = `http://127.0.0.1:${options.apiPort}`;
+    // probeStream runs every minute on serverless-offline's schedule, as on EventBridge in AWS;
+    // until the stack is ready it is also invoked here (Lambda's Invoke API), every few seconds.
+    let probedAt = 0;
+    const probe = async () => {
+      if (Date.now() - probedAt < 5_000) return;
+      probedAt = Date.now();
+      await fetch(
+        `http://127.0.0.1:${options.lambdaPort}/2015-03-31/functions/${SERVICE_STAGE}-probeStream/invocations`,
+        { method: 'POST', body: '{}' },
+      );
+    };
     await waitFor(
       'the API, the stream trigger and the publisher',
       async () => {
+        await probe();
         const response = await fetch(`${apiUrl}/v1/health`);
         return response.status === 200 && ((await response.json()) as { ready?: boolean }).ready === true;
       },
@@ -209,7 +259,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       () =>
         api.child.exitCode !== null
           ? `serverless offline exited (${api.child.exitCode}): ${apiOutput.slice(-4000)}`
-          : undefined,
+          : gate.denials()[0]?.message,
     );
 
     if (options.seedFile) {
@@ -233,6 +283,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       tableName: LOCAL_TABLE,
       bucket: LOCAL_BUCKET,
       dataDir,
+      iam: { roles, usage: gate.usage, denials: gate.denials },
       stop,
     };
   } catch (error) {

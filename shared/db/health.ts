@@ -2,8 +2,8 @@ import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 
-/** The table's stream consumers, each proving it runs by answering probes. */
-export const STREAM_CONSUMERS = ['aggregator', 'publisher', 'auditor'] as const;
+/** The table's two stream readers, each proving it runs by answering probes. */
+export const STREAM_CONSUMERS = ['aggregator', 'publisher'] as const;
 export type StreamConsumer = (typeof STREAM_CONSUMERS)[number];
 
 const ackKey = (consumer: StreamConsumer) => ({ PK: 'HEALTH', SK: `HEALTH#ACK#${consumer}` });

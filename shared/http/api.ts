@@ -138,7 +138,7 @@ const contractErrors = (): middy.MiddlewareObj<ApiEvent, APIGatewayProxyStructur
 /** Only requests through the site's distribution (in AWS); every answer with the API's headers. */
 const throughSite = (): middy.MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2> => ({
   before: async (request) => {
-    assertThroughSite(request.event);
+    await assertThroughSite(request.event);
   },
   after: async (request: Request) => {
     if (request.response) request.response = withApiHeaders(request.response);

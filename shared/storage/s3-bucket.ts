@@ -1,4 +1,5 @@
 import { GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { clientOptions } from '../aws/client-options.js';
 import { config } from '../config.js';
 import type { PublicBucket } from './bucket.js';
 
@@ -6,11 +7,11 @@ let client: S3Client | undefined;
 
 function s3(): S3Client {
   if (!client) {
-    const { AWS_REGION, S3_ENDPOINT } = config();
+    const { S3_ENDPOINT } = config();
     client = new S3Client({
-      region: AWS_REGION,
+      ...clientOptions(S3_ENDPOINT),
       // A local S3-compatible server answers on one host: address buckets by path.
-      ...(S3_ENDPOINT ? { endpoint: S3_ENDPOINT, forcePathStyle: true } : {}),
+      ...(S3_ENDPOINT ? { forcePathStyle: true } : {}),
     });
   }
   return client;

@@ -17,7 +17,7 @@ let use: {
 
 beforeAll(async () => {
   table = await startLocalTable();
-  const { handler } = await import('../../functions/aggregate-results/handler.js');
+  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
   aggregate = (records) => handler({ Records: records }, { functionName: 'test' } as never);
   use = {
     ...(await import('../../shared/use-cases/define-election.js')),

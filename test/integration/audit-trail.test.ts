@@ -53,14 +53,12 @@ beforeAll(async () => {
     JSON.stringify({ resultsScript: '/assets/live.test.js', resultsStyle: '/assets/page.test.css' }),
     { contentType: 'application/json', cacheControl: 'no-cache' },
   );
-  const aggregator = await import('../../functions/aggregate-results/handler.js');
-  const auditor = await import('../../functions/chain-audit/handler.js');
+  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
   const { publishSummary } = await import('../../shared/use-cases/publish-results.js');
-  chain = (records) => auditor.handler({ Records: records }, { functionName: 'test' } as never);
-  /** What the three stream consumers do with new records, in one go. */
+  chain = (records) => handler({ Records: records }, { functionName: 'test' } as never);
+  /** What the two stream readers do with new records, in one go. */
   feed = async (records) => {
     delivered.push(...records);
-    await aggregator.handler({ Records: records }, { functionName: 'test' } as never);
     await chain(records);
     await publishSummary(bucket, E);
   };

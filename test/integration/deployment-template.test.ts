@@ -133,43 +133,97 @@ describe('the CloudFormation template serverless.yml generates', () => {
     };
     for (const behaviour of [site.DefaultCacheBehavior, ...site.CacheBehaviors])
       expect(behaviour.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
-    const secret = site.Origins.find((o) => o.Id === 'http-api')?.OriginCustomHeaders?.[0];
-    expect(secret?.HeaderName).toBe('X-Origin-Verify');
+    const header = site.Origins.find((o) => o.Id === 'http-api')?.OriginCustomHeaders?.[0];
+    expect(header?.HeaderName).toBe('X-Origin-Verify');
+    // The header is the secret's current value, resolved by CloudFormation: never the stack's id.
+    expect(header?.HeaderValue).toEqual({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's Fn::Sub syntax
+      'Fn::Sub': '{{resolve:secretsmanager:${OriginSecret}:SecretString:current}}',
+    });
+    expect(JSON.stringify(template)).not.toContain('AWS::StackId');
+    expect(template.Resources.OriginSecret).toMatchObject({
+      Type: 'AWS::SecretsManager::Secret',
+      Properties: { GenerateSecretString: { GenerateStringKey: 'current', PasswordLength: 48 } },
+    });
     const functions = ofType('AWS::Lambda::Function').map(([, f]) => f.Properties.Environment) as {
       Variables: Record<string, unknown>;
     }[];
     for (const environment of functions) {
-      expect(environment.Variables.ORIGIN_VERIFY).toEqual(secret?.HeaderValue);
+      // In AWS the check is on (it fails closed); only `npm start` turns it off.
+      expect(environment.Variables.ORIGIN_CHECK).toBe('on');
+      expect(environment.Variables.ORIGIN_SECRET_ID).toEqual({ Ref: 'OriginSecret' });
       expect(JSON.stringify(environment.Variables.SITE_ORIGIN)).toContain('SiteDistribution');
     }
   });
 
-  it('feeds the aggregation from the stream with partial batch failures, bisection, bounded retries and an SQS on-failure queue', () => {
+  it('has two stream readers, the most a DynamoDB stream shard serves without throttling, each with partial batch failures, bisection and an SQS on-failure queue', () => {
     const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
-    const aggregation = mappings.find((m) => JSON.stringify(m.FunctionName).includes('AggregateResults'));
+    expect(mappings).toHaveLength(2);
+    const aggregation = mappings.find((m) => JSON.stringify(m.FunctionName).includes('AggregateAndChain'));
     expect(aggregation).toMatchObject({
       EventSourceArn: { 'Fn::GetAtt': ['ResultsTable', 'StreamArn'] },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BisectBatchOnFunctionError: true,
-      MaximumRetryAttempts: 10,
+      // Never given up: every retry is harmless, and an unreadable record is quarantined.
+      MaximumRetryAttempts: -1,
       DestinationConfig: {
         OnFailure: { Destination: { 'Fn::GetAtt': ['AggregationFailuresQueue', 'Arn'] } },
       },
     });
+    expect(JSON.stringify(aggregation?.FilterCriteria)).toContain('HISTORY#');
+    expect(JSON.stringify(aggregation?.FilterCriteria)).toContain('TURNOUT#');
     expect(template.Resources.AggregationFailuresQueue?.Type).toBe('AWS::SQS::Queue');
     const publisher = mappings.find((m) => JSON.stringify(m.FunctionName).includes('PublishResults'));
     expect(publisher).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': ['ResultsTable', 'StreamArn'] },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       MaximumBatchingWindowInSeconds: 3,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['PublishFailuresQueue', 'Arn'] } } },
     });
-    const auditor = mappings.find((m) => JSON.stringify(m.FunctionName).includes('ChainAudit'));
-    expect(auditor).toMatchObject({
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-      BisectBatchOnFunctionError: true,
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['AuditFailuresQueue', 'Arn'] } } },
-    });
-    expect(JSON.stringify(auditor?.FilterCriteria)).toContain('HISTORY#');
     expect(JSON.stringify(publisher?.FilterCriteria)).toContain('AUDIT#HEAD');
+  });
+
+  it('deploys on an account with default quotas: no function reserves concurrency', () => {
+    for (const [, f] of ofType('AWS::Lambda::Function'))
+      expect(f.Properties.ReservedConcurrentExecutions).toBeUndefined();
+  });
+
+  it('gives every function its own role, no shared one, and probes the stream on a schedule', () => {
+    const functions = ofType('AWS::Lambda::Function');
+    const roles = functions.map(
+      ([, f]) => (f.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0],
+    );
+    expect(new Set(roles).size).toBe(functions.length);
+    for (const role of roles) expect(template.Resources[role]?.Type).toBe('AWS::IAM::Role');
+    expect(template.Resources.IamRoleLambdaExecution).toBeUndefined();
+    const rule = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
+    expect(rule).toEqual([expect.objectContaining({ ScheduleExpression: 'rate(1 minute)' })]);
+    expect(JSON.stringify(rule[0]?.Targets)).toContain('ProbeStreamLambdaFunction');
+  });
+
+  it('lets the publisher read the site (the assets manifest) and health write nothing', () => {
+    const statements = (roleId: string) =>
+      (
+        (template.Resources[roleId]?.Properties.Policies ?? []) as {
+          PolicyDocument: { Statement: { Sid: string; Action: string[]; Resource: unknown }[] };
+        }[]
+      ).flatMap((p) => p.PolicyDocument.Statement);
+    const publisher = statements('PublishResultsRole');
+    expect(publisher).toContainEqual(
+      expect.objectContaining({
+        Action: ['s3:GetObject'],
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's Fn::Sub syntax
+        Resource: [{ 'Fn::Sub': '${PublicBucket.Arn}/assets/manifest.json' }],
+      }),
+    );
+    const healthActions = statements('HealthRole').flatMap((s) => s.Action);
+    const writes = /:(Put|Update|Delete|BatchWrite|Create|Send|Write)/;
+    expect(healthActions.filter((a) => writes.test(a) && !a.startsWith('logs:'))).toEqual([]);
+    // Only the stream readers read the stream, and send their failures to their own queue.
+    for (const [id, resource] of ofType('AWS::IAM::Role')) {
+      const reads = JSON.stringify(resource.Properties).includes('dynamodb:GetRecords');
+      expect(reads, id).toBe(id === 'AggregateAndChainRole' || id === 'PublishResultsRole');
+    }
   });
 
   it('routes every contract endpoint through the HTTP API to its own function', () => {

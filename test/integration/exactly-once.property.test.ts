@@ -60,7 +60,7 @@ beforeAll(async () => {
     region: 'eu-south-1',
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
   });
-  const { handler } = await import('../../functions/aggregate-results/handler.js');
+  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
   m = {
     ...(await import('../../shared/use-cases/define-election.js')),
     ...(await import('../../shared/use-cases/submit-section-data.js')),

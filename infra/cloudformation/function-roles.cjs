@@ -1,0 +1,149 @@
+/**
+ * One IAM role per function, least privilege: each may make only the calls its code makes, on
+ * the table, the site's objects or the secret it touches. serverless.yml gives each function its
+ * role (`role: <Key>Role`) and takes these resources through `${file(...)}`.
+ *
+ * Statements whose Sid starts with "Service" are used by Lambda itself on the function's behalf
+ * (writing its logs, reading the stream for its event source mapping, sending a failed batch to
+ * its on-failure queue); "Code" statements are what the function's own code calls ("CodeInAws" only
+ * in AWS: the origin check, off locally where the API is called directly). Locally, the
+ * IAM gate (infra/local/iam/) enforces every Code statement, and test/e2e/aws-permissions.test.ts
+ * fails on any Code action a function never uses.
+ */
+
+const TABLE = { 'Fn::GetAtt': ['ResultsTable', 'Arn'] };
+const STREAM = { 'Fn::GetAtt': ['ResultsTable', 'StreamArn'] };
+const SITE = { 'Fn::GetAtt': ['PublicBucket', 'Arn'] };
+const siteObjects = (...patterns) => patterns.map((p) => ({ 'Fn::Sub': `\${PublicBucket.Arn}/${p}` }));
+const ORIGIN_SECRET = { Ref: 'OriginSecret' };
+
+/** Every API function checks its token (GetItem) and counts a failed sign-in (UpdateItem). */
+const SIGN_IN = ['dynamodb:GetItem', 'dynamodb:UpdateItem'];
+/** ...and, in AWS, that the request came through the site (the origin secret). */
+const API = { table: SIGN_IN, originSecret: true };
+const READS = ['dynamodb:Query'];
+/** A reviewed or submitted item: read its section, write it, its history and its audit record in one transaction. */
+const SECTION_WRITE = [...SIGN_IN, ...READS, 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem'];
+
+/** What each function's code calls. */
+const GRANTS = {
+  defineElection: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:PutItem', 'dynamodb:BatchWriteItem'] },
+  issueOfficerTokens: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:PutItem', 'dynamodb:DeleteItem'] },
+  revokeOfficerTokens: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:PutItem', 'dynamodb:DeleteItem'] },
+  submitTurnout: { ...API, table: SECTION_WRITE },
+  submitResults: { ...API, table: SECTION_WRITE },
+  readSection: { ...API, table: [...SIGN_IN, ...READS] },
+  readSectionHistory: { ...API, table: [...SIGN_IN, ...READS] },
+  approveSection: { ...API, table: SECTION_WRITE },
+  reopenSection: { ...API, table: SECTION_WRITE },
+  certifyElection: { ...API, table: [...SIGN_IN, 'dynamodb:PutItem'] },
+  listQuarantine: { ...API, table: [...SIGN_IN, ...READS] },
+  readElectionOverview: { ...API, table: [...SIGN_IN, ...READS] },
+  exportElection: { ...API, table: [...SIGN_IN, ...READS] },
+  readAudit: { ...API, table: [...SIGN_IN, ...READS] },
+  readSession: { ...API },
+  // Reads only: whether the table, the bucket and both stream readers answer (probeStream writes the probes).
+  health: { originSecret: true, table: ['dynamodb:BatchGetItem'], listSite: true },
+  // No AWS call at all: a 404 in the contract's shape.
+  routeNotFound: { originSecret: true },
+  // Writes a probe item every minute; both stream readers answer it.
+  probeStream: { table: ['dynamodb:PutItem'] },
+  aggregateAndChain: {
+    stream: 'AggregationFailuresQueue',
+    table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem'],
+  },
+  publishResults: {
+    stream: 'PublishFailuresQueue',
+    table: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+    // The manifest names the assets the pages link; without s3:ListBucket a missing manifest
+    // (before the first site upload) would read as AccessDenied, not as missing.
+    readSite: siteObjects('assets/manifest.json'),
+    listSite: true,
+    writeSite: siteObjects('results/*', 'index.html', 'index.en.html'),
+  },
+};
+
+const upperFirst = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function statementsOf(key, grant) {
+  const statements = [
+    {
+      Sid: 'ServiceWritesLogs',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Resource: { 'Fn::GetAtt': [`${upperFirst(key)}LogGroup`, 'Arn'] },
+    },
+  ];
+  if (grant.stream) {
+    statements.push(
+      {
+        Sid: 'ServiceReadsStream',
+        Effect: 'Allow',
+        Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+        Resource: STREAM,
+      },
+      // ListStreams takes no resource ARN.
+      { Sid: 'ServiceListsStreams', Effect: 'Allow', Action: ['dynamodb:ListStreams'], Resource: '*' },
+      {
+        Sid: 'ServiceSendsFailedBatches',
+        Effect: 'Allow',
+        Action: ['sqs:SendMessage'],
+        Resource: { 'Fn::GetAtt': [grant.stream, 'Arn'] },
+      },
+    );
+  }
+  if (grant.table)
+    statements.push({ Sid: 'CodeUsesTable', Effect: 'Allow', Action: grant.table, Resource: TABLE });
+  if (grant.readSite)
+    statements.push({
+      Sid: 'CodeReadsSite',
+      Effect: 'Allow',
+      Action: ['s3:GetObject'],
+      Resource: grant.readSite,
+    });
+  if (grant.listSite)
+    statements.push({ Sid: 'CodeListsSite', Effect: 'Allow', Action: ['s3:ListBucket'], Resource: SITE });
+  if (grant.writeSite)
+    statements.push({
+      Sid: 'CodeWritesSite',
+      Effect: 'Allow',
+      Action: ['s3:PutObject'],
+      Resource: grant.writeSite,
+    });
+  if (grant.originSecret)
+    statements.push({
+      Sid: 'CodeInAwsReadsOriginSecret',
+      Effect: 'Allow',
+      Action: ['secretsmanager:GetSecretValue'],
+      Resource: ORIGIN_SECRET,
+    });
+  return statements;
+}
+
+function roleOf(key, grant) {
+  return {
+    Type: 'AWS::IAM::Role',
+    Properties: {
+      Description: `${key}: only the calls its code makes`,
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+        ],
+      },
+      Policies: [
+        {
+          PolicyName: 'least-privilege',
+          PolicyDocument: { Version: '2012-10-17', Statement: statementsOf(key, grant) },
+        },
+      ],
+    },
+  };
+}
+
+module.exports = () => ({
+  Resources: Object.fromEntries(
+    Object.entries(GRANTS).map(([key, grant]) => [`${upperFirst(key)}Role`, roleOf(key, grant)]),
+  ),
+});
+module.exports.GRANTS = GRANTS;

@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import type { PackagedTemplate } from './function-roles.js';
+
+const run = promisify(execFile);
+
+/** The files `serverless package` turns into the template's roles and functions. */
+function templateInputs(root: string): string[] {
+  const folder = (dir: string) =>
+    existsSync(join(root, dir))
+      ? readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+          .map((name) => join(root, dir, name))
+          .filter((file) => /\.(ya?ml|json|cjs)$/.test(file))
+      : [];
+  return [
+    join(root, 'serverless.yml'),
+    join(root, 'package-lock.json'),
+    ...folder('infra/cloudformation'),
+    ...folder('infra/iam'),
+  ].sort();
+}
+
+/**
+ * The CloudFormation template `serverless package --stage <stage>` writes, the one AWS would
+ * be given. Packaging takes seconds, so the template is kept under `.local/packaged/`, named by
+ * a hash of everything it is made from: a change to serverless.yml or a fragment packages anew.
+ */
+export async function packagedTemplate(root: string, stage: string): Promise<PackagedTemplate> {
+  const hash = createHash('sha256');
+  for (const file of templateInputs(root))
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file));
+  const cacheDir = join(root, '.local', 'packaged');
+  const cached = join(cacheDir, `${stage}-${hash.digest('hex').slice(0, 16)}.json`);
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as PackagedTemplate;
+
+  const packageDir = mkdtempSync(join(tmpdir(), 'election-night-package-'));
+  try {
+    const serverless = createRequire(import.meta.url).resolve('serverless/bin/serverless.js');
+    // No credentials and no deployment settings from this shell: the template as any clone packages it.
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([key]) => !key.startsWith('AWS_') && key !== 'TABLE_NAME' && key !== 'BUCKET_NAME',
+      ),
+    );
+    await run(process.execPath, [serverless, 'package', '--stage', stage, '--package', packageDir], {
+      cwd: root,
+      env: { ...env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const template = readFileSync(join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8');
+    mkdirSync(cacheDir, { recursive: true });
+    const partial = `${cached}.${process.pid}.tmp`;
+    writeFileSync(partial, template);
+    renameSync(partial, cached);
+    return JSON.parse(template) as PackagedTemplate;
+  } finally {
+    rmSync(packageDir, { recursive: true, force: true });
+  }
+}
