@@ -109,6 +109,39 @@ describe('the CloudFormation template serverless.yml generates', () => {
     expect(String(directoryIndex?.Properties.FunctionCode)).toContain("request.uri += 'index.html'");
   });
 
+  it('answers a path the bucket lacks through an origin group whose second origin is the API, never with CustomErrorResponses', () => {
+    const [[, distribution] = []] = ofType('AWS::CloudFront::Distribution');
+    const config = distribution?.Properties.DistributionConfig as {
+      DefaultCacheBehavior: { TargetOriginId: string; AllowedMethods: string[] };
+      CacheBehaviors: { PathPattern: string; TargetOriginId: string }[];
+      OriginGroups: {
+        Quantity: number;
+        Items: {
+          Id: string;
+          FailoverCriteria: { StatusCodes: { Quantity: number; Items: number[] } };
+          Members: { Quantity: number; Items: { OriginId: string }[] };
+        }[];
+      };
+      CustomErrorResponses?: unknown;
+    };
+    const group = config.OriginGroups.Items.find((g) => g.Id === config.DefaultCacheBehavior.TargetOriginId);
+    expect(config.OriginGroups.Quantity).toBe(config.OriginGroups.Items.length);
+    // The bucket first; on a missing object (403 without s3:ListBucket, or 404) or a failure, the API.
+    expect(group?.Members.Items.map((m) => m.OriginId)).toEqual(['public-bucket', 'http-api']);
+    expect(group?.Members.Quantity).toBe(2);
+    expect(group?.FailoverCriteria.StatusCodes.Items.sort()).toEqual([403, 404, 500, 502, 503, 504]);
+    expect(group?.FailoverCriteria.StatusCodes.Quantity).toBe(6);
+    // CloudFront fails over only for GET, HEAD and OPTIONS: the site's behaviour takes no other.
+    expect(config.DefaultCacheBehavior.AllowedMethods).toEqual(['GET', 'HEAD']);
+    // The API's own errors reach clients unchanged: its behaviour goes to it alone, and no
+    // distribution-wide custom error response rewrites any status.
+    expect(config.CacheBehaviors.find((b) => b.PathPattern === '/v1/*')?.TargetOriginId).toBe('http-api');
+    expect(config.CustomErrorResponses).toBeUndefined();
+    // The API answers the site's paths from its $default route (functions/route-not-found).
+    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
+    expect(routes).toContain('$default');
+  });
+
   it('sends the security headers of site/security-headers.ts on the site and the API, and lets only the distribution call the API', () => {
     const [[policyId, policy] = []] = ofType('AWS::CloudFront::ResponseHeadersPolicy');
     const config = (policy?.Properties.ResponseHeadersPolicyConfig ?? {}) as {
