@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,18 +14,33 @@ let packageDir: string;
 
 const ofType = (type: string) => Object.entries(template.Resources).filter(([, r]) => r.Type === type);
 
+/** Where the packaged template is kept for .ci/run's lint (infra/ci/lint-template.sh). */
+const KEPT_TEMPLATE = join(PROJECT_ROOT, 'test-results', 'cloudformation-template.json');
+
 beforeAll(() => {
   // Prepare: `serverless package` needs no AWS credentials with osls; prove it by offering none.
+  // Nor the operator's TABLE_NAME or BUCKET_NAME: unset, not empty (an empty one is a value, and
+  // would name the table "").
   packageDir = mkdtempSync(join(tmpdir(), 'election-night-package-'));
   const serverless = createRequire(import.meta.url).resolve('serverless/bin/serverless.js');
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('AWS_')));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !key.startsWith('AWS_') && key !== 'TABLE_NAME' && key !== 'BUCKET_NAME',
+    ),
+  );
   execFileSync(process.execPath, [serverless, 'package', '--stage', 'ci', '--package', packageDir], {
     cwd: PROJECT_ROOT,
-    env: { ...env, SLS_TELEMETRY_DISABLED: '1', TABLE_NAME: '', BUCKET_NAME: '' },
+    env: { ...env, SLS_TELEMETRY_DISABLED: '1' },
     stdio: 'pipe',
   });
-  template = JSON.parse(readFileSync(join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8'));
+  const packaged = join(packageDir, 'cloudformation-template-update-stack.json');
+  template = JSON.parse(readFileSync(packaged, 'utf8'));
+  mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
+  copyFileSync(packaged, KEPT_TEMPLATE);
 }, 120_000);
+
+/** cfn-lint is a Python tool, not an npm package: the lint runs where it is installed (CI has it). */
+const hasCfnLint = spawnSync('cfn-lint', ['--version'], { stdio: 'ignore' }).status === 0;
 
 afterAll(() => {
   rmSync(packageDir, { recursive: true, force: true });
@@ -41,6 +56,20 @@ describe('the CloudFormation template serverless.yml generates', () => {
     });
     expect(table?.DeletionPolicy).toBe('Retain');
   });
+
+  it('names the table election-night-<stage> unless TABLE_NAME is set', () => {
+    const [[, table] = []] = ofType('AWS::DynamoDB::Table');
+    expect(table?.Properties.TableName).toBe('election-night-ci');
+  });
+
+  if (hasCfnLint)
+    it('passes cfn-lint with no error (infra/ci/lint-template.sh: warnings are shown, errors fail)', () => {
+      const lint = spawnSync('bash', [join(PROJECT_ROOT, 'infra/ci/lint-template.sh'), KEPT_TEMPLATE], {
+        encoding: 'utf8',
+      });
+      expect(lint.status, `${lint.stdout}\n${lint.stderr}`).toBe(0);
+      expect(lint.stdout).toContain('cfn-lint: no errors');
+    });
 
   it('creates locally the very table it deploys (one definition, not two)', () => {
     const [[, table] = []] = ofType('AWS::DynamoDB::Table');
