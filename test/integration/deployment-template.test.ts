@@ -8,7 +8,12 @@ import { PROJECT_ROOT } from '../../infra/local/stack.js';
 import { tableDefinition } from '../../infra/local/table.js';
 import { SECURITY_HEADERS, SITE_CSP } from '../../site/security-headers.js';
 
-type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+type Resource = {
+  Type: string;
+  Properties: Record<string, unknown>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+};
 let template: { Resources: Record<string, Resource>; Outputs: Record<string, unknown> };
 let packageDir: string;
 
@@ -54,7 +59,9 @@ describe('the CloudFormation template serverless.yml generates', () => {
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
     });
+    // `npm run remove` keeps the table, and so does a change that would replace it.
     expect(table?.DeletionPolicy).toBe('Retain');
+    expect(table?.UpdateReplacePolicy).toBe('Retain');
   });
 
   it('names the table election-night-<stage> unless TABLE_NAME is set', () => {
