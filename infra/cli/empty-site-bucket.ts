@@ -5,14 +5,20 @@
  * bucket, which CloudFormation would otherwise refuse to delete. No stack, nothing to empty.
  */
 import { S3Client } from '@aws-sdk/client-s3';
-import { parseTarget } from './deploy-plan.js';
+import { parseTarget, type Target, UsageError } from './deploy-plan.js';
 import { emptyBucket, stackBucket, stackNameOf } from './stack-bucket.js';
 
-const target = parseTarget(process.argv.slice(2), { requireStage: true });
+const USAGE = 'usage: node --import tsx infra/cli/empty-site-bucket.ts --stage <stage> [--region eu-south-1]';
+let target: Target | 'help';
+try {
+  target = parseTarget(process.argv.slice(2), { requireStage: true });
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(`${error.message}\n${USAGE}`);
+  process.exit(2);
+}
 if (target === 'help') {
-  console.log(
-    'usage: node --import tsx infra/cli/empty-site-bucket.ts --stage <stage> [--region eu-south-1]',
-  );
+  console.log(USAGE);
   process.exit(0);
 }
 const bucket = await stackBucket(target.stage, target.region);

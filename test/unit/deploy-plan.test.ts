@@ -77,6 +77,7 @@ describe('the stage and region of deploy, remove and package', () => {
       ['deploy.ts', ['--regoin', 'eu-west-1']],
       ['remove.ts', []],
       ['package.ts', ['extra']],
+      ['empty-site-bucket.ts', ['--region', 'eu-west-1']],
     ] as const) {
       const run = spawnSync(
         process.execPath,
@@ -87,7 +88,7 @@ describe('the stage and region of deploy, remove and package', () => {
         },
       );
       expect(run.status, script).toBe(2);
-      expect(run.stderr, script).toContain('usage: npm run');
+      expect(run.stderr, script).toContain('usage: ');
     }
   }, 30_000);
 });
