@@ -10,6 +10,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin, transform } from 'esbuild';
 import { CACHE, CONTENT_TYPE } from '../shared/storage/bucket.js';
+import {
+  ERROR_PAGE_CSS,
+  ERROR_PAGE_STYLE_PATH,
+  NOT_FOUND_CACHE_CONTROL,
+  NOT_FOUND_PAGE_KEY,
+  notFoundPage,
+} from './error-page.js';
 import { SITE_MANIFEST_KEY, type SiteAssets } from './results-page/site-assets.js';
 
 const SITE_DIR = dirname(fileURLToPath(import.meta.url));
@@ -151,6 +158,14 @@ export async function buildSite(): Promise<SiteFile[]> {
       }),
       contentType: CONTENT_TYPE.js,
       cacheControl: 'no-cache',
+    },
+    // The "not found" page (error-page.ts): its stylesheet, then the page, as the API answers it.
+    file(ERROR_PAGE_STYLE_PATH, ERROR_PAGE_CSS, CONTENT_TYPE.css),
+    {
+      key: NOT_FOUND_PAGE_KEY,
+      body: notFoundPage(),
+      contentType: CONTENT_TYPE.html,
+      cacheControl: NOT_FOUND_CACHE_CONTROL,
     },
     {
       ...file(`/${SITE_MANIFEST_KEY}`, JSON.stringify(manifest), CONTENT_TYPE.json),

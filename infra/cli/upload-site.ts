@@ -6,11 +6,11 @@
  * after `serverless deploy`.
  */
 import { parseArgs } from 'node:util';
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { S3Client } from '@aws-sdk/client-s3';
 import { bucketOn } from '../../shared/storage/s3-bucket.js';
 import { buildSite } from '../../site/build.js';
 import { uploadSite } from '../../site/upload.js';
+import { stackBucket, stackNameOf } from './stack-bucket.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,16 +25,9 @@ if (values.help) {
   process.exit(0);
 }
 
-async function stackBucket(stage: string, region: string): Promise<string> {
-  const client = new CloudFormationClient({ region });
-  const stackName = `election-night-${stage}`;
-  const { Stacks } = await client.send(new DescribeStacksCommand({ StackName: stackName }));
-  const name = Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'PublicBucketName')?.OutputValue;
-  if (!name) throw new Error(`stack ${stackName} has no PublicBucketName output: deploy it first`);
-  return name;
-}
-
 const bucketName = values.bucket ?? (await stackBucket(values.stage, values.region));
+if (!bucketName)
+  throw new Error(`there is no stack ${stackNameOf(values.stage)} in ${values.region}: deploy it first`);
 const s3 = new S3Client({ region: values.region });
 const files = await buildSite();
 await uploadSite(

@@ -56,10 +56,41 @@ function proxyToApi(apiUrl: URL, url: URL, request: IncomingMessage, response: S
 }
 
 /**
+ * Like the second origin of the distribution's origin group: the same GET or HEAD, at the path
+ * the viewer-request function made, sent to the API with only what the default behaviour's
+ * cache policy passes on (Accept-Encoding); its answer goes to the viewer as it is.
+ */
+function failOverToApi(apiUrl: URL, path: string, request: IncomingMessage, response: ServerResponse) {
+  const acceptEncoding = request.headers['accept-encoding'];
+  const upstream = httpRequest(
+    {
+      hostname: apiUrl.hostname,
+      port: apiUrl.port,
+      method: request.method,
+      path: encodeURI(path),
+      headers: { host: apiUrl.host, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) },
+    },
+    (answer) => {
+      const answerHeaders = Object.fromEntries(
+        Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.includes(name.toLowerCase())),
+      );
+      response.writeHead(answer.statusCode ?? 502, answerHeaders);
+      answer.pipe(response);
+    },
+  );
+  upstream.on('error', () => {
+    if (!response.headersSent)
+      response.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    response.end('The site could not be reached');
+  });
+  upstream.end();
+}
+
+/**
  * The local stand-in for CloudFront: serves the public bucket's objects by path, with the
  * content type and cache policy the publisher stored on each, compressed when asked; a path
  * ending in `/` serves its `index.html` (the distribution's viewer-request function); `/v1/`
- * goes to the API.
+ * goes to the API; what the bucket has not goes to the API as well (the origin group's failover).
  */
 export async function startSiteServer(options: {
   port: number;
@@ -86,10 +117,11 @@ export async function startSiteServer(options: {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
+    let key = '';
     try {
       // Like the distribution's viewer-request function: a folder's path serves its index.html.
       const path = decodeURIComponent(url.pathname);
-      const key = `${path}${path.endsWith('/') ? 'index.html' : ''}`.replace(/^\/+/, '');
+      key = `${path}${path.endsWith('/') ? 'index.html' : ''}`.replace(/^\/+/, '');
       if (key.split('/').some((part) => part === '..' || part === '.')) {
         response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad path');
         return;
@@ -112,14 +144,10 @@ export async function startSiteServer(options: {
         response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad path');
         return;
       }
-      const notFound =
-        (error as Error).name === 'NoSuchKey' ||
-        (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
-      response.writeHead(notFound ? 404 : 502, {
-        'content-type': 'text/plain; charset=utf-8',
-        'cache-control': 'no-store',
-      });
-      response.end(notFound ? 'Not found' : 'The bucket could not be read');
+      // Like the distribution's origin group: whatever error the bucket answers (a missing
+      // object, or the bucket failing), the same request goes to the second origin, the API,
+      // whose $default route answers the site's "not found" (functions/route-not-found).
+      failOverToApi(apiUrl, `/${key}`, request, response);
     }
   });
   await new Promise<void>((resolve, reject) => {

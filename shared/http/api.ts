@@ -15,6 +15,7 @@ import {
   ValidationError,
 } from '../errors.js';
 import { logger } from '../logger.js';
+import { compressed } from './compression.js';
 import { errorResponse } from './error-response.js';
 import { headerOf as header } from './headers.js';
 import { clientOf, SIGN_IN_FAILURES_PER_WINDOW, windowOf } from './sign-in-throttle.js';
@@ -175,11 +176,14 @@ const jsonBody = (maxBytes: number): middy.MiddlewareObj<ApiEvent> => ({
 
 /**
  * An HTTP API function: logging, errors in the contract's shape, path ids checked, the caller
- * authenticated and authorized, the JSON body parsed; the handler then calls its use case.
+ * authenticated and authorized, the JSON body parsed; the handler then calls its use case. A
+ * large answer goes out compressed when the client accepts it (compression.ts): `compressed`
+ * comes first, so it is the last to see the answer, an error's included.
  */
 export function api(options: { access: Access; body?: boolean | { maxBytes: number } }, handler: Handler) {
   const chain = middy<ApiEvent, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(compressed() as middy.MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2>)
     .use(contractErrors())
     .use(throughSite())
     .use(bearerAuth(options.access))

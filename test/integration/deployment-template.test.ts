@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,24 +8,44 @@ import { PROJECT_ROOT } from '../../infra/local/stack.js';
 import { tableDefinition } from '../../infra/local/table.js';
 import { SECURITY_HEADERS, SITE_CSP } from '../../site/security-headers.js';
 
-type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+type Resource = {
+  Type: string;
+  Properties: Record<string, unknown>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+};
 let template: { Resources: Record<string, Resource>; Outputs: Record<string, unknown> };
 let packageDir: string;
 
 const ofType = (type: string) => Object.entries(template.Resources).filter(([, r]) => r.Type === type);
 
+/** Where the packaged template is kept for .ci/run's lint (infra/ci/lint-template.sh). */
+const KEPT_TEMPLATE = join(PROJECT_ROOT, 'test-results', 'cloudformation-template.json');
+
 beforeAll(() => {
   // Prepare: `serverless package` needs no AWS credentials with osls; prove it by offering none.
+  // Nor the operator's TABLE_NAME or BUCKET_NAME: unset, not empty (an empty one is a value, and
+  // would name the table "").
   packageDir = mkdtempSync(join(tmpdir(), 'election-night-package-'));
   const serverless = createRequire(import.meta.url).resolve('serverless/bin/serverless.js');
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('AWS_')));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !key.startsWith('AWS_') && key !== 'TABLE_NAME' && key !== 'BUCKET_NAME',
+    ),
+  );
   execFileSync(process.execPath, [serverless, 'package', '--stage', 'ci', '--package', packageDir], {
     cwd: PROJECT_ROOT,
-    env: { ...env, SLS_TELEMETRY_DISABLED: '1', TABLE_NAME: '', BUCKET_NAME: '' },
+    env: { ...env, SLS_TELEMETRY_DISABLED: '1' },
     stdio: 'pipe',
   });
-  template = JSON.parse(readFileSync(join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8'));
+  const packaged = join(packageDir, 'cloudformation-template-update-stack.json');
+  template = JSON.parse(readFileSync(packaged, 'utf8'));
+  mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
+  copyFileSync(packaged, KEPT_TEMPLATE);
 }, 120_000);
+
+/** cfn-lint is a Python tool, not an npm package: the lint runs where it is installed (CI has it). */
+const hasCfnLint = spawnSync('cfn-lint', ['--version'], { stdio: 'ignore' }).status === 0;
 
 afterAll(() => {
   rmSync(packageDir, { recursive: true, force: true });
@@ -39,8 +59,24 @@ describe('the CloudFormation template serverless.yml generates', () => {
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
     });
+    // `npm run remove` keeps the table, and so does a change that would replace it.
     expect(table?.DeletionPolicy).toBe('Retain');
+    expect(table?.UpdateReplacePolicy).toBe('Retain');
   });
+
+  it('names the table election-night-<stage> unless TABLE_NAME is set', () => {
+    const [[, table] = []] = ofType('AWS::DynamoDB::Table');
+    expect(table?.Properties.TableName).toBe('election-night-ci');
+  });
+
+  if (hasCfnLint)
+    it('passes cfn-lint with no error (infra/ci/lint-template.sh: warnings are shown, errors fail)', () => {
+      const lint = spawnSync('bash', [join(PROJECT_ROOT, 'infra/ci/lint-template.sh'), KEPT_TEMPLATE], {
+        encoding: 'utf8',
+      });
+      expect(lint.status, `${lint.stdout}\n${lint.stderr}`).toBe(0);
+      expect(lint.stdout).toContain('cfn-lint: no errors');
+    });
 
   it('creates locally the very table it deploys (one definition, not two)', () => {
     const [[, table] = []] = ofType('AWS::DynamoDB::Table');
@@ -107,6 +143,39 @@ describe('the CloudFormation template serverless.yml generates', () => {
       },
     ]);
     expect(String(directoryIndex?.Properties.FunctionCode)).toContain("request.uri += 'index.html'");
+  });
+
+  it('answers a path the bucket lacks through an origin group whose second origin is the API, never with CustomErrorResponses', () => {
+    const [[, distribution] = []] = ofType('AWS::CloudFront::Distribution');
+    const config = distribution?.Properties.DistributionConfig as {
+      DefaultCacheBehavior: { TargetOriginId: string; AllowedMethods: string[] };
+      CacheBehaviors: { PathPattern: string; TargetOriginId: string }[];
+      OriginGroups: {
+        Quantity: number;
+        Items: {
+          Id: string;
+          FailoverCriteria: { StatusCodes: { Quantity: number; Items: number[] } };
+          Members: { Quantity: number; Items: { OriginId: string }[] };
+        }[];
+      };
+      CustomErrorResponses?: unknown;
+    };
+    const group = config.OriginGroups.Items.find((g) => g.Id === config.DefaultCacheBehavior.TargetOriginId);
+    expect(config.OriginGroups.Quantity).toBe(config.OriginGroups.Items.length);
+    // The bucket first; on a missing object (403 without s3:ListBucket, or 404) or a failure, the API.
+    expect(group?.Members.Items.map((m) => m.OriginId)).toEqual(['public-bucket', 'http-api']);
+    expect(group?.Members.Quantity).toBe(2);
+    expect(group?.FailoverCriteria.StatusCodes.Items.sort()).toEqual([403, 404, 500, 502, 503, 504]);
+    expect(group?.FailoverCriteria.StatusCodes.Quantity).toBe(6);
+    // CloudFront fails over only for GET, HEAD and OPTIONS: the site's behaviour takes no other.
+    expect(config.DefaultCacheBehavior.AllowedMethods).toEqual(['GET', 'HEAD']);
+    // The API's own errors reach clients unchanged: its behaviour goes to it alone, and no
+    // distribution-wide custom error response rewrites any status.
+    expect(config.CacheBehaviors.find((b) => b.PathPattern === '/v1/*')?.TargetOriginId).toBe('http-api');
+    expect(config.CustomErrorResponses).toBeUndefined();
+    // The API answers the site's paths from its $default route (functions/route-not-found).
+    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
+    expect(routes).toContain('$default');
   });
 
   it('sends the security headers of site/security-headers.ts on the site and the API, and lets only the distribution call the API', () => {
