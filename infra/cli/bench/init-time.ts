@@ -13,7 +13,7 @@ console.log(performance.now() - started);
 `;
 
 /** What the functions' config needs at import (serverless.yml's environment), with stand-in names. */
-export const BUNDLE_ENV = {
+const BUNDLE_ENV = {
   TABLE_NAME: 'election-night-bench',
   BUCKET_NAME: 'election-night-bench',
   AWS_REGION: 'eu-south-1',
