@@ -3,7 +3,7 @@
  * from the environment (CONTRACT.md section 1); Ctrl-C stops everything it started.
  */
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TOKEN_PATTERN } from '../../shared/http/api.js';
 import { PROJECT_ROOT, startStack } from './stack.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Who made a write, as the audit trail records it. `credential` names the token used (the first

@@ -4,7 +4,7 @@
  * the audit chain is made of these records, so no write can happen without its record, and a
  * record, once chained, can be checked against the chain for ever after.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor, ActorSchema } from './actor.js';
 import { hashOf } from './canonical.js';
 import type { ElectionHead, Section } from './election.js';

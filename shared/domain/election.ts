@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CountSchema, IdSchema } from './ids.js';
 
 const NameSchema = z.string().trim().min(1).max(200);

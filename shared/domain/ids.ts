@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ElectionHead } from './election.js';
 import { CountSchema, IdSchema } from './ids.js';
 

@@ -1,5 +1,5 @@
 import type { DynamoDBRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { commitAggregation, readAggregates, readApplied, sourceIdOf } from '../db/aggregates.js';
 import { isSourceKey } from '../db/keys.js';
 import { readStreamRecord } from '../db/stream-record.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { listSections } from '../db/elections.js';
 import { replaceOfficerTokenHash, revokeOfficerTokenHash } from '../db/tokens.js';
 import type { Actor } from '../domain/actor.js';

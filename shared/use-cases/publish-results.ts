@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LANGUAGES } from '../../site/results-page/messages.js';
 import { type PageLocation, pageUrl, renderResultsPage } from '../../site/results-page/render.js';
 import { ASSET_PATH, SITE_MANIFEST_KEY, type SiteAssets } from '../../site/results-page/site-assets.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { listAuditEntries, readAuditHead } from '../db/audit.js';
 import { loadElection } from './election-context.js';
 import { parseOrThrow } from './validation.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { listCurrentSubmissions, type Review, type Submission, storeReview } from '../db/submissions.js';
 import type { Actor } from '../domain/actor.js';
 import { IdSchema } from '../domain/ids.js';

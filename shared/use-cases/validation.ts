@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ValidationError } from '../errors.js';
 
 /** Parses with a schema, or throws the contract's VALIDATION_FAILED with one detail per issue. */

@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_BUDGET_BYTES, lambdaBundles, packageService } from '../../infra/cli/bench/lambda-bundles.js';
+import { unzip } from '../../infra/cli/bench/zip.js';
 import { PROJECT_ROOT } from '../../infra/local/stack.js';
 import { tableDefinition } from '../../infra/local/table.js';
 import { SECURITY_HEADERS, SITE_CSP } from '../../site/security-headers.js';
@@ -27,17 +28,7 @@ beforeAll(() => {
   // Nor the operator's TABLE_NAME or BUCKET_NAME: unset, not empty (an empty one is a value, and
   // would name the table "").
   packageDir = mkdtempSync(join(tmpdir(), 'election-night-package-'));
-  const serverless = createRequire(import.meta.url).resolve('serverless/bin/serverless.js');
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !key.startsWith('AWS_') && key !== 'TABLE_NAME' && key !== 'BUCKET_NAME',
-    ),
-  );
-  execFileSync(process.execPath, [serverless, 'package', '--stage', 'ci', '--package', packageDir], {
-    cwd: PROJECT_ROOT,
-    env: { ...env, SLS_TELEMETRY_DISABLED: '1' },
-    stdio: 'pipe',
-  });
+  packageService(packageDir);
   const packaged = join(packageDir, 'cloudformation-template-update-stack.json');
   template = JSON.parse(readFileSync(packaged, 'utf8'));
   mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
@@ -49,6 +40,40 @@ const hasCfnLint = spawnSync('cfn-lint', ['--version'], { stdio: 'ignore' }).sta
 
 afterAll(() => {
   rmSync(packageDir, { recursive: true, force: true });
+});
+
+describe('the Lambda bundles serverless.yml packages', () => {
+  it('gives every function one bundle of at most 250 KB minified (its sourcemap not counted)', () => {
+    const bundles = lambdaBundles(packageDir);
+    expect(bundles.map((b) => b.name).sort()).toEqual(
+      ofType('AWS::Lambda::Function')
+        .map(([id]) => id.replace(/LambdaFunction$/, ''))
+        .map((id) => id.charAt(0).toLowerCase() + id.slice(1))
+        .sort(),
+    );
+    const tooBig = bundles.filter((b) => b.code.length > BUNDLE_BUDGET_BYTES);
+    expect(tooBig.map((b) => `${b.name}: ${b.code.length} bytes`)).toEqual([]);
+  });
+
+  it('leaves the AWS SDK to the runtime: imported by the bundles, neither bundled nor packed', () => {
+    const bundles = lambdaBundles(packageDir);
+    expect(bundles.filter((b) => !b.sourcemap).map((b) => b.name)).toEqual([]);
+    // What a bundle holds, its sourcemap lists: no file of the SDK (nor of Smithy, its core).
+    const bundled = bundles.flatMap((bundle) =>
+      (JSON.parse(String(bundle.sourcemap)) as { sources: string[] }).sources
+        .filter((source) => /node_modules\/@(aws-sdk|smithy)\//.test(source))
+        .map((source) => `${bundle.name}: ${source}`),
+    );
+    expect(bundled.slice(0, 5)).toEqual([]);
+    const health = unzip(readFileSync(join(packageDir, 'health.zip')));
+    expect([...health.keys()].sort()).toEqual([
+      'functions/health/handler.mjs',
+      'functions/health/handler.mjs.map',
+    ]);
+    expect(health.get('functions/health/handler.mjs')?.toString('utf8')).toMatch(
+      /from\s*"@aws-sdk\/client-s3"/,
+    );
+  });
 });
 
 describe('the CloudFormation template serverless.yml generates', () => {

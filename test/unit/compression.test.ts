@@ -11,6 +11,8 @@ beforeAll(() => {
     TABLE_NAME: 'unused-table',
     BUCKET_NAME: 'unused-bucket',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
+    // As `npm start` runs it: no distribution in front (test/unit/origin-check.test.ts tests the check).
+    ORIGIN_CHECK: 'off',
   });
 });
 

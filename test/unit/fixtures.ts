@@ -3,7 +3,7 @@
  * chosen so that the arithmetic of the tally sheet squares; tests break it on purpose.
  */
 import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   type ElectionDefinition,
   ElectionDefinitionSchema,

@@ -1,7 +1,11 @@
 /**
- * `npm run bench [-- --sections 61550 --concurrency 24] [--page-only]`
+ * `npm run bench [-- --sections 61550 --concurrency 24] [--page-only] [--bundles-only]`
  *
- * First the results page's budgets: the demo election's night is played, then the page's first
+ * First the Lambda bundles (bundles.ts): packaged as for a deploy, each weighed against its budget
+ * and its module initialisation timed (`--bundles-only` stops there, before any stack starts;
+ * `--page-only` skips them).
+ *
+ * Then the results page's budgets: the demo election's night is played, then the page's first
  * load, latest.json and the summary are weighed as served by the local site (`--page-only`
  * stops there).
  *
@@ -19,6 +23,7 @@ import { gzipSync } from 'node:zlib';
 import { generateNight, sectionNightOf } from '../../../test/helpers/demo-night.js';
 import { PROJECT_ROOT, startEphemeralStack } from '../../local/stack.js';
 import { localEnvironment } from '../local-environment.js';
+import { benchBundles } from './bundles.js';
 import { folderBytes, meterCapacity, peakMemoryMiB, percentile } from './measure.js';
 import { NATIONAL_SECTIONS, nationalElection } from './national-election.js';
 import { BUDGETS, measurePage, pageReport, verdict } from './page-budget.js';
@@ -29,6 +34,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '24' },
     'latency-samples': { type: 'string', default: '200' },
     'page-only': { type: 'boolean', default: false },
+    'bundles-only': { type: 'boolean', default: false },
   },
 });
 const sectionCount = Number(values.sections);
@@ -37,6 +43,9 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+// --page-only weighs the page alone, as before; every other run starts with the bundles.
+const bundlesWithinBudget = values['page-only'] || benchBundles(log);
+if (values['bundles-only']) process.exit(bundlesWithinBudget ? 0 : 1);
 const stack = await startEphemeralStack({
   apiOutput: 'capture',
   log,
@@ -225,6 +234,7 @@ try {
     ];
     console.log(`\n${report.join('\n')}\n`);
     const withinBudget =
+      bundlesWithinBudget &&
       pageWithinBudget &&
       gzipSync(summary).length <= BUDGETS.summaryGzipped &&
       pointer.length <= BUDGETS.pointerBytes;
