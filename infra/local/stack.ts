@@ -294,7 +294,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
 /** A throw-away stack on free ports, its data in a temporary folder: for tests and benchmarks. */
 export async function startEphemeralStack(
-  options: Pick<StackOptions, 'apiOutput' | 'log'> & Partial<Pick<StackOptions, 'adminToken' | 'seedFile'>>,
+  options: Pick<StackOptions, 'apiOutput' | 'log'> &
+    Partial<Pick<StackOptions, 'adminToken' | 'seedFile' | 'adjustRoles'>>,
 ): Promise<Stack> {
   return startStack({
     apiPort: await freePort(),

@@ -154,7 +154,12 @@ export async function startIamGate(options: IamGateOptions): Promise<IamGate> {
     const { bucket, key } = s3Target(url.pathname);
     if (isS3 && answer.statusCode === 404 && key !== undefined && (method === 'GET' || method === 'HEAD')) {
       const list = { action: 's3:ListBucket', resource: `arn:aws:s3:::${bucket}` };
-      if (evaluate(role.statements, list) !== 'allowed') {
+      if (evaluate(role.statements, list) === 'allowed')
+        used.set(`${role.functionKey} ${list.action} ${list.resource}`, {
+          functionKey: role.functionKey,
+          ...list,
+        });
+      else {
         answer.resume();
         const message = `Access Denied: ${key} does not exist, and without ${list.action} on ${list.resource} S3 does not say so (${deniedMessage(principal, list, 'not allowed')})`;
         refused.push({ functionKey: role.functionKey, ...list, message });

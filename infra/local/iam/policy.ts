@@ -7,6 +7,7 @@
  */
 
 export interface PolicyStatement {
+  Sid?: string;
   Effect: 'Allow' | 'Deny';
   Action?: string | string[];
   NotAction?: string | string[];
