@@ -56,8 +56,9 @@ const GRANTS = {
     stream: 'PublishFailuresQueue',
     table: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
     // The manifest names the assets the pages link; without s3:ListBucket a missing manifest
-    // (before the first site upload) would read as AccessDenied, not as missing.
-    readSite: siteObjects('assets/manifest.json'),
+    // (before the first site upload) would read as AccessDenied, not as missing. A publish
+    // overtaken by a newer one rewrites the pages from that newer snapshot.
+    readSite: siteObjects('assets/manifest.json', 'results/*/snapshots/*'),
     listSite: true,
     writeSite: siteObjects('results/*', 'index.html', 'index.en.html'),
   },
