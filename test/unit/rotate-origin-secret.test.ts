@@ -403,26 +403,22 @@ describe('a rotation', () => {
 
   it('given the distribution changed between reading and updating, then it says so and how to finish', async () => {
     deployed();
-    cloudFront
-      .on(UpdateDistributionCommand)
-      .rejects(
-        Object.assign(new Error('The If-Match version is missing or not valid'), {
-          name: 'PreconditionFailed',
-        }),
-      );
+    cloudFront.on(UpdateDistributionCommand).rejects(
+      Object.assign(new Error('The If-Match version is missing or not valid'), {
+        name: 'PreconditionFailed',
+      }),
+    );
     await expect(rotateOriginSecret(target, clients(), options())).rejects.toThrow(
       /ETag no longer matches.*Run this command again/,
     );
   });
 
   it('given no stack, then it refuses before any secret or distribution call', async () => {
-    cloudFormation
-      .on(DescribeStacksCommand)
-      .rejects(
-        Object.assign(new Error('Stack with id election-night-staging does not exist'), {
-          name: 'ValidationError',
-        }),
-      );
+    cloudFormation.on(DescribeStacksCommand).rejects(
+      Object.assign(new Error('Stack with id election-night-staging does not exist'), {
+        name: 'ValidationError',
+      }),
+    );
     await expect(rotateOriginSecret(target, clients(), options())).rejects.toThrow(
       /no stack election-night-staging in eu-south-1/,
     );
