@@ -37,11 +37,25 @@ export class UsageError extends Error {}
  * error, not silently ignored. `requireStage` makes the stage mandatory (for a teardown).
  */
 export function parseTarget(argv: string[], options: { requireStage?: boolean } = {}): Target | 'help' {
-  let values: { stage?: string; region?: string; help?: boolean };
+  const parsed = parseTargetAndFlags(argv, [], options);
+  return parsed === 'help' ? parsed : parsed.target;
+}
+
+/**
+ * As parseTarget, and the boolean options a script names besides (`--no-wait`): each is true
+ * when given, false when not. Anything else is still refused.
+ */
+export function parseTargetAndFlags<Flag extends string>(
+  argv: string[],
+  flags: readonly Flag[],
+  options: { requireStage?: boolean } = {},
+): { target: Target; flags: Record<Flag, boolean> } | 'help' {
+  let values: { stage?: string; region?: string; help?: boolean } & Partial<Record<string, string | boolean>>;
   try {
     ({ values } = parseArgs({
       args: argv,
       options: {
+        ...Object.fromEntries(flags.map((flag) => [flag, { type: 'boolean' as const }])),
         stage: { type: 'string' },
         region: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -58,7 +72,8 @@ export function parseTarget(argv: string[], options: { requireStage?: boolean } 
   const target = { stage: values.stage ?? DEFAULT_STAGE, region: values.region ?? DEFAULT_REGION };
   for (const [name, value] of Object.entries(target))
     if (!NAME.test(value)) throw new UsageError(`--${name} "${value}" is not a valid name`);
-  return target;
+  const given = flags.map((flag) => [flag, values[flag] === true]);
+  return { target, flags: Object.fromEntries(given) as Record<Flag, boolean> };
 }
 
 const serverlessBin = () =>

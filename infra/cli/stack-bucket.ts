@@ -1,6 +1,7 @@
 /**
- * The deployed stack's site bucket: found from the stack output PublicBucketName (upload-site.ts,
- * empty-site-bucket.ts), and emptied before a teardown.
+ * The deployed stack's outputs (its site bucket, for upload-site.ts and empty-site-bucket.ts; the
+ * origin secret and the distribution, for rotate-origin-secret.ts), and the bucket emptied before
+ * a teardown.
  */
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
@@ -14,24 +15,40 @@ import {
 
 export const stackNameOf = (stage: string) => `election-night-${stage}`;
 
-/** The bucket named by the stack's PublicBucketName output; undefined when there is no such stack. */
-export async function stackBucket(
+/**
+ * The deployed stack's outputs, by key (PublicBucketName, OriginSecretArn, DistributionId, ...);
+ * undefined when there is no such stack.
+ */
+export async function stackOutputs(
   stage: string,
   region: string,
   client = new CloudFormationClient({ region }),
-): Promise<string | undefined> {
-  const stackName = stackNameOf(stage);
+): Promise<Record<string, string> | undefined> {
   try {
-    const { Stacks } = await client.send(new DescribeStacksCommand({ StackName: stackName }));
-    const name = Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'PublicBucketName')?.OutputValue;
-    if (!name) throw new Error(`stack ${stackName} has no PublicBucketName output`);
-    return name;
+    const { Stacks } = await client.send(new DescribeStacksCommand({ StackName: stackNameOf(stage) }));
+    const outputs: Record<string, string> = {};
+    for (const { OutputKey, OutputValue } of Stacks?.[0]?.Outputs ?? [])
+      if (OutputKey && OutputValue !== undefined) outputs[OutputKey] = OutputValue;
+    return outputs;
   } catch (error) {
     // DescribeStacks answers a ValidationError "Stack with id … does not exist".
     if ((error as Error).name === 'ValidationError' && /does not exist/.test((error as Error).message))
       return undefined;
     throw error;
   }
+}
+
+/** The bucket named by the stack's PublicBucketName output; undefined when there is no such stack. */
+export async function stackBucket(
+  stage: string,
+  region: string,
+  client = new CloudFormationClient({ region }),
+): Promise<string | undefined> {
+  const outputs = await stackOutputs(stage, region, client);
+  if (!outputs) return undefined;
+  const name = outputs.PublicBucketName;
+  if (!name) throw new Error(`stack ${stackNameOf(stage)} has no PublicBucketName output`);
+  return name;
 }
 
 /**

@@ -31,8 +31,11 @@ export const OriginSecretSchema = z.object({
   previous: z.string().min(32).optional(),
 });
 
-/** How long a read secret is trusted: a rotation reaches every warm function within this time. */
-const SECRET_MAX_AGE_S = 300;
+/**
+ * How long a read secret is trusted: a rotation reaches every warm function within this time
+ * (`npm run rotate-origin-secret` waits this long before CloudFront sends the new value).
+ */
+export const SECRET_MAX_AGE_S = 300;
 
 /** The values a request may carry, or undefined when the secret cannot be read (then nothing passes). */
 async function acceptedSecrets(secretId: string): Promise<string[] | undefined> {
