@@ -23,12 +23,12 @@ const ofType = (type: string) => Object.entries(template.Resources).filter(([, r
 /** Where the packaged template is kept for .ci/run's lint (infra/ci/lint-template.sh). */
 const KEPT_TEMPLATE = join(PROJECT_ROOT, 'test-results', 'cloudformation-template.json');
 
-beforeAll(() => {
+beforeAll(async () => {
   // Prepare: `serverless package` needs no AWS credentials with osls; prove it by offering none.
   // Nor the operator's TABLE_NAME or BUCKET_NAME: unset, not empty (an empty one is a value, and
   // would name the table "").
   packageDir = mkdtempSync(join(tmpdir(), 'election-night-package-'));
-  packageService(packageDir);
+  await packageService(packageDir);
   const packaged = join(packageDir, 'cloudformation-template-update-stack.json');
   template = JSON.parse(readFileSync(packaged, 'utf8'));
   mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });

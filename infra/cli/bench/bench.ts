@@ -44,7 +44,7 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 // --page-only weighs the page alone, as before; every other run starts with the bundles.
-const bundlesWithinBudget = values['page-only'] || benchBundles(log);
+const bundlesWithinBudget = values['page-only'] || (await benchBundles(log));
 if (values['bundles-only']) process.exit(bundlesWithinBudget ? 0 : 1);
 const stack = await startEphemeralStack({
   apiOutput: 'capture',

@@ -73,11 +73,11 @@ export function bundleReport(figures: BundleFigures[], runs = 5): string[] {
 }
 
 /** Packages the service into a temporary folder, prints the figures; true when every bundle is within budget. */
-export function benchBundles(log: (line: string) => void): boolean {
+export async function benchBundles(log: (line: string) => void): Promise<boolean> {
   const packageDir = mkdtempSync(join(tmpdir(), 'election-night-package-'));
   try {
     log('packaging the functions (serverless package --stage ci)');
-    packageService(packageDir);
+    await packageService(packageDir);
     const figures = measureBundles(packageDir);
     console.log(`\n${bundleReport(figures).join('\n')}\n`);
     return figures.every((f) => f.bytes <= BUNDLE_BUDGET_BYTES);

@@ -3,10 +3,9 @@
  * one zip per function; each holds the function's esbuild bundle (`handler.mjs`) and its
  * sourcemap. The budget counts the bundle only, minified as serverless.yml builds it.
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { packageService as packageServiceIn } from '../../local/package-service.js';
 import { PROJECT_ROOT } from '../../local/stack.js';
 import { unzip } from './zip.js';
 
@@ -22,22 +21,9 @@ export interface LambdaBundle {
   sourcemap: Buffer | undefined;
 }
 
-/** `serverless package --stage <stage> --package <dir>`, offered no AWS credentials, as CI would run it. */
-export function packageService(dir: string, stage = 'ci'): void {
-  const serverless = createRequire(import.meta.url).resolve('serverless/bin/serverless.js');
-  // No credentials, nor the operator's TABLE_NAME or BUCKET_NAME: unset, not empty (osls takes an
-  // empty one as a value, and would name the table "").
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !key.startsWith('AWS_') && key !== 'TABLE_NAME' && key !== 'BUCKET_NAME',
-    ),
-  );
-  execFileSync(process.execPath, [serverless, 'package', '--stage', stage, '--package', dir], {
-    cwd: PROJECT_ROOT,
-    env: { ...env, SLS_TELEMETRY_DISABLED: '1' },
-    stdio: 'pipe',
-  });
-}
+/** `serverless package --stage <stage> --package <dir>`, as CI would run it. */
+export const packageService = (dir: string, stage = 'ci'): Promise<void> =>
+  packageServiceIn(PROJECT_ROOT, dir, stage);
 
 /** The bundles in a `serverless package` folder, one per function zip, by name. */
 export function lambdaBundles(packageDir: string): LambdaBundle[] {

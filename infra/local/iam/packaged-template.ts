@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -10,13 +9,10 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
+import { packageService } from '../package-service.js';
 import type { PackagedTemplate } from './function-roles.js';
-
-const run = promisify(execFile);
 
 /** The files `serverless package` turns into the template's roles and functions. */
 function templateInputs(root: string): string[] {
@@ -49,18 +45,7 @@ export async function packagedTemplate(root: string, stage: string): Promise<Pac
 
   const packageDir = mkdtempSync(join(tmpdir(), 'election-night-package-'));
   try {
-    const serverless = createRequire(import.meta.url).resolve('serverless/bin/serverless.js');
-    // No credentials and no deployment settings from this shell: the template as any clone packages it.
-    const env = Object.fromEntries(
-      Object.entries(process.env).filter(
-        ([key]) => !key.startsWith('AWS_') && key !== 'TABLE_NAME' && key !== 'BUCKET_NAME',
-      ),
-    );
-    await run(process.execPath, [serverless, 'package', '--stage', stage, '--package', packageDir], {
-      cwd: root,
-      env: { ...env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await packageService(root, packageDir, stage);
     const template = readFileSync(join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8');
     mkdirSync(cacheDir, { recursive: true });
     const partial = `${cached}.${process.pid}.tmp`;
