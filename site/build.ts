@@ -9,15 +9,15 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin, transform } from 'esbuild';
-import { CACHE, CONTENT_TYPE } from '../shared/storage/bucket.js';
 import {
   ERROR_PAGE_CSS,
   ERROR_PAGE_STYLE_PATH,
   NOT_FOUND_CACHE_CONTROL,
   NOT_FOUND_PAGE_KEY,
   notFoundPage,
-} from './error-page.js';
-import { SITE_MANIFEST_KEY, type SiteAssets } from './results-page/site-assets.js';
+} from '../shared/pages/error-page.js';
+import { SITE_MANIFEST_KEY, type SiteAssets } from '../shared/pages/site-assets.js';
+import { CACHE, CONTENT_TYPE } from '../shared/storage/bucket.js';
 
 const SITE_DIR = dirname(fileURLToPath(import.meta.url));
 

@@ -1,6 +1,6 @@
+import { SITE_MANIFEST_KEY } from '../shared/pages/site-assets.js';
 import type { PublicBucket } from '../shared/storage/bucket.js';
 import type { SiteFile } from './build.js';
-import { SITE_MANIFEST_KEY } from './results-page/site-assets.js';
 
 /** Upload order: the hashed assets, then the pages that name them, then the manifest. */
 const phaseOf = (file: SiteFile) =>

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { RouteNotFoundError } from '../../shared/errors.js';
 import { errorResponse } from '../../shared/http/error-response.js';
 import { withApiHeaders } from '../../shared/http/through-site.js';
-import { NOT_FOUND_CACHE_CONTROL, notFoundJson, notFoundPage } from '../../site/error-page.js';
+import { NOT_FOUND_CACHE_CONTROL, notFoundJson, notFoundPage } from '../../shared/pages/error-page.js';
 
 /** The API's own paths: anything else reached this route as the site's fallback origin. */
 const isApiPath = (path: string) => path === '/v1' || path.startsWith('/v1/');

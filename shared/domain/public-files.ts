@@ -3,8 +3,8 @@
  * a check's internals or a count that is not (yet) counted.
  */
 import type { ElectionHead, Section } from './election.js';
+import { percent } from './percent.js';
 import { isCounted, type SubmissionStatus } from './status.js';
-import { percent } from './summary.js';
 
 export { publicPaths, urlPathOf } from './public-paths.js';
 

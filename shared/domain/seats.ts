@@ -12,7 +12,7 @@
  * the choice of the councillors inside each list (preferences, art. 71 c. 9 / art. 73 c. 11).
  */
 import { dhondt, type Party } from './dhondt.js';
-import { percent } from './summary.js';
+import { percent } from './percent.js';
 
 /**
  * How a share of seats becomes a whole number of seats.

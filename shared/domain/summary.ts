@@ -4,6 +4,7 @@
  */
 import type { AuditHead } from './audit-chain.js';
 import type { ElectionHead } from './election.js';
+import { percent } from './percent.js';
 import {
   DEFAULT_REFERENDUM_QUORUM_PERCENT,
   type Quorum,
@@ -76,11 +77,6 @@ export interface Summary {
    * checks that the chain still leads here, so a published head pins every write before it.
    */
   audit: AuditHead | null;
-}
-
-/** A share as a percentage with two decimals; zero when there is nothing to share. */
-export function percent(part: number, whole: number): number {
-  return whole > 0 ? Math.round((part * 10_000) / whole) / 100 : 0;
 }
 
 export interface SummaryContext {

@@ -1,7 +1,4 @@
 import * as z from 'zod';
-import { LANGUAGES } from '../../site/results-page/messages.js';
-import { type PageLocation, pageUrl, renderResultsPage } from '../../site/results-page/render.js';
-import { ASSET_PATH, SITE_MANIFEST_KEY, type SiteAssets } from '../../site/results-page/site-assets.js';
 import { getTotal } from '../db/aggregates.js';
 import { readAuditHead } from '../db/audit.js';
 import { listSections } from '../db/elections.js';
@@ -18,6 +15,9 @@ import { publicDefinitionFile, publicPaths, publicSectionFile, urlPathOf } from 
 import { buildSummary, type Summary } from '../domain/summary.js';
 import { summaryCsv } from '../domain/summary-csv.js';
 import { logger } from '../logger.js';
+import { LANGUAGES } from '../pages/results/messages.js';
+import { type PageLocation, pageUrl, renderResultsPage } from '../pages/results/render.js';
+import { ASSET_PATH, SITE_MANIFEST_KEY, type SiteAssets } from '../pages/site-assets.js';
 import { CACHE, CONTENT_TYPE, type PublicBucket } from '../storage/bucket.js';
 import { loadElection, loadSection } from './election-context.js';
 import { inPool } from './in-pool.js';

@@ -3,7 +3,7 @@
  * count, each beside what the server has stored. Pure: data in, HTML out; app.ts wires it.
  */
 import type { FailedCheck } from '../../shared/domain/checks.js';
-import { escapeHtml } from '../results-page/html.js';
+import { escapeHtml } from '../../shared/pages/html.js';
 import type { AppLanguage, AppMessages } from './messages.js';
 import { APP_MESSAGES } from './messages.js';
 import type { SectionData, StoredItemView } from './officer-api.js';

@@ -4,7 +4,7 @@
  * referendum's questions), and back: the form's fields read into the body the API takes.
  */
 import type { ElectionHead } from '../../shared/domain/election.js';
-import { escapeHtml } from '../results-page/html.js';
+import { escapeHtml } from '../../shared/pages/html.js';
 import type { AppMessages } from './messages.js';
 
 type Counts = Record<string, number>;

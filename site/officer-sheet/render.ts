@@ -4,7 +4,7 @@
  * codes are secrets: the sheet is printed, handed over, and the file deleted.
  */
 import QRCode from 'qrcode';
-import { escapeHtml } from '../results-page/html.js';
+import { escapeHtml } from '../../shared/pages/html.js';
 
 export interface SheetEntry {
   sectionId: string;

@@ -4,8 +4,8 @@
  */
 import type { PublicSectionFile } from '../../shared/domain/public-files.js';
 import type { Summary } from '../../shared/domain/summary.js';
-import { escapeHtml } from './html.js';
-import { type Language, MESSAGES } from './messages.js';
+import { escapeHtml } from '../../shared/pages/html.js';
+import { type Language, MESSAGES } from '../../shared/pages/results/messages.js';
 import { renderSectionDetail } from './section-view.js';
 
 /** The public definition's sections: all the drill-down needs from it. */

@@ -3,10 +3,11 @@
  * without a reload, and adds the section drill-down. The page works fully without it.
  */
 import type { Summary } from '../../shared/domain/summary.js';
+import { formatsOf } from '../../shared/pages/results/formats.js';
+import { type Language, MESSAGES } from '../../shared/pages/results/messages.js';
+import { openDataLinks, renderLiveContent, renderState } from '../../shared/pages/results/render.js';
 import { wireDrillDown } from './drill-down.js';
-import { formatsOf, type Language, MESSAGES } from './messages.js';
 import { type Pointer, startPolling } from './poller.js';
-import { openDataLinks, renderLiveContent, renderState } from './render.js';
 
 const meta = (name: string) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '';
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;

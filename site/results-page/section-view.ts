@@ -5,9 +5,10 @@
  */
 import type { PublicSectionFile } from '../../shared/domain/public-files.js';
 import type { Summary } from '../../shared/domain/summary.js';
-import { escapeHtml } from './html.js';
-import { formatsOf, type Language, MESSAGES } from './messages.js';
-import { table } from './tables.js';
+import { escapeHtml } from '../../shared/pages/html.js';
+import { formatsOf } from '../../shared/pages/results/formats.js';
+import { type Language, MESSAGES } from '../../shared/pages/results/messages.js';
+import { table } from '../../shared/pages/results/tables.js';
 
 type Counts = Record<string, number>;
 

@@ -3,9 +3,10 @@
  * review what is flagged, watch what is missing, download the exports, certify. The token is
  * kept for this tab only (sessionStorage): it can do everything.
  */
+
+import { escapeHtml } from '../../shared/pages/html.js';
 import { type ApiAnswer, callApi } from '../api-client.js';
 import { renderOfficerSheet } from '../officer-sheet/render.js';
-import { escapeHtml } from '../results-page/html.js';
 import { type Overview, type QuarantinedView, renderStaffPage } from './staff-page.js';
 
 const root = document.getElementById('app') as HTMLElement;

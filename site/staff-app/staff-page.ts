@@ -5,7 +5,7 @@
  */
 import type { FailedCheck } from '../../shared/domain/checks.js';
 import { isCounted, type SubmissionStatus } from '../../shared/domain/status.js';
-import { escapeHtml } from '../results-page/html.js';
+import { escapeHtml } from '../../shared/pages/html.js';
 
 interface ItemView {
   status: string;

@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../infra/local/stack.js';
-import { ERROR_PAGE_STYLE_PATH, notFoundPage } from '../../site/error-page.js';
+import { ERROR_PAGE_STYLE_PATH, notFoundPage } from '../../shared/pages/error-page.js';
 import { SECURITY_HEADERS } from '../../site/security-headers.js';
 import { launchChromium } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../infra/local/stack.js';
 import { parseCsv } from '../../shared/domain/csv.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
-import { generateNight, type Night } from '../helpers/demo-night.js';
+import { generateNight, type Night } from '../../infra/cli/night/demo-night.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection } from '../helpers/elections.js';
 import { type Json, stackClient } from '../helpers/local-stack-client.js';

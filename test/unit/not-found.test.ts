@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/route-not-found/handler.js';
+import { ERROR_PAGE_STYLE_PATH, NOT_FOUND_PAGE_KEY, notFoundPage } from '../../shared/pages/error-page.js';
 import { buildSite } from '../../site/build.js';
-import { ERROR_PAGE_STYLE_PATH, NOT_FOUND_PAGE_KEY, notFoundPage } from '../../site/error-page.js';
 
 const request = (method: string, rawPath: string) =>
   ({ rawPath, requestContext: { http: { method } }, headers: {} }) as unknown as APIGatewayProxyEventV2;

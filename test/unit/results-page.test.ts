@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PublicSectionFile } from '../../shared/domain/public-files.js';
 import { buildSummary, type Summary } from '../../shared/domain/summary.js';
 import { sumTallies, tallyOfResults, tallyOfTurnout } from '../../shared/domain/tally.js';
+import { renderLiveContent, renderResultsPage } from '../../shared/pages/results/render.js';
 import { matchSections } from '../../site/results-page/drill-down.js';
-import { renderLiveContent, renderResultsPage } from '../../site/results-page/render.js';
 import { renderSectionDetail } from '../../site/results-page/section-view.js';
 import {
   headOf,

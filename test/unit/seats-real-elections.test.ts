@@ -8,6 +8,7 @@
  * every vote count consistent with the published figures instead of picking one.
  */
 import { describe, expect, it } from 'vitest';
+import { percent } from '../../shared/domain/percent.js';
 import {
   allocateSeats,
   ITALIAN_MUNICIPAL_RULES,
@@ -16,7 +17,6 @@ import {
   type SeatOutcome,
   type SeatRules,
 } from '../../shared/domain/seats.js';
-import { percent } from '../../shared/domain/summary.js';
 
 function allocated(outcome: SeatOutcome | null): SeatAllocation {
   if (outcome?.outcome !== 'allocated') throw new Error(`expected seats, got ${JSON.stringify(outcome)}`);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { SITE_MANIFEST_KEY } from '../../shared/pages/site-assets.js';
 import type { PublicBucket } from '../../shared/storage/bucket.js';
 import { buildSite } from '../../site/build.js';
-import { SITE_MANIFEST_KEY } from '../../site/results-page/site-assets.js';
 import { uploadSite } from '../../site/upload.js';
 
 describe('the site build', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSummary, percent } from '../../shared/domain/summary.js';
+import { percent } from '../../shared/domain/percent.js';
+import { buildSummary } from '../../shared/domain/summary.js';
 import { sumTallies, type Tally, tallyOfResults, tallyOfTurnout } from '../../shared/domain/tally.js';
 import {
   municipalHead,

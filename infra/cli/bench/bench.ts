@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { generateNight, sectionNightOf } from '../../../test/helpers/demo-night.js';
+import { generateNight, sectionNightOf } from '../night/demo-night.js';
 import { PROJECT_ROOT, startEphemeralStack } from '../../local/stack.js';
 import { localEnvironment } from '../local-environment.js';
 import { benchBundles } from './bundles.js';

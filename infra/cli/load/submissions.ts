@@ -1,5 +1,5 @@
 import type { ElectionDefinition } from '../../../shared/domain/election.js';
-import { sectionNightOf } from '../../../test/helpers/demo-night.js';
+import { sectionNightOf } from '../night/demo-night.js';
 
 /** What the API last answered for a submission. */
 export interface Answer {

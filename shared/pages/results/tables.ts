@@ -2,7 +2,7 @@
  * The page's building blocks: every figure is a real table (the bars are decoration beside
  * the numbers, hidden from screen readers), so nothing is only a picture.
  */
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '../html.js';
 
 /**
  * A table with a column header per column and a row header per row. Cells are HTML the caller

@@ -3,11 +3,12 @@
  * readable with JavaScript off. The page's script re-renders the same parts from newer
  * summaries with these very functions, so both always agree. Pure: summary in, HTML out.
  */
-import { publicPaths, urlPathOf } from '../../shared/domain/public-paths.js';
-import type { Summary } from '../../shared/domain/summary.js';
-import { escapeHtml } from './html.js';
-import { formatsOf, type Language, MESSAGES } from './messages.js';
-import type { SiteAssets } from './site-assets.js';
+import { publicPaths, urlPathOf } from '../../domain/public-paths.js';
+import type { Summary } from '../../domain/summary.js';
+import { escapeHtml } from '../html.js';
+import type { SiteAssets } from '../site-assets.js';
+import { formatsOf } from './formats.js';
+import { type Language, MESSAGES } from './messages.js';
 import { bar, table } from './tables.js';
 
 /** Where a page and its translation live: the election's own folder, or the site root. */

@@ -1,4 +1,4 @@
-import type { ElectionDefinition } from '../../shared/domain/election.js';
+import type { ElectionDefinition } from '../../../shared/domain/election.js';
 
 /**
  * A plausible election night for a definition, generated deterministically: for every section,

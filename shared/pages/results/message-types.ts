@@ -1,0 +1,85 @@
+/** What the results page says, in each of its languages: the shape every dictionary fills. */
+import type { Summary } from '../../domain/summary.js';
+
+export const LANGUAGES = ['it', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+type Outcome = Summary['answers'][number]['outcome'];
+
+export interface Messages {
+  locale: string;
+  results: string;
+  rehearsalBanner: string;
+  rehearsalTitle: string;
+  skipToResults: string;
+  otherLanguage: { name: string };
+  languageNav: string;
+  status: Record<Summary['status'], string>;
+  updated: string;
+  sectionsReported: (reported: string, total: string) => string;
+  ofSections: (reported: string, total: string) => string;
+  turnout: string;
+  turnoutHeaders: (previousElection: string | null) => string[];
+  resultsHeading: string;
+  candidatesCaption: string;
+  listsCaption: string;
+  candidateHeaders: string[];
+  listHeaders: string[];
+  mayorAndCouncil: string;
+  mayorOnly: string;
+  projectionNote: string;
+  runoff: (first: string, second: string) => string;
+  mayorElected: (name: string, percent: string, projection: boolean) => string;
+  coalitionSeatsCaption: string;
+  coalitionHeaders: string[];
+  majorityBonus: string;
+  listSeatsCaption: string;
+  listSeatHeaders: string[];
+  councillorsFromCandidates: (names: string) => string;
+  referendum: string;
+  quorum: (required: string, turnout: string, reached: boolean) => string;
+  answersCaption: string;
+  answerHeaders: string[];
+  outcome: Record<Outcome, string>;
+  ballots: string;
+  ballotsCaption: string;
+  ballotHeaders: string[];
+  ballotRows: {
+    registeredVoters: string;
+    voters: string;
+    validVotes: string;
+    blankBallots: string;
+    invalidBallots: string;
+    contestedBallots: string;
+  };
+  drillDown: string;
+  drillDownLabel: string;
+  drillDownHint: string;
+  drillDownButton: string;
+  drillDownNoScript: (pathPattern: string) => string;
+  drillDownSearching: string;
+  drillDownNotFound: (query: string) => string;
+  drillDownMatches: (count: number, query: string) => string;
+  drillDownFailed: string;
+  section: {
+    district: string;
+    registeredVoters: string;
+    status: Record<'reported' | 'in-review' | 'not-reported', string>;
+    turnoutCaption: string;
+    turnoutHeaders: string[];
+    ballotsCaption: string;
+    candidatesCaption: string;
+    listsCaption: string;
+    answersCaption: string;
+    votes: string;
+    version: (version: number) => string;
+  };
+  openData: string;
+  openDataIntro: string;
+  downloads: { summaryJson: string; summaryCsv: string; pointer: string; definition: string };
+  footer: (municipality: string) => string;
+  live: {
+    updated: (time: string, reported: string, total: string) => string;
+    retrying: (seconds: number) => string;
+  };
+}
