@@ -7,6 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/db/keys.js';
+import { staffTokenItem } from '../../shared/db/tokens.js';
 import { generateToken, hashToken } from '../../shared/domain/tokens.js';
 import { bucketOn } from '../../shared/storage/s3-bucket.js';
 import { buildSite } from '../../site/build.js';
@@ -83,7 +84,7 @@ export function resolveAdminToken(
  * start (another ADMIN_TOKEN, a deleted .local/admin-token) is revoked.
  */
 async function installStaffToken(documents: DynamoDBDocumentClient, token: string): Promise<void> {
-  const marker = { PK: 'LOCAL', SK: 'STAFF_TOKEN' };
+  const marker = keys.localStaffToken();
   const tokenHash = hashToken(token);
   const { Item } = await documents.send(
     new GetCommand({ TableName: LOCAL_TABLE, Key: marker, ConsistentRead: true }),
@@ -93,15 +94,7 @@ async function installStaffToken(documents: DynamoDBDocumentClient, token: strin
     new TransactWriteCommand({
       TransactItems: [
         {
-          Put: {
-            TableName: LOCAL_TABLE,
-            Item: {
-              ...keys.token(tokenHash),
-              type: 'Token',
-              role: 'staff',
-              issuedAt: new Date().toISOString(),
-            },
-          },
+          Put: { TableName: LOCAL_TABLE, Item: staffTokenItem(tokenHash) },
         },
         { Put: { TableName: LOCAL_TABLE, Item: { ...marker, type: 'LocalStaffToken', tokenHash } } },
         ...(previous && previous !== tokenHash

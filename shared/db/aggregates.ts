@@ -59,13 +59,13 @@ export async function listDistricts(electionId: string): Promise<Map<string, Agg
     new QueryCommand({
       TableName: tableName(),
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.total(electionId).PK, ':prefix': 'AGGREGATE#DISTRICT#' },
+      ExpressionAttributeValues: { ':pk': keys.total(electionId).PK, ':prefix': keys.districtPrefix },
       ConsistentRead: true,
     }),
   );
   return new Map(
     Items.map((i) => [
-      String(i.SK).slice('AGGREGATE#DISTRICT#'.length),
+      String(i.SK).slice(keys.districtPrefix.length),
       { rev: i.rev as number, tally: i.tally as Tally },
     ]),
   );

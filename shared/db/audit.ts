@@ -1,8 +1,8 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditHead } from '../domain/audit-chain.js';
-import { HISTORY_SK_PREFIX, keyOfSource } from '../domain/audit-events.js';
+import { keyOfSource } from '../domain/audit-events.js';
 import { db, tableName } from './client.js';
-import { AUDIT_ENTRY_SK_PREFIX, keys } from './keys.js';
+import { AUDIT_ENTRY_SK_PREFIX, HISTORY_SK_PREFIX, keys } from './keys.js';
 import { batchGet, queryAll, transactIf } from './queries.js';
 
 export async function readAuditHead(electionId: string): Promise<AuditHead | undefined> {

@@ -4,7 +4,7 @@ import { storedDefinitionHash } from '../domain/audit-events.js';
 import type { ElectionHead, Section } from '../domain/election.js';
 import { ConcurrentWriteError, ElectionInUseError } from '../errors.js';
 import { db, tableName } from './client.js';
-import { ELECTION_STATE_SK, type Key, keys } from './keys.js';
+import { type Key, keys } from './keys.js';
 import { queryAll, writeIf } from './queries.js';
 
 /** The small, often-checked state of an election, kept apart from its (large) head. */
@@ -17,10 +17,7 @@ export interface ElectionState {
   defining?: string;
 }
 
-export const electionStateKey = (electionId: string): Key => ({
-  PK: `ELECTION#${electionId}`,
-  SK: ELECTION_STATE_SK,
-});
+export const electionStateKey = (electionId: string): Key => keys.electionState(electionId);
 
 export async function getElectionHead(electionId: string): Promise<ElectionHead | undefined> {
   const { Item } = await db().send(
@@ -59,7 +56,10 @@ export async function listSections(electionId: string): Promise<Section[]> {
   const items = await queryAll({
     TableName: tableName(),
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    ExpressionAttributeValues: { ':pk': `ELECTION#${electionId}`, ':prefix': keys.sectionDefinitionPrefix },
+    ExpressionAttributeValues: {
+      ':pk': keys.electionPartition(electionId),
+      ':prefix': keys.sectionDefinitionPrefix,
+    },
   });
   return items.map((item) => item.section as Section);
 }

@@ -6,7 +6,7 @@ import { keys } from './keys.js';
 export const STREAM_CONSUMERS = ['aggregator', 'publisher'] as const;
 export type StreamConsumer = (typeof STREAM_CONSUMERS)[number];
 
-const ackKey = (consumer: StreamConsumer) => ({ PK: 'HEALTH', SK: `HEALTH#ACK#${consumer}` });
+const ackKey = (consumer: StreamConsumer) => keys.healthAck(consumer);
 
 export interface HealthState {
   probe?: { nonce: string; at: string };

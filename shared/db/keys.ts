@@ -11,8 +11,9 @@ export interface Key {
   SK: string;
 }
 
-const electionPk = (electionId: string) => `ELECTION#${electionId}`;
-const sectionPk = (electionId: string, sectionId: string) => `ELECTION#${electionId}#SECTION#${sectionId}`;
+const ELECTION_PK_PREFIX = 'ELECTION#';
+const electionPk = (electionId: string) => `${ELECTION_PK_PREFIX}${electionId}`;
+const sectionPk = (electionId: string, sectionId: string) => `${electionPk(electionId)}#SECTION#${sectionId}`;
 const pad = (version: number) => String(version).padStart(6, '0');
 
 export const RESULT_SK = 'RESULT';
@@ -22,6 +23,9 @@ export const ELECTION_STATE_SK = 'STATE';
 export const HEALTH_PROBE_SK = 'HEALTH#PROBE';
 export const AUDIT_HEAD_SK = 'AUDIT#HEAD';
 export const AUDIT_ENTRY_SK_PREFIX = 'AUDIT#ENTRY#';
+const DISTRICT_SK_PREFIX = 'AGGREGATE#DISTRICT#';
+/** The prefix of every insert-only history record (HISTORY#...), which the audit chain consumes. */
+export const HISTORY_SK_PREFIX = 'HISTORY#';
 
 export const keys = {
   electionHead: (electionId: string): Key => ({ PK: electionPk(electionId), SK: 'HEAD' }),
@@ -59,7 +63,7 @@ export const keys = {
   total: (electionId: string): Key => ({ PK: `${electionPk(electionId)}#AGGREGATE`, SK: TOTAL_SK }),
   district: (electionId: string, district: string): Key => ({
     PK: `${electionPk(electionId)}#AGGREGATE`,
-    SK: `AGGREGATE#DISTRICT#${district}`,
+    SK: `${DISTRICT_SK_PREFIX}${district}`,
   }),
 
   token: (tokenHash: string): Key => ({ PK: `TOKEN#${tokenHash}`, SK: 'TOKEN' }),
@@ -92,10 +96,44 @@ export const keys = {
   /** The chain's record that one history record is in it: beside the record, like APPLIED#. */
   audited: (source: Key): Key => ({ PK: source.PK, SK: `AUDITED#${source.SK}` }),
 
+  /** A staff review of one item (`RESULT` or `TURNOUT#<slot>`), in the section's history. */
+  reviewRecord: (electionId: string, sectionId: string, at: string, itemSk: string): Key => ({
+    PK: sectionPk(electionId, sectionId),
+    SK: `HISTORY#REVIEW#${at}#${itemSk}`,
+  }),
+  /** An election's own records (definitions, certification) share its partition with its head. */
+  electionPartition: electionPk,
+  electionState: (electionId: string): Key => ({ PK: electionPk(electionId), SK: ELECTION_STATE_SK }),
+  districtPrefix: DISTRICT_SK_PREFIX,
+
+  /** One address's failed sign-ins in one window (TTL'd). */
+  signInFailures: (client: string, windowId: string): Key => ({
+    PK: `SIGNIN#${client}`,
+    SK: `WINDOW#${windowId}`,
+  }),
+  /** Who owns the site's root page. */
+  siteRoot: (): Key => ({ PK: 'SITE', SK: 'ROOT' }),
+  /** Poison stream records, one per record and consumer. */
+  quarantinePartition: 'QUARANTINE',
+  quarantined: (consumer: string, sequenceNumber: string, eventId: string): Key => ({
+    PK: 'QUARANTINE',
+    SK: `${consumer}#${sequenceNumber}#${eventId}`,
+  }),
+  /** The local stack's staff token (npm start), so a restart with another one revokes it. */
+  localStaffToken: (): Key => ({ PK: 'LOCAL', SK: 'STAFF_TOKEN' }),
+
   healthProbe: (): Key => ({ PK: 'HEALTH', SK: HEALTH_PROBE_SK }),
-  healthAck: (): Key => ({ PK: 'HEALTH', SK: 'HEALTH#ACK' }),
+  healthAck: (consumer: string): Key => ({ PK: 'HEALTH', SK: `HEALTH#ACK#${consumer}` }),
 };
+
+/** The sort key of a section's item of one kind: its results, or its reading of one turnout slot. */
+export const itemSk = (item: { kind: 'results' | 'turnout'; slotId?: string }) =>
+  item.kind === 'results' ? RESULT_SK : `${TURNOUT_SK_PREFIX}${item.slotId}`;
+
+/** True for the items the audit chain is made of: the insert-only history records. */
+export const isAuditRecordKey = (key: Key) =>
+  key.PK.startsWith(ELECTION_PK_PREFIX) && key.SK.startsWith(HISTORY_SK_PREFIX);
 
 /** True for the items whose changes the aggregation consumes: current results and turnout. */
 export const isSourceKey = (key: Key) =>
-  key.PK.startsWith('ELECTION#') && (key.SK === RESULT_SK || key.SK.startsWith(TURNOUT_SK_PREFIX));
+  key.PK.startsWith(ELECTION_PK_PREFIX) && (key.SK === RESULT_SK || key.SK.startsWith(TURNOUT_SK_PREFIX));

@@ -96,7 +96,7 @@ export async function claimSiteRoot(electionId: string, rehearsal: boolean): Pro
     db().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { PK: 'SITE', SK: 'ROOT', type: 'SiteRoot', electionId, rehearsal },
+        Item: { ...keys.siteRoot(), type: 'SiteRoot', electionId, rehearsal },
         ...(rehearsal
           ? {
               ConditionExpression: 'attribute_not_exists(PK) OR electionId = :e OR rehearsal = :true',

@@ -1,5 +1,6 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
+import { keys } from './keys.js';
 
 /** A stream record a consumer could not read, kept whole for staff to inspect. */
 export interface QuarantinedRecord {
@@ -11,16 +12,13 @@ export interface QuarantinedRecord {
   record: string;
 }
 
-const PK = 'QUARANTINE';
-
 /** Keeps a poison record; idempotent per stream record, so a redelivery stores it once. */
 export async function quarantineRecord(entry: QuarantinedRecord): Promise<void> {
   await db().send(
     new PutCommand({
       TableName: tableName(),
       Item: {
-        PK,
-        SK: `${entry.consumer}#${entry.sequenceNumber}#${entry.eventId}`,
+        ...keys.quarantined(entry.consumer, entry.sequenceNumber, entry.eventId),
         type: 'Quarantined',
         ...entry,
       },
@@ -33,7 +31,7 @@ export async function listQuarantine(limit = 100): Promise<QuarantinedRecord[]> 
     new QueryCommand({
       TableName: tableName(),
       KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': PK },
+      ExpressionAttributeValues: { ':pk': keys.quarantinePartition },
       ConsistentRead: true,
       Limit: limit,
     }),

@@ -1,8 +1,9 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
+import { keys } from './keys.js';
 
 /** One client's failed sign-ins in one window; DynamoDB's TTL removes it an hour after the window. */
-const key = (client: string, windowId: string) => ({ PK: `SIGNIN#${client}`, SK: `WINDOW#${windowId}` });
+const key = keys.signInFailures;
 
 export async function readSignInFailures(client: string, windowId: string): Promise<number> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: key(client, windowId) }));

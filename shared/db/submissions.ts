@@ -4,7 +4,7 @@ import type { FailedCheck } from '../domain/checks.js';
 import type { SubmissionStatus } from '../domain/status.js';
 import { db, tableName } from './client.js';
 import { electionStateKey } from './elections.js';
-import { type Key, keys, RESULT_SK, TURNOUT_SK_PREFIX } from './keys.js';
+import { itemSk, type Key, keys, RESULT_SK, TURNOUT_SK_PREFIX } from './keys.js';
 import { tokenStillValid } from './tokens.js';
 
 /** A staff decision on a stored submission, kept with its reason. */
@@ -157,7 +157,6 @@ export async function storeReview(
 ): Promise<StoreConflict | undefined> {
   const review = reviewed.review;
   if (!review) throw new Error('storeReview needs the review on the item');
-  const target = reviewed.kind === 'results' ? 'RESULT' : `TURNOUT#${reviewed.slotId}`;
   try {
     await db().send(
       new TransactWriteCommand({
@@ -167,8 +166,7 @@ export async function storeReview(
             Put: {
               TableName: tableName(),
               Item: {
-                PK: keys.sectionPartition(reviewed.electionId, reviewed.sectionId),
-                SK: `HISTORY#REVIEW#${review.at}#${target}`,
+                ...keys.reviewRecord(reviewed.electionId, reviewed.sectionId, review.at, itemSk(reviewed)),
                 type: 'Review',
                 electionId: reviewed.electionId,
                 sectionId: reviewed.sectionId,

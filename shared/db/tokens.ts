@@ -57,13 +57,16 @@ const credentialRecord = (
   },
 });
 
+/** The item of a staff token, stored by its hash only (the terminal's `staff-token`, `npm start`). */
+export const staffTokenItem = (tokenHash: string, issuedAt = new Date().toISOString()) => ({
+  ...keys.token(tokenHash),
+  type: 'Token',
+  role: 'staff',
+  issuedAt,
+});
+
 export async function putStaffTokenHash(tokenHash: string): Promise<void> {
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: { ...keys.token(tokenHash), type: 'Token', role: 'staff', issuedAt: new Date().toISOString() },
-    }),
-  );
+  await db().send(new PutCommand({ TableName: tableName(), Item: staffTokenItem(tokenHash) }));
 }
 
 /** Stores a section's new officer token hash and revokes the previous one, atomically, with its audit record. */

@@ -49,19 +49,12 @@ export interface AuditEvent {
 export const storedDefinitionHash = (head: ElectionHead, sections: readonly Section[]) =>
   hashOf({ head, sections: [...sections].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) });
 
-/** The history records' sort keys all start with this. */
-export const HISTORY_SK_PREFIX = 'HISTORY#';
-
 export const sourceOf = (key: { PK: string; SK: string }) => `${key.PK}|SK|${key.SK}`;
 
 export function keyOfSource(source: string): { PK: string; SK: string } {
   const [PK = '', SK = ''] = source.split('|SK|');
   return { PK, SK };
 }
-
-/** True for the items the audit chain is made of. */
-export const isAuditRecordKey = (key: { PK: string; SK: string }) =>
-  key.PK.startsWith('ELECTION#') && key.SK.startsWith(HISTORY_SK_PREFIX);
 
 const base = { PK: z.string(), SK: z.string(), electionId: z.string() };
 

@@ -1,8 +1,9 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { commitAuditEntries, readAuditHead, readChained } from '../db/audit.js';
+import { isAuditRecordKey } from '../db/keys.js';
 import { readStreamRecord } from '../db/stream-record.js';
 import { extendChain } from '../domain/audit-chain.js';
-import { type AuditEvent, auditEventOf, isAuditRecordKey } from '../domain/audit-events.js';
+import { type AuditEvent, auditEventOf } from '../domain/audit-events.js';
 import { retryLostRaces } from './lost-races.js';
 import { readOrQuarantine } from './quarantine-poison.js';
 

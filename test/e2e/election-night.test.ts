@@ -1,10 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedTotals, generateNight } from '../../infra/cli/night/demo-night.js';
 import { LOCAL_CREDENTIALS, type Stack } from '../../infra/local/stack.js';
 import { parseCsv } from '../../shared/domain/csv.js';
 import { cdfValidator } from '../helpers/cdf-schema.js';
-import { expectedTotals, generateNight } from '../../infra/cli/night/demo-night.js';
 import { E2E_STAFF_TOKEN, startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection } from '../helpers/elections.js';
 import { inParallel, type Json, stackClient } from '../helpers/local-stack-client.js';

@@ -11,10 +11,10 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import fc from 'fast-check';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateNight } from '../../infra/cli/night/demo-night.js';
 import { LOCAL_BUCKET, LOCAL_CREDENTIALS, LOCAL_TABLE, type Stack } from '../../infra/local/stack.js';
 import { SECURITY_HEADERS, SITE_CSP } from '../../site/security-headers.js';
 import { launchChromium } from '../helpers/browser.js';
-import { generateNight } from '../../infra/cli/night/demo-night.js';
 import { E2E_STAFF_TOKEN, startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection, smallElection } from '../helpers/elections.js';
 

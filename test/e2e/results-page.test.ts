@@ -6,10 +6,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedTotals, generateNight, type Night } from '../../infra/cli/night/demo-night.js';
 import type { Stack } from '../../infra/local/stack.js';
 import { parseCsv } from '../../shared/domain/csv.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
-import { expectedTotals, generateNight, type Night } from '../../infra/cli/night/demo-night.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection, smallElection } from '../helpers/elections.js';
 import { inParallel, type Json, stackClient } from '../helpers/local-stack-client.js';
