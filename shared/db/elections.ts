@@ -3,9 +3,10 @@ import type { Actor } from '../domain/actor.js';
 import { storedDefinitionHash } from '../domain/audit-events.js';
 import type { ElectionHead, Section } from '../domain/election.js';
 import { ConcurrentWriteError, ElectionInUseError } from '../errors.js';
+import { AGAIN, retrying } from '../retry.js';
 import { db, tableName } from './client.js';
 import { type Key, keys } from './keys.js';
-import { queryAll, writeIf } from './queries.js';
+import { queryAll, unprocessedPolicy, writeIf } from './queries.js';
 
 /** The small, often-checked state of an election, kept apart from its (large) head. */
 export interface ElectionState {
@@ -66,14 +67,17 @@ export async function listSections(electionId: string): Promise<Section[]> {
 
 async function batchWrite(requests: Record<string, unknown>[]) {
   for (let start = 0; start < requests.length; start += 25) {
-    let pending: Record<string, unknown>[] | undefined = requests.slice(start, start + 25);
-    for (let attempt = 0; pending && pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
-      const { UnprocessedItems } = await db().send(
-        new BatchWriteCommand({ RequestItems: { [tableName()]: pending as never } }),
-      );
-      pending = UnprocessedItems?.[tableName()] as Record<string, unknown>[] | undefined;
-    }
+    let pending: Record<string, unknown>[] = requests.slice(start, start + 25);
+    await retrying(
+      unprocessedPolicy('BatchWriteItem', () => pending.length),
+      async () => {
+        const { UnprocessedItems } = await db().send(
+          new BatchWriteCommand({ RequestItems: { [tableName()]: pending as never } }),
+        );
+        pending = (UnprocessedItems?.[tableName()] as Record<string, unknown>[] | undefined) ?? [];
+        return pending.length > 0 ? AGAIN : undefined;
+      },
+    );
   }
 }
 

@@ -5,6 +5,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { AGAIN, retrying } from '../retry.js';
 import { db, tableName } from './client.js';
 import type { Key } from './keys.js';
 
@@ -22,6 +23,17 @@ export async function queryAll(
   return items;
 }
 
+/**
+ * What DynamoDB leaves unprocessed in a batch (throttled) is sent again, backing off: a dozen
+ * attempts, about 10 s at worst, within any function's time.
+ */
+export const unprocessedPolicy = (operation: string, left: () => number) => ({
+  attempts: 12,
+  baseMs: 50,
+  maxMs: 1_000,
+  exhausted: () => new Error(`${operation}: DynamoDB left ${left()} items unprocessed after 12 attempts`),
+});
+
 /** Sends a conditional write: true when it was made, false when its condition did not hold. */
 export async function writeIf(write: Promise<unknown>): Promise<boolean> {
   try {
@@ -37,15 +49,18 @@ export async function writeIf(write: Promise<unknown>): Promise<boolean> {
 export async function batchGet(itemKeys: Key[]): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   for (let start = 0; start < itemKeys.length; start += 100) {
-    let pending: Key[] | undefined = itemKeys.slice(start, start + 100);
-    for (let attempt = 0; pending && pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
-      const response = await db().send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      items.push(...((response.Responses?.[tableName()] as Record<string, unknown>[]) ?? []));
-      pending = response.UnprocessedKeys?.[tableName()]?.Keys as Key[] | undefined;
-    }
+    let pending: Key[] = itemKeys.slice(start, start + 100);
+    await retrying(
+      unprocessedPolicy('BatchGetItem', () => pending.length),
+      async () => {
+        const response = await db().send(
+          new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
+        );
+        items.push(...((response.Responses?.[tableName()] as Record<string, unknown>[]) ?? []));
+        pending = (response.UnprocessedKeys?.[tableName()]?.Keys as Key[] | undefined) ?? [];
+        return pending.length > 0 ? AGAIN : undefined;
+      },
+    );
   }
   return items;
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../domain/actor.js';
 import { IdSchema } from '../domain/ids.js';
 import type { SubmissionStatus } from '../domain/status.js';
 import { ConcurrentWriteError, NotFlaggedError, NotReportedError } from '../errors.js';
+import { AGAIN, retrying } from '../retry.js';
 import { assertOpen, loadElection, loadSection } from './election-context.js';
 import { parseOrThrow } from './validation.js';
 
@@ -23,6 +24,15 @@ const RULES: Record<Review['action'], { from: readonly SubmissionStatus[]; to: S
   reopen: { from: ['accepted', 'flagged', 'approved'], to: 'reopened' },
 };
 
+/** The section changed between the read and the write: re-read after a pause. */
+const REVIEW_RACES = {
+  attempts: 5,
+  baseMs: 25,
+  maxMs: 1_000,
+  exhausted: () =>
+    new ConcurrentWriteError('the section changed while it was being reviewed: reload it and try again'),
+};
+
 /** Approves a flagged count (or turnout reading), or reopens one, recording the reason. */
 export async function reviewSection(
   action: Review['action'],
@@ -32,7 +42,7 @@ export async function reviewSection(
   by: Actor,
 ) {
   const request = parseOrThrow(ReviewRequestSchema, body, 'review');
-  for (let attempt = 1; attempt <= 5; attempt++) {
+  return retrying(REVIEW_RACES, async () => {
     const election = await loadElection(electionId);
     assertOpen(election);
     await loadSection(election, sectionId);
@@ -63,7 +73,6 @@ export async function reviewSection(
         checks: reviewed.checks,
         review: reviewed.review,
       };
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** attempt));
-  }
-  throw new ConcurrentWriteError('the section changed while it was being reviewed: reload it and try again');
+    return AGAIN;
+  });
 }

@@ -6,6 +6,7 @@ import { isFlagging } from '../domain/checks.js';
 import { checksFor, recheckSection } from '../domain/section-checks.js';
 import { resultsSchemaFor, TurnoutReadingSchema } from '../domain/submission.js';
 import { ConcurrentWriteError, UnauthorizedError, ValidationError, VersionMismatchError } from '../errors.js';
+import { AGAIN, retrying } from '../retry.js';
 import { assertOpen, loadElection, loadSection } from './election-context.js';
 import { parseOrThrow } from './validation.js';
 
@@ -29,16 +30,20 @@ export interface SubmitRequest {
 
 type Target = { kind: 'results'; slotId?: undefined } | { kind: 'turnout'; slotId: string };
 
-const MAX_ATTEMPTS = 5;
+/** Another device, or the first writes of a busy election, got there first: re-read after a pause. */
+const SECTION_RACES = {
+  attempts: 5,
+  baseMs: 25,
+  maxMs: 1_000,
+  exhausted: () =>
+    new ConcurrentWriteError('the section is being written by another device right now: try again'),
+};
 
 const outcomeOf = (s: Submission): SubmissionOutcome => ({
   version: s.version,
   status: s.status,
   checks: s.checks,
 });
-
-const pause = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** attempt));
 
 /**
  * Stores a submission as a new version, or recognises it as a re-send of the current one.
@@ -50,7 +55,7 @@ async function submit(
   target: Target,
   parse: (head: Parameters<typeof resultsSchemaFor>[0]) => unknown,
 ) {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  return retrying(SECTION_RACES, async () => {
     const election = await loadElection(request.electionId);
     assertOpen(election);
     const section = await loadSection(election, request.sectionId);
@@ -97,10 +102,8 @@ async function submit(
     );
     if (!conflict) return outcomeOf(next);
     if (conflict === 'token-revoked') throw new UnauthorizedError('this token has been revoked');
-    // Another device, or the first writes of a busy election, got there first: re-read after a pause.
-    await pause(attempt);
-  }
-  throw new ConcurrentWriteError('the section is being written by another device right now: try again');
+    return AGAIN;
+  });
 }
 
 export function submitResults(request: SubmitRequest): Promise<SubmissionOutcome> {
