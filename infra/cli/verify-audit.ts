@@ -14,7 +14,7 @@ import { electionCheckArgs } from './election-check-args.js';
 
 const { electionId, waitMs, repair } = electionCheckArgs('verify-audit');
 
-const { verifyAudit } = await import('../../shared/use-cases/verify-audit.js');
+const { verifyAudit } = await import('./verify-audit/verify-trail.js');
 const { s3Bucket } = await import('../../shared/storage/s3-bucket.js');
 
 /** Problems listed in full; beyond these, only counted. */

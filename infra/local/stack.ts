@@ -1,14 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../shared/db/keys.js';
-import { staffTokenItem } from '../../shared/db/tokens.js';
-import { generateToken, hashToken } from '../../shared/domain/tokens.js';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { bucketOn } from '../../shared/storage/s3-bucket.js';
 import { buildSite } from '../../site/build.js';
 import { uploadSite } from '../../site/upload.js';
@@ -21,6 +18,7 @@ import { freePort } from './ports.js';
 import { assertPortFree, startProcess, waitFor } from './processes.js';
 import { startS3 } from './s3.js';
 import { startSiteServer } from './site-server.js';
+import { installStaffToken, resolveAdminToken } from './staff-token.js';
 import { ensureTable } from './table.js';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -66,45 +64,6 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** The staff token: the one given, else the one kept in .local/, else a new one kept there. */
-export function resolveAdminToken(
-  given: string | undefined,
-  file = join(PROJECT_ROOT, '.local', 'admin-token'),
-): string {
-  if (given) return given;
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const token = generateToken();
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${token}\n`, { mode: 0o600 });
-  return token;
-}
-
-/**
- * Makes `token` the local staff token: its hash is stored, and the one stored by an earlier
- * start (another ADMIN_TOKEN, a deleted .local/admin-token) is revoked.
- */
-async function installStaffToken(documents: DynamoDBDocumentClient, token: string): Promise<void> {
-  const marker = keys.localStaffToken();
-  const tokenHash = hashToken(token);
-  const { Item } = await documents.send(
-    new GetCommand({ TableName: LOCAL_TABLE, Key: marker, ConsistentRead: true }),
-  );
-  const previous = Item?.tokenHash as string | undefined;
-  await documents.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: { TableName: LOCAL_TABLE, Item: staffTokenItem(tokenHash) },
-        },
-        { Put: { TableName: LOCAL_TABLE, Item: { ...marker, type: 'LocalStaffToken', tokenHash } } },
-        ...(previous && previous !== tokenHash
-          ? [{ Delete: { TableName: LOCAL_TABLE, Key: keys.token(previous) } }]
-          : []),
-      ],
-    }),
-  );
-}
-
 /** Starts every part of the system on 127.0.0.1; `stop` ends all of them, in reverse order. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const stoppers: (() => Promise<void>)[] = [];
@@ -145,8 +104,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     stoppers.push(async () => client.destroy());
     options.log(`table ${LOCAL_TABLE}: ${await ensureTable(client, LOCAL_TABLE)}`);
 
-    const adminToken = resolveAdminToken(options.adminToken);
-    await installStaffToken(DynamoDBDocumentClient.from(client), adminToken);
+    const adminToken = resolveAdminToken(options.adminToken, join(PROJECT_ROOT, '.local', 'admin-token'));
+    await installStaffToken(DynamoDBDocumentClient.from(client), LOCAL_TABLE, adminToken);
 
     options.log(`starting S3 (s3rver) on ${s3Endpoint}`);
     const s3 = await startS3({ port: options.s3Port, directory: join(dataDir, 's3'), bucket: LOCAL_BUCKET });

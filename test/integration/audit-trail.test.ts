@@ -25,7 +25,7 @@ let s3Directory: string;
 let bucket: PublicBucket;
 let feed: (records: DynamoDBRecord[]) => Promise<void>;
 let chain: (records: DynamoDBRecord[]) => Promise<unknown>;
-let m: typeof import('../../shared/use-cases/verify-audit.js') &
+let m: typeof import('../../infra/cli/verify-audit/verify-trail.js') &
   typeof import('../../shared/use-cases/define-election.js') &
   typeof import('../../shared/use-cases/submit-section-data.js') &
   typeof import('../../shared/use-cases/review-section.js') &
@@ -63,7 +63,7 @@ beforeAll(async () => {
     await publishSummary(bucket, E);
   };
   m = {
-    ...(await import('../../shared/use-cases/verify-audit.js')),
+    ...(await import('../../infra/cli/verify-audit/verify-trail.js')),
     ...(await import('../../shared/use-cases/define-election.js')),
     ...(await import('../../shared/use-cases/submit-section-data.js')),
     ...(await import('../../shared/use-cases/review-section.js')),

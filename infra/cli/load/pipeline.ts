@@ -8,7 +8,7 @@ import { publicPaths } from '../../../shared/domain/public-files.js';
 import { counter } from '../../../shared/domain/tally.js';
 import { s3Bucket } from '../../../shared/storage/s3-bucket.js';
 import { type ReconcileReport, reconcileElection } from '../../../shared/use-cases/reconcile-election.js';
-import { type AuditReport, verifyAudit } from '../../../shared/use-cases/verify-audit.js';
+import { type AuditReport, verifyAudit } from '../verify-audit/verify-trail.js';
 
 export interface PipelineReport {
   /** Expected and found, for every count the load must leave at exactly one per section. */

@@ -12,30 +12,30 @@
  *    (reconcile).
  * 5. The anchors: every published snapshot names a head the chain still has.
  */
-import { listAllAuditEntries, listHistoryRecords, readAuditHead } from '../db/audit.js';
-import { listSections } from '../db/elections.js';
-import { keys } from '../db/keys.js';
-import { batchGet } from '../db/queries.js';
-import { listCurrentSubmissions, type Submission } from '../db/submissions.js';
-import { type AuditEntry, type AuditHead, chainProblems } from '../domain/audit-chain.js';
+import { listAllAuditEntries, listHistoryRecords, readAuditHead } from '../../../shared/db/audit.js';
+import { listSections } from '../../../shared/db/elections.js';
+import { keys } from '../../../shared/db/keys.js';
+import { batchGet } from '../../../shared/db/queries.js';
+import { listCurrentSubmissions, type Submission } from '../../../shared/db/submissions.js';
+import { type AuditEntry, type AuditHead, chainProblems } from '../../../shared/domain/audit-chain.js';
 import {
   type AuditEvent,
   auditEventOf,
   keyOfSource,
   sourceOf,
   storedDefinitionHash,
-} from '../domain/audit-events.js';
-import { replayProblems, type StoredItem } from '../domain/audit-replay.js';
-import { hashOf } from '../domain/canonical.js';
-import type { Section } from '../domain/election.js';
-import { publicPaths } from '../domain/public-files.js';
-import { checksFor } from '../domain/section-checks.js';
-import type { Summary } from '../domain/summary.js';
-import type { PublicBucket } from '../storage/bucket.js';
-import { chainEvents } from './chain-audit-events.js';
-import { loadElection } from './election-context.js';
-import { inPool } from './in-pool.js';
-import { type Difference, reconcileElection } from './reconcile-election.js';
+} from '../../../shared/domain/audit-events.js';
+import { replayProblems, type StoredItem } from '../../../shared/domain/audit-replay.js';
+import { hashOf } from '../../../shared/domain/canonical.js';
+import type { Section } from '../../../shared/domain/election.js';
+import { publicPaths } from '../../../shared/domain/public-files.js';
+import { checksFor } from '../../../shared/domain/section-checks.js';
+import type { Summary } from '../../../shared/domain/summary.js';
+import type { PublicBucket } from '../../../shared/storage/bucket.js';
+import { chainEvents } from '../../../shared/use-cases/chain-audit-events.js';
+import { loadElection } from '../../../shared/use-cases/election-context.js';
+import { inPool } from '../../../shared/use-cases/in-pool.js';
+import { type Difference, reconcileElection } from '../../../shared/use-cases/reconcile-election.js';
 
 export interface AuditProblem {
   where: string;
