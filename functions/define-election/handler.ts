@@ -1,5 +1,5 @@
 import { actorOf, api, MAX_DEFINITION_BYTES } from '../../shared/http/api.js';
-import { jsonResponse } from '../../shared/http/error-response.js';
+import { jsonResponse } from '../../shared/http/json-response.js';
 import { defineElection } from '../../shared/use-cases/define-election.js';
 
 export const handler = api({ access: 'staff', body: { maxBytes: MAX_DEFINITION_BYTES } }, async (event) =>

@@ -1,5 +1,5 @@
 import { api } from '../../shared/http/api.js';
-import { jsonResponse } from '../../shared/http/error-response.js';
+import { jsonResponse } from '../../shared/http/json-response.js';
 import { s3Bucket } from '../../shared/storage/s3-bucket.js';
 import { checkHealth } from '../../shared/use-cases/check-health.js';
 

@@ -1,5 +1,5 @@
 import { api } from '../../shared/http/api.js';
-import { jsonResponse } from '../../shared/http/error-response.js';
+import { jsonResponse } from '../../shared/http/json-response.js';
 import { readAudit } from '../../shared/use-cases/read-audit.js';
 
 export const handler = api({ access: 'staff' }, async (event) =>

@@ -1,5 +1,5 @@
 import { actorOf, api } from '../../shared/http/api.js';
-import { jsonResponse } from '../../shared/http/error-response.js';
+import { jsonResponse } from '../../shared/http/json-response.js';
 import { reviewSection } from '../../shared/use-cases/review-section.js';
 
 export const handler = api({ access: 'staff', body: true }, async (event) =>

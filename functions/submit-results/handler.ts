@@ -1,5 +1,5 @@
 import { actorOf, api, ifMatchVersion } from '../../shared/http/api.js';
-import { jsonResponse } from '../../shared/http/error-response.js';
+import { jsonResponse } from '../../shared/http/json-response.js';
 import { submitResults } from '../../shared/use-cases/submit-section-data.js';
 
 export const handler = api({ access: 'section-officer', body: true }, async (event) => {

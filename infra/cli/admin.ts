@@ -160,7 +160,7 @@ try {
     );
   } else if (command === 'revoke-tokens') {
     const electionId = need(args[0], 'the election id');
-    const { revokeOfficerTokens } = await import('../../shared/use-cases/issue-officer-tokens.js');
+    const { revokeOfficerTokens } = await import('../../shared/use-cases/revoke-officer-tokens.js');
     const { revoked } = await revokeOfficerTokens(
       electionId,
       { sections: sectionsOption(need(values.sections, '--sections')) },

@@ -38,7 +38,7 @@ const GRANTS = {
   reopenSection: { ...API, table: SECTION_WRITE },
   certifyElection: { ...API, table: [...SIGN_IN, 'dynamodb:PutItem'] },
   listQuarantine: { ...API, table: [...SIGN_IN, ...READS] },
-  readElectionOverview: { ...API, table: [...SIGN_IN, ...READS] },
+  listSectionStates: { ...API, table: [...SIGN_IN, ...READS] },
   exportElection: { ...API, table: [...SIGN_IN, ...READS] },
   readAudit: { ...API, table: [...SIGN_IN, ...READS] },
   readSession: { ...API },

@@ -7,8 +7,13 @@
  * saving: it flags the count so staff can review it (DOMAIN.md, "Lessons").
  */
 import type { ElectionHead, Section, TurnoutSlot } from './election.js';
-import type { MunicipalResults, ReferendumResults, SectionResults, TurnoutReading } from './submission.js';
-import { isReferendumResults } from './submission.js';
+import type {
+  MunicipalResults,
+  ReferendumResults,
+  SectionResults,
+  TurnoutReading,
+} from './submission-bodies.js';
+import { isReferendumResults } from './submission-bodies.js';
 
 export type CheckCode = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'W1';
 

@@ -6,7 +6,7 @@
 import { checkResults, checkTurnout, type FailedCheck, isFlagging } from './checks.js';
 import type { ElectionHead, Section } from './election.js';
 import type { SubmissionStatus } from './status.js';
-import type { SectionResults, TurnoutReading } from './submission.js';
+import type { SectionResults, TurnoutReading } from './submission-bodies.js';
 
 export interface CurrentItem {
   kind: 'results' | 'turnout';

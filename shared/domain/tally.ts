@@ -3,8 +3,8 @@
  * or the totals themselves. Being flat, tallies add and subtract key by key, which keeps
  * the aggregation a sum of deltas that can be checked by properties.
  */
-import type { TurnoutReading } from './submission.js';
-import { isReferendumResults, type SectionResults } from './submission.js';
+import type { TurnoutReading } from './submission-bodies.js';
+import { isReferendumResults, type SectionResults } from './submission-bodies.js';
 
 export type Tally = Record<string, number>;
 

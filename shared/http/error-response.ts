@@ -1,6 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as errors from '../errors.js';
 import { logger } from '../logger.js';
+import { jsonResponse } from './json-response.js';
 
 /** The one place where failures become HTTP statuses. */
 const STATUS_BY_ERROR = new Map<abstract new (...args: never[]) => errors.AppError, number>([
@@ -25,18 +26,6 @@ const STATUS_BY_ERROR = new Map<abstract new (...args: never[]) => errors.AppErr
 export function statusOf(error: errors.AppError): number {
   for (const [type, status] of STATUS_BY_ERROR) if (error instanceof type) return status;
   return 500;
-}
-
-export function jsonResponse(
-  statusCode: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): APIGatewayProxyStructuredResultV2 {
-  return {
-    statusCode,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-    body: JSON.stringify(body),
-  };
 }
 
 /** The contract's error shape: `{ error: { code, message, details } }`. */

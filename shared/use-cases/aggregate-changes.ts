@@ -5,7 +5,7 @@ import { isSourceKey } from '../db/keys.js';
 import { readStreamRecord } from '../db/stream-record.js';
 import { aggregateIdsOf, latestChanges, planAggregation, type SourceChange } from '../domain/aggregation.js';
 import { isCounted, SUBMISSION_STATUSES } from '../domain/status.js';
-import { StoredResultsSchema, TurnoutReadingSchema } from '../domain/submission.js';
+import { StoredResultsSchema, TurnoutReadingSchema } from '../domain/submission-bodies.js';
 import { tallyOfResults, tallyOfTurnout } from '../domain/tally.js';
 import { retryLostRaces } from './lost-races.js';
 import { readOrQuarantine } from './quarantine-poison.js';

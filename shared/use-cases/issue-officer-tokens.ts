@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { listSections } from '../db/elections.js';
-import { replaceOfficerTokenHash, revokeOfficerTokenHash } from '../db/tokens.js';
+import { replaceOfficerTokenHash } from '../db/tokens.js';
 import type { Actor } from '../domain/actor.js';
 import { IdSchema } from '../domain/ids.js';
 import { generateToken, hashToken } from '../domain/tokens.js';
@@ -9,7 +9,7 @@ import { assertOpen, loadElection } from './election-context.js';
 import { inPool } from './in-pool.js';
 
 /** Sections whose codes are issued or revoked at once: "all" of a town's within the API's time. */
-const SECTIONS_AT_ONCE = 16;
+export const SECTIONS_AT_ONCE = 16;
 
 import { parseOrThrow } from './validation.js';
 
@@ -22,7 +22,7 @@ export const IssueTokensRequestSchema = z
  * again revokes the section's earlier token.
  */
 /** The sections a request names, all of them known to the election. */
-async function sectionsOf(electionId: string, body: unknown): Promise<string[]> {
+export async function sectionsOf(electionId: string, body: unknown): Promise<string[]> {
   const request = parseOrThrow(IssueTokensRequestSchema, body, 'request');
   const known = (await listSections(electionId)).map((s) => s.id);
   const wanted = request.sections === 'all' ? known : [...new Set(request.sections)];
@@ -62,16 +62,4 @@ export async function issueOfficerTokens(
   });
   // In the order asked for, whatever order they finished in.
   return { tokens: Object.fromEntries(wanted.map((id) => [id, issued.get(id) ?? ''])) };
-}
-
-/** Revokes the officer tokens of the sections named (`{ "sections": [...] | "all" }`), at once. */
-export async function revokeOfficerTokens(electionId: string, body: unknown, by: Actor) {
-  await loadElection(electionId);
-  const wanted = await sectionsOf(electionId, body);
-  const revoked = new Set<string>();
-  await inPool(wanted, SECTIONS_AT_ONCE, async (sectionId) => {
-    if (await revokeOfficerTokenHash(electionId, sectionId, by)) revoked.add(sectionId);
-  });
-  // In the order asked for, whatever order they finished in.
-  return { revoked: wanted.filter((id) => revoked.has(id)) };
 }

@@ -4,7 +4,7 @@ import { hashOf } from '../domain/canonical.js';
 import type { FailedCheck } from '../domain/checks.js';
 import { isFlagging } from '../domain/checks.js';
 import { checksFor, recheckSection } from '../domain/section-checks.js';
-import { resultsSchemaFor, TurnoutReadingSchema } from '../domain/submission.js';
+import { resultsSchemaFor, TurnoutReadingSchema } from '../domain/submission-bodies.js';
 import { ConcurrentWriteError, UnauthorizedError, ValidationError, VersionMismatchError } from '../errors.js';
 import { AGAIN, retrying } from '../retry.js';
 import { assertOpen, loadElection, loadSection } from './election-context.js';

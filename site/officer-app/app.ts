@@ -6,7 +6,7 @@
 import { isFlagging } from '../../shared/domain/checks.js';
 import { type CurrentItem, checksFor } from '../../shared/domain/section-checks.js';
 import type { SubmissionStatus } from '../../shared/domain/status.js';
-import { resultsSchemaFor, TurnoutReadingSchema } from '../../shared/domain/submission.js';
+import { resultsSchemaFor, TurnoutReadingSchema } from '../../shared/domain/submission-bodies.js';
 import { escapeHtml } from '../../shared/pages/html.js';
 import { deviceStore } from './device-store.js';
 import { captureDrafts, emptyRequired, formKey, labelOf, restoreDrafts } from './drafts.js';

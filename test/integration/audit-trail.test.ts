@@ -30,6 +30,7 @@ let m: typeof import('../../infra/cli/verify-audit/verify-trail.js') &
   typeof import('../../shared/use-cases/submit-section-data.js') &
   typeof import('../../shared/use-cases/review-section.js') &
   typeof import('../../shared/use-cases/issue-officer-tokens.js') &
+  typeof import('../../shared/use-cases/revoke-officer-tokens.js') &
   typeof import('../../shared/use-cases/certify-election.js') &
   typeof import('../../shared/use-cases/read-audit.js') &
   typeof import('../../shared/db/audit.js') &
@@ -68,6 +69,7 @@ beforeAll(async () => {
     ...(await import('../../shared/use-cases/submit-section-data.js')),
     ...(await import('../../shared/use-cases/review-section.js')),
     ...(await import('../../shared/use-cases/issue-officer-tokens.js')),
+    ...(await import('../../shared/use-cases/revoke-officer-tokens.js')),
     ...(await import('../../shared/use-cases/certify-election.js')),
     ...(await import('../../shared/use-cases/read-audit.js')),
     ...(await import('../../shared/db/audit.js')),

@@ -10,10 +10,10 @@ let use: {
   submitTurnout: typeof import('../../shared/use-cases/submit-section-data.js').submitTurnout;
   readSection: typeof import('../../shared/use-cases/read-section.js').readSection;
   issueOfficerTokens: typeof import('../../shared/use-cases/issue-officer-tokens.js').issueOfficerTokens;
-  revokeOfficerTokens: typeof import('../../shared/use-cases/issue-officer-tokens.js').revokeOfficerTokens;
+  revokeOfficerTokens: typeof import('../../shared/use-cases/revoke-officer-tokens.js').revokeOfficerTokens;
   reviewSection: typeof import('../../shared/use-cases/review-section.js').reviewSection;
   certifyElection: typeof import('../../shared/use-cases/certify-election.js').certifyElection;
-  sectionHistory: typeof import('../../shared/use-cases/section-history.js').sectionHistory;
+  readSectionHistory: typeof import('../../shared/use-cases/read-section-history.js').readSectionHistory;
   findCallerByTokenHash: typeof import('../../shared/db/tokens.js').findCallerByTokenHash;
   hashToken: typeof import('../../shared/domain/tokens.js').hashToken;
   db: typeof import('../../shared/db/client.js');
@@ -26,9 +26,10 @@ beforeAll(async () => {
     ...(await import('../../shared/use-cases/submit-section-data.js')),
     ...(await import('../../shared/use-cases/read-section.js')),
     ...(await import('../../shared/use-cases/issue-officer-tokens.js')),
+    ...(await import('../../shared/use-cases/revoke-officer-tokens.js')),
     ...(await import('../../shared/use-cases/review-section.js')),
     ...(await import('../../shared/use-cases/certify-election.js')),
-    ...(await import('../../shared/use-cases/section-history.js')),
+    ...(await import('../../shared/use-cases/read-section-history.js')),
     ...(await import('../../shared/db/tokens.js')),
     ...(await import('../../shared/domain/tokens.js')),
     db: await import('../../shared/db/client.js'),
@@ -318,7 +319,7 @@ describe('staff reviews and certification', () => {
       status: 'approved',
       review: { action: 'approve', version: 1 },
     });
-    const { entries } = await use.sectionHistory('reviews', '1');
+    const { entries } = await use.readSectionHistory('reviews', '1');
     expect(entries.map((e) => [e.entry, e.version])).toEqual([
       ['version', 1],
       ['review', 1],
@@ -399,7 +400,7 @@ describe('staff reviews and certification', () => {
     const section = await use.readSection('reviews', '3');
     expect(section).toMatchObject({ status: 'accepted', version: 1, checks: [] });
     // The corrected reading's record says what it changed beside it, for the audit trail.
-    const { entries } = await use.sectionHistory('reviews', '3');
+    const { entries } = await use.readSectionHistory('reviews', '3');
     expect(entries.at(-1)).toMatchObject({
       kind: 'turnout',
       slotId: 'T2',

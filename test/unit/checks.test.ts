@@ -13,7 +13,7 @@ import {
   isFlagging,
   SMALL_MUNICIPALITY_MAX_POPULATION,
 } from '../../shared/domain/checks.js';
-import type { MunicipalResults } from '../../shared/domain/submission.js';
+import type { MunicipalResults } from '../../shared/domain/submission-bodies.js';
 import {
   municipalHead,
   referendumHead,

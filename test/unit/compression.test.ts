@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../shared/errors.js';
 import { api } from '../../shared/http/api.js';
 import { acceptedEncodings, COMPRESS_FROM_BYTES } from '../../shared/http/compression.js';
-import { jsonResponse } from '../../shared/http/error-response.js';
+import { jsonResponse } from '../../shared/http/json-response.js';
 
 beforeAll(() => {
   Object.assign(process.env, {

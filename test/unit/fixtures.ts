@@ -10,7 +10,7 @@ import {
   type ElectionHead,
   splitDefinition,
 } from '../../shared/domain/election.js';
-import type { MunicipalResults, ReferendumResults } from '../../shared/domain/submission.js';
+import type { MunicipalResults, ReferendumResults } from '../../shared/domain/submission-bodies.js';
 import type { SummaryContext } from '../../shared/domain/summary.js';
 
 /** A definition as staff write it (defaults not yet applied), with every top-level field present. */

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../shared/http/api.js';
-import { jsonResponse } from '../../shared/http/error-response.js';
+import { jsonResponse } from '../../shared/http/json-response.js';
 
 beforeAll(() => {
   Object.assign(process.env, {

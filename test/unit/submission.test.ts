@@ -6,7 +6,7 @@ import {
   resultsSchemaFor,
   StoredResultsSchema,
   TurnoutReadingSchema,
-} from '../../shared/domain/submission.js';
+} from '../../shared/domain/submission-bodies.js';
 import {
   municipalHead,
   referendumHead,

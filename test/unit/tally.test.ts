@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MunicipalResults, ReferendumResults } from '../../shared/domain/submission.js';
+import type { MunicipalResults, ReferendumResults } from '../../shared/domain/submission-bodies.js';
 import {
   addTallies,
   counter,

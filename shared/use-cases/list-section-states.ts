@@ -6,7 +6,7 @@ import { currentSections } from './current-sections.js';
 import { loadElection } from './election-context.js';
 import { submissionView as view } from './read-section.js';
 
-export async function electionOverview(electionId: string) {
+export async function listSectionStates(electionId: string) {
   const { head, state } = await loadElection(electionId);
   const sections = await currentSections(electionId);
   return {

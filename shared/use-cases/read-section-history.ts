@@ -5,7 +5,7 @@ import { loadElection, loadSection } from './election-context.js';
 const SHOWN = new Set(['SubmissionVersion', 'Review']);
 
 /** Every version a section's officers stored and every staff review, oldest first. */
-export async function sectionHistory(electionId: string, sectionId: string) {
+export async function readSectionHistory(electionId: string, sectionId: string) {
   const election = await loadElection(electionId);
   await loadSection(election, sectionId);
   const items = await listHistoryRecords(keys.sectionPartition(electionId, sectionId));

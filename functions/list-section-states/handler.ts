@@ -1,0 +1,7 @@
+import { api } from '../../shared/http/api.js';
+import { jsonResponse } from '../../shared/http/json-response.js';
+import { listSectionStates } from '../../shared/use-cases/list-section-states.js';
+
+export const handler = api({ access: 'staff' }, async (event) =>
+  jsonResponse(200, await listSectionStates(event.ids.electionId ?? '')),
+);
