@@ -86,6 +86,8 @@ export function stateAfter(result: SendResult, attempts: number): OutboxState {
 /** Why a flush stopped with items still waiting. */
 export type FlushResult = 'done' | 'unreachable' | 'unauthorized';
 
+export type Outbox = ReturnType<typeof createOutbox>;
+
 export function createOutbox(ports: OutboxPorts) {
   let flushing: Promise<FlushResult> | undefined;
   let inFlight: string | undefined;

@@ -1,10 +1,12 @@
 /**
  * The printable sheet of officer credentials: one card per section with its sign-in link as a
  * QR code and the code itself to type, to cut out and hand to each section's president. The
- * codes are secrets: the sheet is printed, handed over, and the file deleted.
+ * codes are secrets: the sheet is printed, handed over, and the file deleted. Its words are the
+ * staff page's (site/staff-app/messages-*.ts), in the language the staff chose; Italian by default.
  */
 import QRCode from 'qrcode';
 import { escapeHtml } from '../../shared/pages/html.js';
+import { STAFF_MESSAGES, type StaffLanguage } from '../staff-app/messages.js';
 
 export interface SheetEntry {
   sectionId: string;
@@ -25,23 +27,26 @@ export async function renderOfficerSheet(options: {
   rehearsal: boolean;
   siteUrl: string;
   entries: SheetEntry[];
+  language?: StaffLanguage;
 }): Promise<string> {
+  const language = options.language ?? 'it';
+  const t = STAFF_MESSAGES[language].sheet;
   const cards = await Promise.all(
     options.entries.map(async (entry) => {
       const link = signInLink(options.siteUrl, entry.token);
       const qr = await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
       return `<article class="card"><h2>${escapeHtml(entry.sectionName)}${entry.district ? ` <small>${escapeHtml(entry.district)}</small>` : ''}</h2>
-<div class="qr" role="img" aria-label="QR code: link di accesso della sezione ${escapeHtml(entry.sectionId)}">${qr}</div>
-<p>Inquadrate il QR code con il telefono, oppure aprite <strong>${escapeHtml(options.siteUrl.replace(/\/+$/, ''))}/officer/</strong> e scrivete il codice:</p>
+<div class="qr" role="img" aria-label="${escapeHtml(t.qrLabel(entry.sectionId))}">${qr}</div>
+<p>${t.scanOrOpen} <strong>${escapeHtml(options.siteUrl.replace(/\/+$/, ''))}/officer/</strong> ${t.thenType}</p>
 <p class="code">${escapeHtml(grouped(entry.token))}</p>
-<p class="small">Il codice vale solo per questa sezione. Non fotografatelo e non condividetelo. Se va perso, il Comune ne emette uno nuovo e questo smette di valere.</p></article>`;
+<p class="small">${t.keepSecret}</p></article>`;
     }),
   );
   return `<!doctype html>
-<html lang="it">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
-<title>Codici dei seggi — ${escapeHtml(options.electionName)}</title>
+<title>${escapeHtml(t.title(options.electionName))}</title>
 <style>
 body{font:12pt/1.4 system-ui,sans-serif;margin:1cm;color:#000}
 h1{font-size:14pt}.card{border:1px dashed #000;padding:.5cm;margin:0 0 .5cm;page-break-inside:avoid;break-inside:avoid}
@@ -51,8 +56,8 @@ h1{font-size:14pt}.card{border:1px dashed #000;padding:.5cm;margin:0 0 .5cm;page
 </style>
 </head>
 <body>
-<h1>Codici di accesso dei seggi — ${escapeHtml(options.electionName)}</h1>
-${options.rehearsal ? '<p class="rehearsal">PROVA — codici di un\'elezione di prova</p>' : ''}
+<h1>${escapeHtml(t.heading(options.electionName))}</h1>
+${options.rehearsal ? `<p class="rehearsal">${escapeHtml(t.rehearsal)}</p>` : ''}
 ${cards.join('\n')}
 </body>
 </html>

@@ -512,4 +512,68 @@ describe('the staff page', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('given the staff page in Italian, when staff switch it to English and back, then its words and lang follow, what was shown and typed stays, the sheet is in English, and axe finds nothing in either language', async () => {
+    // Prepare
+    const context = await browser.newContext({
+      viewport: { width: 1024, height: 900 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    try {
+      await page.goto(new URL(`/staff/?election=${election.id}`, stack.siteUrl).href);
+
+      // Act: English from the sign-in on
+      await page.getByLabel('Codice del personale').fill(stack.adminToken);
+      await page.getByRole('button', { name: 'English' }).click();
+      const tokenKept = await page.getByLabel('Staff code').inputValue();
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Missing sections' }).waitFor();
+      const englishLang = await page.getAttribute('html', 'lang');
+      const englishTitle = await page.title();
+      const englishViolations = await accessibilityViolations(page);
+      await page.screenshot({ path: screenshotPath('staff-page-english'), fullPage: true });
+      const codes = page.locator('form[data-form="codes"]');
+      await codes.getByLabel(/^Sections/).fill('13');
+      await codes.locator('input[name="operation"][value="issue"]').check();
+
+      // Act: back to Italian, with what was typed and chosen
+      await page.getByRole('button', { name: 'Italiano' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Sezioni mancanti' }).waitFor();
+      const italianLang = await page.getAttribute('html', 'lang');
+      const typedKept = await codes.getByLabel(/^Sezioni/).inputValue();
+      const choiceKept = await codes.locator('input[name="operation"][value="issue"]').isChecked();
+      const focused = await page.evaluate(() => document.activeElement?.id);
+      const italianViolations = await accessibilityViolations(page);
+
+      // Act: the codes issued from the English page
+      await page.getByRole('button', { name: 'English' }).click();
+      const [sheetDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        codes.getByRole('button', { name: 'Confirm' }).click(),
+      ]);
+      const sheet = readFileSync(await sheetDownload.path(), 'utf8');
+      await page.locator('header .notice', { hasText: 'Issued 1 new codes' }).waitFor();
+
+      // Assess
+      expect(tokenKept).toBe(stack.adminToken);
+      expect(englishLang).toBe('en');
+      expect(englishTitle).toBe(`${election.name} — Staff`);
+      expect(englishViolations).toEqual([]);
+      await expect(
+        page.getByRole('table', { name: 'Sections that have not sent yet' }).count(),
+      ).resolves.toBe(1);
+      expect(italianLang).toBe('it');
+      expect(typedKept).toBe('13');
+      expect(choiceKept).toBe(true);
+      expect(focused).toBe('language');
+      expect(italianViolations).toEqual([]);
+      expect(sheetDownload.suggestedFilename()).toBe(`${election.id}-officer-codes.html`);
+      expect(sheet).toContain('<html lang="en">');
+      expect(sheet).toContain('Scan the QR code with the phone');
+      expect(sheet.match(/<svg/g)).toHaveLength(1);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -1,32 +1,15 @@
 /**
  * The officer's one screen: the section, its outbox, a form per turnout reading and the
- * count, each beside what the server has stored. Pure: data in, HTML out; app.ts wires it.
+ * count, each beside what the server has stored. Pure: data in, HTML out; screen.ts draws it.
  */
-import type { FailedCheck } from '../../shared/domain/checks.js';
 import { escapeHtml } from '../../shared/pages/html.js';
-import type { AppLanguage, AppMessages } from './messages.js';
-import { APP_MESSAGES } from './messages.js';
+import { renderChecks } from './checks-view.js';
+import { APP_MESSAGES, type AppLanguage, type AppMessages } from './messages.js';
 import type { SectionData, StoredItemView } from './officer-api.js';
 import type { OutboxItem } from './outbox.js';
+import { renderOutbox } from './outbox-view.js';
+import { otherLanguage } from './state.js';
 import { renderTallyForm } from './tally-form.js';
-
-/** A failed check as the server and the bundled checks describe it. */
-type CheckView = Pick<FailedCheck, 'severity' | 'message'>;
-
-/** Failed checks in plain words, errors first; or "the figures add up". */
-export function renderChecks(checks: readonly CheckView[], language: AppLanguage): string {
-  const t = APP_MESSAGES[language];
-  if (!checks.length) return `<p class="ok">${t.checks.allGood}</p>`;
-  const sorted = [...checks].sort((a, b) =>
-    a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
-  );
-  return `<p class="warn-heading">${t.checks.heading}</p><ul class="checks">${sorted
-    .map(
-      (c) =>
-        `<li class="${c.severity === 'error' ? 'error' : 'warning'}">${escapeHtml(c.message[language])}</li>`,
-    )
-    .join('')}</ul>`;
-}
 
 function storedLine(item: StoredItemView | undefined, t: AppMessages, language: AppLanguage): string {
   if (!item?.version) return `<p class="stored muted">${t.stored}: ${t.results.none}</p>`;
@@ -34,67 +17,6 @@ function storedLine(item: StoredItemView | undefined, t: AppMessages, language: 
   return `<div class="stored"><p>${t.stored}: <strong>${escapeHtml(status)}</strong> (${t.version(item.version)})</p>${
     item.status === 'flagged' ? renderChecks(item.checks, language) : ''
   }</div>`;
-}
-
-/** What an outbox line says: about what, and where it is (also what the app says aloud when it changes). */
-export function outboxLineText(
-  item: OutboxItem,
-  data: SectionData,
-  language: AppLanguage,
-  sending = false,
-): { what: string; state: string } {
-  const t = APP_MESSAGES[language];
-  const slotId = item.target.kind === 'turnout' ? item.target.slotId : '';
-  const what =
-    item.target.kind === 'results'
-      ? t.outbox.results
-      : t.outbox.turnout(data.election.turnoutSlots.find((s) => s.id === slotId)?.label ?? slotId);
-  const state = item.state;
-  const text =
-    state.name === 'saved'
-      ? sending
-        ? t.outbox.sending
-        : t.outbox.saved
-      : state.name === 'answered'
-        ? t.outbox.answered(t.status[state.outcome.status] ?? state.outcome.status, state.outcome.version)
-        : state.name === 'stale'
-          ? t.outbox.stale(state.currentVersion)
-          : t.outbox.refused(state.message || state.code);
-  return { what, state: text };
-}
-
-function outboxLine(item: OutboxItem, data: SectionData, language: AppLanguage, sending: boolean): string {
-  const t = APP_MESSAGES[language];
-  const time = new Intl.DateTimeFormat(t.locale, { hour: '2-digit', minute: '2-digit' }).format(
-    new Date(item.savedAt),
-  );
-  const elsewhere = item.electionId !== data.electionId || item.sectionId !== data.section.id;
-  const where = elsewhere
-    ? ` <span class="muted">(${escapeHtml(item.electionId)} / ${escapeHtml(item.sectionId)})</span>`
-    : '';
-  const line = outboxLineText(item, data, language, sending);
-  const reload =
-    item.state.name === 'stale' && !elsewhere
-      ? `<button type="button" id="reload-${escapeHtml(item.id)}" data-action="reload">${t.outbox.reload}</button>`
-      : '';
-  return `<li class="outbox-${item.state.name}" data-outbox-state="${item.state.name}"><strong>${escapeHtml(line.what)}</strong>${where} <span class="muted">${t.outbox.savedAt(time)}</span><br>${escapeHtml(line.state)}${reload}</li>`;
-}
-
-/** Every submission on this phone, this section's and any other's still waiting. */
-export function renderOutbox(
-  items: OutboxItem[],
-  data: SectionData,
-  language: AppLanguage,
-  sending: boolean,
-): string {
-  const t = APP_MESSAGES[language];
-  if (!items.length) return '';
-  const finished = items.some((i) => i.state.name !== 'saved')
-    ? `<button type="button" id="clear-outbox" data-action="clear-outbox" class="secondary">${t.outbox.clear}</button>`
-    : '';
-  return `<h2 id="h-outbox">${t.outbox.heading}</h2><ul class="outbox">${items
-    .map((i) => outboxLine(i, data, language, sending))
-    .join('')}</ul>${finished}`;
 }
 
 /** After certification nothing can change: the forms stay readable, their buttons do not send. */
@@ -133,7 +55,7 @@ export function renderSectionPage(
   return `${election.rehearsal ? `<p class="rehearsal-banner" role="note">${t.rehearsal}</p>` : ''}
 <header class="bar">
 <p class="connection ${options.online ? 'online' : 'offline'}" role="status">${options.online ? t.online : t.offline}</p>
-<div class="actions"><button type="button" id="language" data-action="language" lang="${language === 'it' ? 'en' : 'it'}" class="secondary">${t.otherLanguage}</button><button type="button" id="sign-out" data-action="sign-out" class="secondary">${t.signOut}</button></div>
+<div class="actions"><button type="button" id="language" data-action="language" lang="${otherLanguage(language)}" class="secondary">${t.otherLanguage}</button><button type="button" id="sign-out" data-action="sign-out" class="secondary">${t.signOut}</button></div>
 <h1 id="page-title" tabindex="-1">${escapeHtml(section.name)}</h1>
 <p class="muted">${escapeHtml(election.name)}${section.district ? ` · ${escapeHtml(section.district)}` : ''} · ${t.registered(count.format(section.registeredVoters))}</p>
 ${options.staleData ? `<p class="notice">${t.loadingFailed}</p>` : ''}

@@ -1,0 +1,67 @@
+/**
+ * Puts the views on the page: the sign-in or the section, drawn again from the state while
+ * keeping what the officer is typing and where the focus is; the outbox and the connection line
+ * alone; and what is said aloud.
+ */
+
+import { waitForDialog } from './dialogs.js';
+import { captureDrafts, restoreDrafts } from './drafts.js';
+import { updateChecks } from './live-checks.js';
+import { APP_MESSAGES } from './messages.js';
+import { renderOutbox } from './outbox-view.js';
+import { renderSectionPage } from './section-view.js';
+import { renderSignInPage } from './sign-in-view.js';
+import type { App } from './state.js';
+
+const root = () => document.getElementById('app') as HTMLElement;
+
+/** Said once by screen readers, from a region that outlives every re-render. */
+export function announce(text: string): void {
+  const announcer = document.getElementById('announcer');
+  if (announcer) announcer.textContent = text;
+}
+
+/** The sign-in screen (signed out: the section is forgotten), with why, if the last attempt failed. */
+export function renderSignIn(app: App, error = ''): void {
+  const t = APP_MESSAGES[app.state.language];
+  document.title = t.title;
+  app.state.data = undefined;
+  root().innerHTML = renderSignInPage({ language: app.state.language, error, waiting: app.outbox.waiting() });
+}
+
+/** Draws the section again from the state, keeping what the officer is typing and where the focus is. */
+export function render(app: App): void {
+  const { state } = app;
+  const data = state.data;
+  if (!data) {
+    renderSignIn(app);
+    return;
+  }
+  if (waitForDialog(() => render(app))) return;
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
+  const drafts = captureDrafts(root(), state.dirty);
+  document.title = `${data.section.name} — ${APP_MESSAGES[state.language].title}`;
+  root().innerHTML = renderSectionPage(data, app.outbox.items(), {
+    language: state.language,
+    online: navigator.onLine,
+    staleData: state.staleData,
+    sending: state.sending,
+  });
+  restoreDrafts(root(), drafts);
+  for (const form of root().querySelectorAll<HTMLFormElement>('form[data-form]')) updateChecks(form, state);
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+export function renderOutboxOnly(app: App): void {
+  const box = document.getElementById('outbox');
+  const { data, language, sending } = app.state;
+  if (box && data) box.innerHTML = renderOutbox(app.outbox.items(), data, language, sending);
+}
+
+export function updateConnection(app: App): void {
+  const line = root().querySelector('.connection');
+  if (!line) return;
+  const t = APP_MESSAGES[app.state.language];
+  line.className = `connection ${navigator.onLine ? 'online' : 'offline'}`;
+  line.textContent = navigator.onLine ? t.online : t.offline;
+}

@@ -1,0 +1,64 @@
+/**
+ * What staff do to the election from the page: approve or reopen a flagged item with a reason,
+ * issue or revoke officer codes, certify. Each reads the election again and says how it went.
+ */
+import { downloadSheet } from './downloads.js';
+import { sectionsTyped } from './overview.js';
+import { load } from './session.js';
+import { call, electionPath, postJson } from './staff-api.js';
+import { errorText, type StaffState } from './state.js';
+
+export async function review(state: StaffState, form: HTMLFormElement): Promise<void> {
+  const sectionId = form.dataset.section ?? '';
+  const slotId = form.dataset.slot;
+  const action = String(new FormData(form).get('decision') ?? '');
+  const reason = String(new FormData(form).get('reason') ?? '').trim();
+  // The browser checks the required choice first; this guards a browser that does not.
+  if (action !== 'approve' && action !== 'reopen') return;
+  if (!reason) {
+    form.querySelector<HTMLInputElement>('input[name="reason"]')?.setAttribute('aria-invalid', 'true');
+    form.querySelector<HTMLInputElement>('input[name="reason"]')?.focus();
+    return;
+  }
+  const answer = await postJson(
+    `${electionPath(state.overview?.electionId ?? '')}/sections/${encodeURIComponent(sectionId)}/${action}`,
+    { reason, ...(slotId ? { slotId } : {}) },
+  );
+  await load(state, (t) => {
+    const what = t.review.what(sectionId, slotId);
+    if (answer.status !== 200) return t.review.failed(what, errorText(answer)(t));
+    return action === 'approve' ? t.review.approved(what) : t.review.reopened(what);
+  });
+  document.getElementById('h-flagged')?.focus();
+}
+
+/** Issues or revokes the codes of the sections typed ("tutte" or "all" for every one). */
+export async function codes(state: StaffState, form: HTMLFormElement): Promise<void> {
+  const data = new FormData(form);
+  const sections = sectionsTyped(String(data.get('sections') ?? ''));
+  const operation = String(data.get('operation') ?? '');
+  const overview = state.overview;
+  if (!overview || (operation !== 'issue' && operation !== 'revoke')) return;
+  const base = `${electionPath(overview.electionId)}/officer-tokens`;
+  const answer = await postJson(operation === 'issue' ? base : `${base}/revoke`, { sections });
+  if (answer.status !== 200) return load(state, (t) => t.codes.failed(errorText(answer)(t)));
+  if (operation === 'revoke') {
+    const revoked = (answer.body as { revoked: string[] }).revoked;
+    return load(state, (t) => t.codes.revoked(revoked));
+  }
+  const tokens = (answer.body as { tokens: Record<string, string> }).tokens;
+  await downloadSheet(state, overview, tokens);
+  await load(state, (t) => t.codes.issued(Object.keys(tokens).length));
+}
+
+export async function certify(state: StaffState, form: HTMLFormElement): Promise<void> {
+  const electionId = state.overview?.electionId ?? '';
+  if (String(new FormData(form).get('confirm') ?? '').trim() !== electionId) {
+    form.querySelector('input')?.setAttribute('aria-invalid', 'true');
+    return load(state, (t) => t.certify.mistyped);
+  }
+  const answer = await call(`${electionPath(electionId)}/certify`, { method: 'POST' });
+  await load(state, (t) =>
+    answer.status === 200 ? t.certify.certified : t.certify.failed(errorText(answer)(t)),
+  );
+}

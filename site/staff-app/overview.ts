@@ -1,0 +1,87 @@
+/**
+ * The election as the staff page reads it (`GET /v1/admin/elections/{e}/sections`) and what the
+ * page derives from it: what is flagged, what is missing, how many counts are in, the sections
+ * typed for new codes. Pure: no DOM, no network.
+ */
+import type { FailedCheck } from '../../shared/domain/checks.js';
+import { isCounted, type SubmissionStatus } from '../../shared/domain/status.js';
+
+export interface ItemView {
+  status: string;
+  version: number;
+  checks: FailedCheck[];
+  submittedAt: string;
+}
+
+export interface SectionView {
+  id: string;
+  name: string;
+  district?: string;
+  results: ItemView | null;
+  turnout: Record<string, ItemView>;
+}
+
+export interface Overview {
+  electionId: string;
+  name: string;
+  rehearsal: boolean;
+  state: 'open' | 'certified';
+  turnoutSlots: { id: string; label: string }[];
+  sections: SectionView[];
+}
+
+export interface QuarantinedView {
+  consumer: string;
+  eventId: string;
+  reason: string;
+}
+
+/** Section numbers in their natural order (2 before 10), whatever order the table keeps them in. */
+const byNumber = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id, 'it', { numeric: true });
+
+export const sortedOverview = (overview: Overview): Overview => ({
+  ...overview,
+  sections: [...overview.sections].sort(byNumber),
+});
+
+/** Every flagged item: a count or a turnout reading, with the section it belongs to. */
+export function flaggedItems(overview: Overview) {
+  return overview.sections.flatMap((section) => [
+    ...(section.results?.status === 'flagged' ? [{ section, slotId: undefined, item: section.results }] : []),
+    ...overview.turnoutSlots.flatMap((slot) => {
+      const item = section.turnout[slot.id];
+      return item?.status === 'flagged' ? [{ section, slotId: slot.id, item }] : [];
+    }),
+  ]);
+}
+
+/** Not there yet: never sent, or reopened by staff and waiting for the section to send again. */
+export const isMissing = (item: ItemView | null | undefined) => !item || item.status === 'reopened';
+
+/** Per turnout slot, then for the count: the sections that have not sent it. */
+export function missingRows(overview: Overview): (
+  | { kind: 'turnout'; slot: { id: string; label: string }; missing: SectionView[] }
+  | {
+      kind: 'results';
+      missing: SectionView[];
+    }
+)[] {
+  return [
+    ...overview.turnoutSlots.map((slot) => ({
+      kind: 'turnout' as const,
+      slot,
+      missing: overview.sections.filter((s) => isMissing(s.turnout[slot.id])),
+    })),
+    { kind: 'results' as const, missing: overview.sections.filter((s) => isMissing(s.results)) },
+  ];
+}
+
+/** The counts that count: accepted or approved. */
+export const reportedCount = (overview: Overview) =>
+  overview.sections.filter((s) => s.results && isCounted(s.results.status as SubmissionStatus)).length;
+
+/** The sections typed for new codes or a revocation: a list, or every one ("tutte", "all"). */
+export function sectionsTyped(typed: string): 'all' | string[] {
+  const trimmed = typed.trim();
+  return /^(tutte|all)$/i.test(trimmed) ? 'all' : trimmed.split(/[\s,;]+/).filter(Boolean);
+}
