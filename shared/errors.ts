@@ -1,5 +1,5 @@
 /**
- * One error class per failure. Each carries the stable code of CONTRACT.md; the HTTP
+ * One error class per failure. Each carries the stable code of docs/interface.md (Errors); the HTTP
  * layer maps the class to a status in one place (shared/http/error-response.ts).
  */
 export interface ErrorDetail {

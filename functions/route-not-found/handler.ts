@@ -37,7 +37,7 @@ export const handler = async (event: APIGatewayProxyEventV2) => {
   return withApiHeaders(
     errorResponse(
       new RouteNotFoundError(
-        `there is no ${method} ${event.rawPath.slice(0, 200)}: see the routes in CONTRACT.md`,
+        `there is no ${method} ${event.rawPath.slice(0, 200)}: see the routes in docs/interface.md`,
       ),
     ),
   );

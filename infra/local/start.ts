@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole system on this machine, with no AWS account. Ports and secrets come
- * from the environment (CONTRACT.md section 1); Ctrl-C stops everything it started.
+ * from the environment (docs/interface.md, Running it locally); Ctrl-C stops everything it started.
  */
 import { resolve } from 'node:path';
 import * as z from 'zod';

@@ -1,10 +1,10 @@
 /**
- * Consistency checks of a section's count and turnout (DOMAIN.md, rules R1-R6 and W1).
+ * Consistency checks of a section's count and turnout (docs/domain.md, Checks).
  *
  * Sources: Ministry of the Interior instruction booklets n. 20 and n. 21 (the order and
  * arithmetic of the tally sheet), TUEL arts. 71-73 (list and mayoral votes by population
  * band), and the open-source Eleonline project's checks. A failed check never blocks
- * saving: it flags the count so staff can review it (DOMAIN.md, "Lessons").
+ * saving: it flags the count so staff can review it (docs/domain.md, Checks).
  */
 import type { ElectionHead, Section, TurnoutSlot } from './election.js';
 import type {

@@ -1,5 +1,5 @@
 /**
- * The staff exports of CONTRACT.md section 6, built from the definition and every section's
+ * The staff exports (docs/interface.md, Staff reads), built from the definition and every section's
  * current items: one row per section with every count (CSV and JSON), and the NIST SP 1500-100
  * v2 Election Results Common Data Format. Pure: the use case reads, these functions shape.
  */

@@ -173,7 +173,7 @@ export function findDefinitionIssues(
   return issues;
 }
 
-/** The election definition of CONTRACT.md section 2, validated as a whole. */
+/** The election definition (docs/interface.md, Defining an election), validated as a whole. */
 export const ElectionDefinitionSchema = ElectionShapeSchema.superRefine((election, ctx) => {
   for (const issue of findDefinitionIssues(election)) {
     ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });

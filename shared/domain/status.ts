@@ -1,7 +1,7 @@
 /**
  * The review state of a stored count or turnout reading.
  * - accepted: passed every check; counted.
- * - flagged: failed a check; kept, but not counted until corrected or approved (DOMAIN.md).
+ * - flagged: failed a check; kept, but not counted until corrected or approved (docs/domain.md).
  * - approved: flagged, then approved by staff with a recorded reason; counted.
  * - reopened: sent back by staff; not counted until the officer submits again.
  */

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { ElectionHead } from './election.js';
 import { CountSchema, IdSchema } from './ids.js';
 
-/** A turnout reading for one slot (CONTRACT.md section 4). */
+/** A turnout reading for one slot (docs/interface.md, Submissions). */
 export const TurnoutReadingSchema = z
   .object({
     voters: CountSchema,

@@ -1,5 +1,5 @@
 /**
- * The published summary of CONTRACT.md section 5, built from the election's head and its
+ * The published summary (docs/interface.md, Published files), built from the election's head and its
  * total tally. Pure: the publisher only adds I/O around it.
  */
 import type { AuditHead } from './audit-chain.js';
@@ -65,7 +65,7 @@ export interface Summary {
   /** Referendum only: whether enough electors voted. */
   quorum: Quorum | null;
   /**
-   * The mayor and the council seats, or the run-off the first round requires (DOMAIN.md), once
+   * The mayor and the council seats, or the run-off the first round requires (docs/domain.md), once
    * there are votes. A projection until every section has reported.
    */
   seats: (SeatOutcome & { projection: boolean }) | null;

@@ -22,7 +22,7 @@ import { clientOf, SIGN_IN_FAILURES_PER_WINDOW, windowOf } from './sign-in-throt
 import { parseStrictJson } from './strict-json.js';
 import { assertThroughSite, withApiHeaders } from './through-site.js';
 
-/** Bodies larger than this are refused before parsing (CONTRACT.md section 4). */
+/** Bodies larger than this are refused before parsing (docs/interface.md, Calling the API). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** An election definition may list tens of thousands of sections; API Gateway's own limit is 10 MB. */

@@ -7,7 +7,7 @@ export interface PublicBucket {
   isReachable(): Promise<boolean>;
 }
 
-/** Cache policies of DESIGN.md: the pointer is short-lived; snapshots and content-hashed assets never change. */
+/** Cache policies (docs/interface.md, Published files): the pointer is short-lived; snapshots and content-hashed assets never change. */
 export const CACHE = {
   pointer: 'public, max-age=5, s-maxage=10, stale-while-revalidate=30, stale-if-error=600',
   immutable: 'public, max-age=31536000, immutable',

@@ -1,5 +1,5 @@
 /**
- * The staff exports (CONTRACT.md section 6): every section's current items read once, then
+ * The staff exports (docs/interface.md, Staff reads): every section's current items read once, then
  * shaped as CSV, JSON or NIST CDF by the pure functions of shared/domain.
  */
 import type { Submission } from '../db/submissions.js';

@@ -47,7 +47,7 @@ const outcomeOf = (s: Submission): SubmissionOutcome => ({
 
 /**
  * Stores a submission as a new version, or recognises it as a re-send of the current one.
- * A structurally valid body is always stored; failed checks only flag it (DOMAIN.md). The
+ * A structurally valid body is always stored; failed checks only flag it (docs/domain.md). The
  * items beside it whose checks change with it (R5) are updated in the same transaction.
  */
 async function submit(

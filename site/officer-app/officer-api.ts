@@ -1,5 +1,5 @@
 /**
- * The officer app's calls to the API, on the site's own origin (`/v1/`, CONTRACT.md section 4).
+ * The officer app's calls to the API, on the site's own origin (`/v1/`, docs/interface.md).
  * A failed connection is "unreachable", never an exception: the outbox keeps the submission.
  */
 import type { FailedCheck } from '../../shared/domain/checks.js';

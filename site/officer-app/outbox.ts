@@ -1,7 +1,7 @@
 /**
  * The officer's outbox: every submission is first saved on the device, then sent, and kept
  * until the server has answered for it. Sending is safe to repeat: a re-sent body that the
- * server already stored answers with the same version (CONTRACT.md section 4), and `If-Match`
+ * server already stored answers with the same version (docs/interface.md, Submissions), and `If-Match`
  * carries the version the officer corrected, so a newer one from another device is never
  * overwritten. Pure: storage, network and time are ports.
  */
@@ -11,7 +11,7 @@ export type OutboxTarget = { kind: 'results' } | { kind: 'turnout'; slotId: stri
 import type { FailedCheck } from '../../shared/domain/checks.js';
 import type { SubmissionStatus } from '../../shared/domain/status.js';
 
-/** The server's answer to a submission (CONTRACT.md section 4). */
+/** The server's answer to a submission (docs/interface.md, Submissions). */
 export interface SubmissionOutcome {
   version: number;
   status: SubmissionStatus;

@@ -5,16 +5,14 @@ import addFormats from 'ajv-formats';
 import { PROJECT_ROOT } from '../../infra/local/stack.js';
 
 /**
- * A validator for NIST SP 1500-100 v2 CDF JSON, compiled from the schema in ../shared/schemas
- * (read from there, never copied). The schema is draft-04 and carries NIST's own `refTypes`
- * annotations, which are not keywords: strict mode is off so they are ignored.
+ * A validator for NIST SP 1500-100 v2 CDF JSON, compiled from NIST's schema as published, kept
+ * unmodified in docs/schemas/ (its README gives the source and NIST's notice). The schema is
+ * draft-04 and carries NIST's own `refTypes` annotations, which are not keywords: strict mode is
+ * off so they are ignored.
  */
 export function cdfValidator() {
   const schema = JSON.parse(
-    readFileSync(
-      join(PROJECT_ROOT, '..', 'shared', 'schemas', 'NIST_V2_election_results_reporting.json'),
-      'utf8',
-    ),
+    readFileSync(join(PROJECT_ROOT, 'docs', 'schemas', 'NIST_V2_election_results_reporting.json'), 'utf8'),
   );
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);

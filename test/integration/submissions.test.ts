@@ -244,7 +244,7 @@ describe('officer tokens', () => {
   it('given nothing stored, a live election may become a rehearsal; once anything is stored, the flag is locked like the rest', async () => {
     // Prepare
     await use.defineElection('flag-lock', smallElection('flag-lock'), testActor);
-    // Act: before any result (CONTRACT.md: only a definition in use is refused)
+    // Act: before any result (docs/interface.md: only a definition in use is refused)
     const asRehearsal = await use.defineElection(
       'flag-lock',
       smallElection('flag-lock', { rehearsal: true }),

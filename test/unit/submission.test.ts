@@ -67,7 +67,7 @@ describe('municipalResultsSchema: the shape of a municipal count', () => {
 
   // BUG: zod 4 silently drops an own "__proto__" key of a z.record (zod/v4/core/schemas.js, $ZodRecord),
   // so IdSchema's reserved-id refine and countsOf's unknown-id check never see it: the body is accepted
-  // with that entry stripped, whatever its value, where CONTRACT.md section 4 wants 400 for unknown ids.
+  // with that entry stripped, whatever its value, where docs/interface.md wants 400 for unknown ids.
   it('BUG __proto__ record key: given "__proto__" as a key of candidateVotes in the raw JSON, when parsed, then it is refused', () => {
     // Prepare: JSON.parse makes __proto__ an own key, as a request body would.
     const body = JSON.parse(

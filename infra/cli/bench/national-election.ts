@@ -1,6 +1,6 @@
 import type { ElectionDefinition } from '../../../shared/domain/election.js';
 
-/** Italy's polling sections on one national night (DOMAIN.md). */
+/** Italy's polling sections on one national night (Eligendo's count, 2024 European election). */
 export const NATIONAL_SECTIONS = 61_550;
 
 /**
