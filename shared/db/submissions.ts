@@ -146,6 +146,19 @@ function conflictOf(error: unknown, stateIndex: number, tokenIndex?: number): St
   throw error;
 }
 
+/** What a write changed beside it (R5), so its history record, and the audit trail, hold it too. */
+const recheckedRecord = (rechecks: readonly Recheck[]) =>
+  rechecks.length > 0
+    ? {
+        rechecked: rechecks.map(({ item }) => ({
+          kind: item.kind,
+          ...(item.slotId !== undefined ? { slotId: item.slotId } : {}),
+          status: item.status,
+          checks: item.checks.map((c) => c.code),
+        })),
+      }
+    : {};
+
 /**
  * Records a staff review: the current item with its new status, and the review in the
  * history, in one transaction conditioned on the rev that was reviewed and an open election.
@@ -154,6 +167,7 @@ export async function storeReview(
   reviewed: Submission,
   expectedRev: number,
   election: { definitionHash: string; inUse: boolean },
+  rechecks: readonly Recheck[] = [],
 ): Promise<StoreConflict | undefined> {
   const review = reviewed.review;
   if (!review) throw new Error('storeReview needs the review on the item');
@@ -174,11 +188,13 @@ export async function storeReview(
                 ...(reviewed.slotId ? { slotId: reviewed.slotId } : {}),
                 ...review,
                 status: reviewed.status,
+                ...recheckedRecord(rechecks),
               },
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
           stateGuard(reviewed.electionId, election),
+          ...rechecks.map(({ item, expectedRev }) => putCurrent(item, revGuard(expectedRev))),
         ],
       }),
     );
@@ -222,17 +238,7 @@ export async function storeSubmissionVersion(
                 ...historyKey(next),
                 type: 'SubmissionVersion',
                 ...next,
-                // What this write changed beside it (R5), so the audit trail holds it too.
-                ...(rechecks.length > 0
-                  ? {
-                      rechecked: rechecks.map(({ item }) => ({
-                        kind: item.kind,
-                        ...(item.slotId !== undefined ? { slotId: item.slotId } : {}),
-                        status: item.status,
-                        checks: item.checks.map((c) => c.code),
-                      })),
-                    }
-                  : {}),
+                ...recheckedRecord(rechecks),
               },
               ConditionExpression: 'attribute_not_exists(PK)',
             },

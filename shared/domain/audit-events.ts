@@ -58,6 +58,18 @@ export function keyOfSource(source: string): { PK: string; SK: string } {
 
 const base = { PK: z.string(), SK: z.string(), electionId: z.string() };
 
+/** The items a write re-judged beside it (lifecycle.ts), as its history record lists them. */
+const RecheckedSchema = z
+  .array(
+    z.object({
+      kind: z.enum(['results', 'turnout']),
+      slotId: z.string().optional(),
+      status: z.string(),
+      checks: z.array(z.string()),
+    }),
+  )
+  .optional();
+
 const RecordSchema = z.discriminatedUnion('type', [
   z.object({
     ...base,
@@ -90,16 +102,7 @@ const RecordSchema = z.discriminatedUnion('type', [
     bodyHash: z.string(),
     submittedAt: z.string(),
     submittedBy: ActorSchema,
-    rechecked: z
-      .array(
-        z.object({
-          kind: z.enum(['results', 'turnout']),
-          slotId: z.string().optional(),
-          status: z.string(),
-          checks: z.array(z.string()),
-        }),
-      )
-      .optional(),
+    rechecked: RecheckedSchema,
   }),
   z.object({
     ...base,
@@ -113,6 +116,7 @@ const RecordSchema = z.discriminatedUnion('type', [
     status: z.string(),
     at: z.string(),
     by: ActorSchema,
+    rechecked: RecheckedSchema,
   }),
   z.object({
     ...base,
@@ -126,6 +130,11 @@ const RecordSchema = z.discriminatedUnion('type', [
 /** "results" or "turnout T1": which of a section's items a version or review is about. */
 export const itemNameOf = (r: { kind: 'results' | 'turnout'; slotId?: string | undefined }) =>
   r.kind === 'results' ? 'results' : `turnout ${r.slotId ?? ''}`;
+
+const rechecksOf = (rechecked: z.infer<typeof RecheckedSchema>) =>
+  rechecked
+    ? { rechecked: rechecked.map((r) => ({ item: itemNameOf(r), status: r.status, checks: r.checks })) }
+    : {};
 
 /**
  * The audit event of a stored history record. Throws on a record that is not one (a poison
@@ -173,15 +182,7 @@ export function auditEventOf(item: Record<string, unknown>): AuditEvent {
           status: record.status,
           bodyHash: record.bodyHash,
           checks: record.checks.map((c) => c.code),
-          ...(record.rechecked
-            ? {
-                rechecked: record.rechecked.map((r) => ({
-                  item: itemNameOf(r),
-                  status: r.status,
-                  checks: r.checks,
-                })),
-              }
-            : {}),
+          ...rechecksOf(record.rechecked),
         },
       };
     case 'Review':
@@ -196,6 +197,7 @@ export function auditEventOf(item: Record<string, unknown>): AuditEvent {
           version: record.version,
           status: record.status,
           reason: record.reason,
+          ...rechecksOf(record.rechecked),
         },
       };
     case 'CertificationRecord':

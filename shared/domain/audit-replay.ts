@@ -32,9 +32,8 @@ export interface ElectionNow {
   certified: boolean;
   items: readonly StoredItem[];
   /**
-   * The checks an item may have now, given its section's other current items: more than one
-   * when a sibling was reopened after the item was last judged (a reopen does not re-judge the
-   * items beside it; the officer's next submission does).
+   * The checks an item must have now, given its section's other current items: every write,
+   * versions and reviews alike, re-judges the items beside it (lifecycle.ts), so there is one.
    */
   allowedChecks: (item: StoredItem) => FailedCheck[][];
 }

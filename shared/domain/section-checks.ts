@@ -3,7 +3,7 @@
  * each other (they are cumulative) and the final slot to the count, so a write can change the
  * checks of the items beside it. Pure.
  */
-import { checkResults, checkTurnout, type FailedCheck, isFlagging } from './checks.js';
+import { checkResults, checkTurnout, type FailedCheck } from './checks.js';
 import type { ElectionHead, Section } from './election.js';
 import type { SubmissionStatus } from './status.js';
 import type { SectionResults, TurnoutReading } from './submission-bodies.js';
@@ -16,7 +16,7 @@ export interface CurrentItem {
   checks: FailedCheck[];
 }
 
-const sameItem = (a: Pick<CurrentItem, 'kind' | 'slotId'>, b: Pick<CurrentItem, 'kind' | 'slotId'>) =>
+export const sameItem = (a: Pick<CurrentItem, 'kind' | 'slotId'>, b: Pick<CurrentItem, 'kind' | 'slotId'>) =>
   a.kind === b.kind && a.slotId === b.slotId;
 
 /** The checks of one item, given every current item of its section (the item itself included or not). */
@@ -50,34 +50,4 @@ export function checksFor(
     section,
     count?.voters,
   );
-}
-
-/** The status an item takes when its checks are judged again. Staff decisions stand. */
-export function statusAfterRecheck(
-  status: SubmissionStatus,
-  checks: readonly FailedCheck[],
-): SubmissionStatus {
-  if (status === 'reopened') return status;
-  if (status === 'approved') return isFlagging(checks) ? 'approved' : 'accepted';
-  return isFlagging(checks) ? 'flagged' : 'accepted';
-}
-
-/** The items beside `changed` whose checks or status differ once `changed` is in place. */
-export function recheckSection<T extends CurrentItem>(
-  head: ElectionHead,
-  section: Pick<Section, 'registeredVoters'>,
-  changed: CurrentItem,
-  items: readonly T[],
-): { item: T; checks: FailedCheck[]; status: SubmissionStatus }[] {
-  const after: CurrentItem[] = [...items.filter((i) => !sameItem(i, changed)), changed];
-  return items
-    .filter((i) => !sameItem(i, changed) && i.status !== 'reopened')
-    .map((item) => {
-      const checks = checksFor(head, section, item, after);
-      return { item, checks, status: statusAfterRecheck(item.status, checks) };
-    })
-    .filter(
-      ({ item, checks, status }) =>
-        status !== item.status || JSON.stringify(checks) !== JSON.stringify(item.checks),
-    );
 }

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { listCurrentSubmissions, type Review, type Submission, storeReview } from '../db/submissions.js';
 import type { Actor } from '../domain/actor.js';
 import { IdSchema } from '../domain/ids.js';
-import type { SubmissionStatus } from '../domain/status.js';
+import { REVIEW_RULES, recheckSection } from '../domain/lifecycle.js';
 import { ConcurrentWriteError, NotFlaggedError, NotReportedError } from '../errors.js';
 import { AGAIN, retrying } from '../retry.js';
 import { assertOpen, loadElection, loadSection } from './election-context.js';
@@ -16,13 +16,6 @@ export const ReviewRequestSchema = z
     slotId: IdSchema.optional(),
   })
   .strict();
-
-const RULES: Record<Review['action'], { from: readonly SubmissionStatus[]; to: SubmissionStatus }> = {
-  // Approving keeps a flagged count as it is and lets it into the totals, with the reason recorded.
-  approve: { from: ['flagged'], to: 'approved' },
-  // Reopening takes a count out of the totals until the officer submits it again.
-  reopen: { from: ['accepted', 'flagged', 'approved'], to: 'reopened' },
-};
 
 /** The section changed between the read and the write: re-read after a pause. */
 const REVIEW_RACES = {
@@ -45,7 +38,7 @@ export async function reviewSection(
   return retrying(REVIEW_RACES, async () => {
     const election = await loadElection(electionId);
     assertOpen(election);
-    await loadSection(election, sectionId);
+    const section = await loadSection(election, sectionId);
     const stored = await listCurrentSubmissions(electionId, sectionId);
     const what = request.slotId === undefined ? 'count' : `turnout reading of slot "${request.slotId}"`;
     const current = stored.find((s) =>
@@ -54,7 +47,7 @@ export async function reviewSection(
         : s.kind === 'turnout' && s.slotId === request.slotId,
     );
     if (!current) throw new NotReportedError(`section "${sectionId}" has no ${what} yet`);
-    const rule = RULES[action];
+    const rule = REVIEW_RULES[action];
     if (!rule.from.includes(current.status)) {
       const message = `the ${what} of section "${sectionId}" is ${current.status}: only ${rule.from.join(' or ')} can be ${action === 'approve' ? 'approved' : 'reopened'}`;
       throw action === 'approve' ? new NotFlaggedError(message) : new NotReportedError(message);
@@ -65,7 +58,14 @@ export async function reviewSection(
       rev: current.rev + 1,
       review: { action, reason: request.reason, at: new Date().toISOString(), version: current.version, by },
     };
-    const conflict = await storeReview(reviewed, current.rev, election.state);
+    // A reopened item leaves its siblings' checks (R5 links them): they are judged again with it.
+    const rechecks = recheckSection(election.head, section, reviewed, stored).map(
+      ({ item, checks, status }) => ({
+        item: { ...item, checks, status, rev: item.rev + 1 },
+        expectedRev: item.rev,
+      }),
+    );
+    const conflict = await storeReview(reviewed, current.rev, election.state, rechecks);
     if (!conflict)
       return {
         version: reviewed.version,

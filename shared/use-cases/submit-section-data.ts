@@ -2,8 +2,8 @@ import { listCurrentSubmissions, type Submission, storeSubmissionVersion } from 
 import type { Actor } from '../domain/actor.js';
 import { hashOf } from '../domain/canonical.js';
 import type { FailedCheck } from '../domain/checks.js';
-import { isFlagging } from '../domain/checks.js';
-import { checksFor, recheckSection } from '../domain/section-checks.js';
+import { recheckSection, statusOfNewVersion } from '../domain/lifecycle.js';
+import { checksFor } from '../domain/section-checks.js';
 import { resultsSchemaFor, TurnoutReadingSchema } from '../domain/submission-bodies.js';
 import { ConcurrentWriteError, UnauthorizedError, ValidationError, VersionMismatchError } from '../errors.js';
 import { AGAIN, retrying } from '../retry.js';
@@ -82,7 +82,7 @@ async function submit(
       registeredVoters: section.registeredVoters,
       version: currentVersion + 1,
       rev: (current?.rev ?? 0) + 1,
-      status: isFlagging(checks) ? 'flagged' : 'accepted',
+      status: statusOfNewVersion(checks),
       checks,
       body,
       bodyHash,

@@ -409,6 +409,30 @@ describe('staff reviews and certification', () => {
     });
   });
 
+  it('given a final reading flagged against the count, when staff reopen the count, then the reading is judged again without it, in the same write, and its record says so', async () => {
+    // Prepare
+    await use.defineElection('rejudge', smallElection('rejudge'), testActor);
+    const write = { actor: testActor, electionId: 'rejudge', sectionId: '1' };
+    await use.submitTurnout({ ...write, slotId: 'T2', body: { voters: 999 } });
+    expect((await use.submitResults({ ...write, body: squareResults(1) })).status).toBe('flagged');
+    const before = await use.readSection('rejudge', '1');
+    expect(before.turnout.T2).toMatchObject({
+      status: 'flagged',
+      checks: [expect.objectContaining({ code: 'R5' })],
+    });
+    // Act
+    await use.reviewSection('reopen', 'rejudge', '1', { reason: 'the count is being redone' }, testActor);
+    // Assess: the reading no longer meets a count, and passes
+    const after = await use.readSection('rejudge', '1');
+    expect(after.status).toBe('reopened');
+    expect(after.turnout.T2).toMatchObject({ status: 'accepted', checks: [] });
+    const { entries } = await use.readSectionHistory('rejudge', '1');
+    expect(entries.at(-1)).toMatchObject({
+      action: 'reopen',
+      rechecked: [{ kind: 'turnout', slotId: 'T2', status: 'accepted', checks: [] }],
+    });
+  });
+
   it('given a certified election, when anything is written, then it answers ELECTION_CERTIFIED', async () => {
     // Act
     const certified = await use.certifyElection('reviews', testActor);

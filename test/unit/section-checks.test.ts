@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CurrentItem,
-  checksFor,
-  recheckSection,
-  statusAfterRecheck,
-} from '../../shared/domain/section-checks.js';
+import { recheckSection, statusAfterRecheck } from '../../shared/domain/lifecycle.js';
+import { type CurrentItem, checksFor } from '../../shared/domain/section-checks.js';
 import { municipalHead, squareMunicipalResults } from './fixtures.js';
 
 const head = municipalHead();
@@ -68,6 +64,20 @@ describe('the checks of a section judged together', () => {
 
   it('given nothing related changes, when a reading is stored, then no other item is rewritten', () => {
     expect(recheckSection(head, section, reading('T1', 100), [results(), reading('T2', 300)])).toEqual([]);
+  });
+
+  it('given a final reading flagged against the count, when staff reopen the count, then the reading is judged again without it and passes', () => {
+    // Prepare
+    const final = {
+      ...reading('T3', 650),
+      status: 'flagged' as const,
+      checks: checksFor(head, section, reading('T3', 650), [results()]),
+    };
+    expect(final.checks.map((c) => c.code)).toEqual(['R5']);
+    // Act: the reopening is a change like a new version (lifecycle.ts), re-judging its siblings
+    const changes = recheckSection(head, section, { ...results(), status: 'reopened' }, [results(), final]);
+    // Assess
+    expect(changes).toEqual([{ item: final, checks: [], status: 'accepted' }]);
   });
 
   it('given a reopened count, when a reading changes, then the reopened count is left as staff left it', () => {

@@ -211,15 +211,10 @@ export async function verifyAudit(
         items,
         allowedChecks: (item) => {
           const section = byId.get(item.sectionId);
-          const others = siblings.get(item.sectionId) ?? [];
           if (!section) return [];
-          // Each reopened sibling may have been counted or not when this item was last judged.
-          const reopened = others.filter((o) => o.status === 'reopened');
-          return Array.from({ length: 2 ** reopened.length }, (_, mask) => {
-            const counted = new Set(reopened.filter((_, i) => mask & (1 << i)));
-            const asThen = others.map((o) => (counted.has(o) ? { ...o, status: 'accepted' as const } : o));
-            return checksFor(election.head, section, item, asThen);
-          });
+          // Every write, a reopening included, re-judges the items beside it (lifecycle.ts): the
+          // checks follow from the section's current items alone, exactly.
+          return [checksFor(election.head, section, item, siblings.get(item.sectionId) ?? [])];
         },
       },
     ),
