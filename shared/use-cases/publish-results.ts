@@ -8,6 +8,7 @@ import {
   claimSiteRoot,
   completePublication,
   getPublication,
+  type Publication,
 } from '../db/publications.js';
 import { listCurrentSubmissions } from '../db/submissions.js';
 import { hashOf } from '../domain/canonical.js';
@@ -18,6 +19,7 @@ import { logger } from '../logger.js';
 import { LANGUAGES } from '../pages/results/messages.js';
 import { type PageLocation, pageUrl, renderResultsPage } from '../pages/results/render.js';
 import { ASSET_PATH, SITE_MANIFEST_KEY, type SiteAssets } from '../pages/site-assets.js';
+import { AGAIN, retrying } from '../retry.js';
 import { CACHE, CONTENT_TYPE, type PublicBucket } from '../storage/bucket.js';
 import { loadElection, loadSection } from './election-context.js';
 import { inPool } from './in-pool.js';
@@ -101,28 +103,103 @@ async function putPages(bucket: PublicBucket, summary: Summary, ownsRoot: boolea
   );
 }
 
+/** What a publish read: the figures its snapshot would show. */
+interface Reading {
+  totalRev: number;
+  state: string;
+  definitionHash: string;
+  auditSeq: number;
+}
+
+/**
+ * Whether a publication shows at least what was read: the same definition and state, and totals
+ * at least as new. The audit head counts only once certified (the last entry is the
+ * certification); during the night it rides along with the totals, so it does not double the
+ * snapshots.
+ */
+function covers(publication: Publication | undefined, read: Reading): boolean {
+  return (
+    publication !== undefined &&
+    publication.definitionHash === read.definitionHash &&
+    publication.state === read.state &&
+    publication.totalRev >= read.totalRev &&
+    (read.state !== 'certified' || (publication.auditSeq ?? 0) >= read.auditSeq)
+  );
+}
+
+/** The pointer to a snapshot, from the snapshot alone: every publisher that writes it writes the same bytes. */
+function pointerTo(summary: Summary) {
+  return {
+    electionId: summary.electionId,
+    seq: summary.seq,
+    generatedAt: summary.generatedAt,
+    rehearsal: summary.rehearsal,
+    summary: urlPathOf(publicPaths(summary.electionId).snapshot(summary.seq)),
+  };
+}
+
+/** A snapshot already written: every snapshot is written before its pointer is claimed. */
+async function readSnapshot(bucket: PublicBucket, electionId: string, seq: number): Promise<Summary> {
+  const text = await bucket.get(publicPaths(electionId).snapshot(seq));
+  if (text === undefined)
+    throw new Error(`snapshot ${seq} of "${electionId}" is missing, yet its pointer was claimed`);
+  return JSON.parse(text) as Summary;
+}
+
+/**
+ * Writes the pages, then the pointer, from `summary`, and again from each newer snapshot whose
+ * pointer was claimed meanwhile. Publishers overlap, and an older PUT can land after a newer
+ * one; but each publisher re-reads pointerSeq after its own writes, so the last write to land is
+ * one from the newest claimed snapshot. Ends when no newer pointer was claimed during a round of
+ * writes. Answers the seq written last.
+ */
+async function writeNewest(bucket: PublicBucket, summary: Summary, ownsRoot: boolean): Promise<number> {
+  const { electionId } = summary;
+  for (let shown = summary; ; ) {
+    await putPages(bucket, shown, ownsRoot);
+    await bucket.put(publicPaths(electionId).pointer, json(pointerTo(shown)), {
+      contentType: CONTENT_TYPE.json,
+      cacheControl: CACHE.pointer,
+    });
+    const newest = (await getPublication(electionId))?.pointerSeq ?? shown.seq;
+    if (newest <= shown.seq) return shown.seq;
+    shown = await readSnapshot(bucket, electionId, newest);
+  }
+}
+
+/** Another publisher claimed the next seq with older figures: read again, a few times, then let the stream retry. */
+const publishRaces = (electionId: string) => ({
+  attempts: 3,
+  baseMs: 25,
+  maxMs: 500,
+  exhausted: () =>
+    new Error(`publishing "${electionId}" lost the race three times; the batch will be retried`),
+});
+
 /**
  * Publishes a new snapshot of an election's summary when its totals, state or audit head changed:
  * immutable files first, the pre-rendered pages next, the small `latest.json` pointer last.
- * Answers the sequence number published, or undefined when nothing changed.
+ * Publishers may overlap (one per stream shard, and retries): see writeNewest for why the last
+ * pointer and pages to land are the newest snapshot's.
+ * Answers the sequence number published, or undefined when nothing changed, when another
+ * publisher's snapshot covers what was read, or when a newer snapshot took the pointer.
  */
-export async function publishSummary(bucket: PublicBucket, electionId: string): Promise<number | undefined> {
-  for (let attempt = 1; attempt <= 3; attempt++) {
+export function publishSummary(bucket: PublicBucket, electionId: string): Promise<number | undefined> {
+  return retrying(publishRaces(electionId), async (): Promise<number | undefined | typeof AGAIN> => {
+    // The publication first, then what it covers: the totals, state and head only grow, so the
+    // snapshot claimed next is never older than it, and a later seq never shows older totals.
+    const previous = await getPublication(electionId);
     const { head, state } = await loadElection(electionId);
     const total = await getTotal(electionId);
     const audit = await readAuditHead(electionId);
-    const previous = await getPublication(electionId);
-    const totalRev = total?.rev ?? 0;
-    const auditSeq = audit?.seq ?? 0;
-    const unchanged =
-      previous?.complete === true &&
-      previous.totalRev === totalRev &&
-      // The head alone publishes only once certified (the last entry is the certification); during
-      // the night it rides along with the totals, so it does not double the snapshots.
-      (state.state !== 'certified' || (previous.auditSeq ?? 0) === auditSeq) &&
-      previous.state === state.state &&
-      previous.definitionHash === state.definitionHash;
-    if (unchanged) return undefined;
+    const read: Reading = {
+      totalRev: total?.rev ?? 0,
+      state: state.state,
+      definitionHash: state.definitionHash,
+      auditSeq: audit?.seq ?? 0,
+    };
+    // An incomplete publication may have stopped half-way: it is redone.
+    if (previous?.complete === true && covers(previous, read)) return undefined;
 
     const paths = publicPaths(electionId);
     let definitionPath = previous?.definitionPath;
@@ -140,15 +217,21 @@ export async function publishSummary(bucket: PublicBucket, electionId: string): 
     const generatedAt = new Date().toISOString();
     const claimed = await claimPublication(electionId, previous?.seq ?? 0, {
       seq,
-      totalRev,
+      totalRev: read.totalRev,
       state: state.state,
       definitionHash: state.definitionHash,
       definitionPath,
-      auditSeq,
+      auditSeq: read.auditSeq,
       publishedAt: generatedAt,
       complete: false,
     });
-    if (!claimed) continue;
+    if (!claimed) {
+      // The winner publishes a snapshot at least as fresh as what was read here: leave it to it,
+      // so a herd of publishers woken by one change makes one snapshot. (If the winner fails, its
+      // own batch is retried and finds its publication incomplete.)
+      if (covers(await getPublication(electionId), read)) return undefined;
+      return AGAIN;
+    }
 
     const summary = buildSummary(head, total?.tally ?? {}, {
       seq,
@@ -161,9 +244,8 @@ export async function publishSummary(bucket: PublicBucket, electionId: string): 
         csv: urlPathOf(paths.snapshotCsv(seq)),
       },
     });
-    const snapshotKey = paths.snapshot(seq);
     await Promise.all([
-      bucket.put(snapshotKey, json(summary), {
+      bucket.put(paths.snapshot(seq), json(summary), {
         contentType: CONTENT_TYPE.json,
         cacheControl: CACHE.immutable,
       }),
@@ -175,27 +257,9 @@ export async function publishSummary(bucket: PublicBucket, electionId: string): 
     // The pointer's turn is claimed before the pages: a publish already overtaken writes neither.
     if (!(await claimPointer(electionId, seq))) return undefined;
     const ownsRoot = await claimSiteRoot(electionId, head.rehearsal);
-    await putPages(bucket, summary, ownsRoot);
-    // Overtaken while writing them? Then the newest claimed snapshot's pages must be written last.
-    const newest = (await getPublication(electionId))?.pointerSeq ?? seq;
-    if (newest > seq) {
-      const newer = await bucket.get(paths.snapshot(newest));
-      if (newer) await putPages(bucket, JSON.parse(newer) as Summary, ownsRoot);
-      return undefined;
-    }
-    const pointer = {
-      electionId,
-      seq,
-      generatedAt,
-      rehearsal: head.rehearsal,
-      summary: urlPathOf(snapshotKey),
-    };
-    await bucket.put(paths.pointer, json(pointer), {
-      contentType: CONTENT_TYPE.json,
-      cacheControl: CACHE.pointer,
-    });
-    await completePublication(electionId, seq);
-    return seq;
-  }
-  throw new Error(`publishing "${electionId}" lost the race three times; the batch will be retried`);
+    const shown = await writeNewest(bucket, summary, ownsRoot);
+    // Written whole, the newest snapshot's publication is complete, whoever wrote it last.
+    await completePublication(electionId, shown);
+    return shown === seq ? seq : undefined;
+  });
 }

@@ -38,6 +38,16 @@ describe('one home for each rule', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('retries nowhere but in shared/retry.ts', () => {
+    const loop = /for \(let (attempt|round)\b|attempt\+\+|setTimeout\(resolve, [^)]*\*\*/;
+    const offenders = sources
+      .filter(
+        (file) => file !== 'shared/retry.ts' && (file.startsWith('shared/') || file.startsWith('functions/')),
+      )
+      .filter((file) => loop.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
   it('filters the stream by the table’s own keys only', () => {
     const known = new Set([
       RESULT_SK,
