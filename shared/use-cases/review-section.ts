@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { listCurrentSubmissions, type Review, type Submission, storeReview } from '../db/submissions.js';
+import { storeReview } from '../db/submission-writes.js';
+import { listCurrentSubmissions, type Review, type Submission } from '../db/submissions.js';
 import type { Actor } from '../domain/actor.js';
 import { IdSchema } from '../domain/ids.js';
 import { REVIEW_RULES, recheckSection } from '../domain/lifecycle.js';

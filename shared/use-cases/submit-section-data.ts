@@ -1,4 +1,5 @@
-import { listCurrentSubmissions, type Submission, storeSubmissionVersion } from '../db/submissions.js';
+import { storeSubmissionVersion } from '../db/submission-writes.js';
+import { listCurrentSubmissions, type Submission } from '../db/submissions.js';
 import type { Actor } from '../domain/actor.js';
 import { hashOf } from '../domain/canonical.js';
 import type { FailedCheck } from '../domain/checks.js';

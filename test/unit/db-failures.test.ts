@@ -56,7 +56,7 @@ describe('storing a submission version when DynamoDB cancels the transaction', (
     'given cancellation reasons %j, when the version is stored, then the conflict is %s',
     async (codes, expected) => {
       // Prepare
-      const { storeSubmissionVersion } = await import('../../shared/db/submissions.js');
+      const { storeSubmissionVersion } = await import('../../shared/db/submission-writes.js');
       dynamo.on(TransactWriteCommand).rejects(cancelled(...codes));
       // Act
       const conflict = await storeSubmissionVersion(submission, 1, { definitionHash: 'd', inUse: true });
@@ -67,7 +67,7 @@ describe('storing a submission version when DynamoDB cancels the transaction', (
 
   it('given throttling, when the version is stored, then the error reaches the caller instead of a false success', async () => {
     // Prepare
-    const { storeSubmissionVersion } = await import('../../shared/db/submissions.js');
+    const { storeSubmissionVersion } = await import('../../shared/db/submission-writes.js');
     dynamo
       .on(TransactWriteCommand)
       .rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
@@ -79,7 +79,7 @@ describe('storing a submission version when DynamoDB cancels the transaction', (
 
   it('given a first submission, when it is stored, then the election is marked in use in the same transaction', async () => {
     // Prepare
-    const { storeSubmissionVersion } = await import('../../shared/db/submissions.js');
+    const { storeSubmissionVersion } = await import('../../shared/db/submission-writes.js');
     dynamo.on(TransactWriteCommand).resolves({});
     // Act
     await storeSubmissionVersion({ ...submission, version: 1, rev: 1 }, 0, {

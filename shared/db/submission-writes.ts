@@ -1,0 +1,186 @@
+/**
+ * Writing a section's items: a new version with its history record, or a staff review with its
+ * record, each in one transaction with the items it re-judged beside it (lifecycle.ts), guarded
+ * by the election's state, the items' revs and, for an officer, the token still being valid.
+ */
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './client.js';
+import { electionStateKey } from './elections.js';
+import { itemSk, keys } from './keys.js';
+import { historyKey, type Submission, submissionKey } from './submissions.js';
+import { tokenStillValid } from './tokens.js';
+
+/** Which condition of a stored-version transaction failed. */
+export type StoreConflict = 'version' | 'election-state' | 'token-revoked';
+
+/** A related current item whose checks changed with this write (R5 links the final slot and the count). */
+export interface Recheck {
+  item: Submission;
+  expectedRev: number;
+}
+
+const stateGuard = (electionId: string, election: { definitionHash: string; inUse: boolean }) => {
+  // Open, on the definition the body was checked against, and not being redefined right now.
+  const condition = {
+    ConditionExpression: '#state = :open AND definitionHash = :hash AND attribute_not_exists(defining)',
+    ExpressionAttributeNames: { '#state': 'state' },
+  };
+  const values = { ':open': 'open', ':hash': election.definitionHash };
+  return election.inUse
+    ? {
+        ConditionCheck: {
+          TableName: tableName(),
+          Key: electionStateKey(electionId),
+          ...condition,
+          ExpressionAttributeValues: values,
+        },
+      }
+    : {
+        Update: {
+          TableName: tableName(),
+          Key: electionStateKey(electionId),
+          UpdateExpression: 'SET inUse = :true',
+          ...condition,
+          ExpressionAttributeValues: { ...values, ':true': true },
+        },
+      };
+};
+
+/** The transactional write of a section's current item, under the given condition. */
+const putCurrent = (
+  item: Submission,
+  condition: { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> },
+) => ({
+  Put: {
+    TableName: tableName(),
+    Item: { ...submissionKey(item), type: 'Submission', ...item },
+    ...condition,
+  },
+});
+
+const revGuard = (expectedRev: number) => ({
+  ConditionExpression: 'rev = :expectedRev',
+  ExpressionAttributeValues: { ':expectedRev': expectedRev },
+});
+
+/** Maps a cancelled transaction to the conflict it reports; rethrows anything else. */
+function conflictOf(error: unknown, stateIndex: number, tokenIndex?: number): StoreConflict {
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  if ((error as Error).name !== 'TransactionCanceledException' || !reasons) throw error;
+  if (reasons[stateIndex]?.Code === 'ConditionalCheckFailed') return 'election-state';
+  if (tokenIndex !== undefined && reasons[tokenIndex]?.Code === 'ConditionalCheckFailed')
+    return 'token-revoked';
+  // A lost race with another write of the same section: the caller re-reads and decides again.
+  if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict'))
+    return 'version';
+  throw error;
+}
+
+/** What a write changed beside it (R5), so its history record, and the audit trail, hold it too. */
+const recheckedRecord = (rechecks: readonly Recheck[]) =>
+  rechecks.length > 0
+    ? {
+        rechecked: rechecks.map(({ item }) => ({
+          kind: item.kind,
+          ...(item.slotId !== undefined ? { slotId: item.slotId } : {}),
+          status: item.status,
+          checks: item.checks.map((c) => c.code),
+        })),
+      }
+    : {};
+
+/**
+ * Records a staff review: the current item with its new status, and the review in the
+ * history, in one transaction conditioned on the rev that was reviewed and an open election.
+ */
+export async function storeReview(
+  reviewed: Submission,
+  expectedRev: number,
+  election: { definitionHash: string; inUse: boolean },
+  rechecks: readonly Recheck[] = [],
+): Promise<StoreConflict | undefined> {
+  const review = reviewed.review;
+  if (!review) throw new Error('storeReview needs the review on the item');
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          putCurrent(reviewed, revGuard(expectedRev)),
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...keys.reviewRecord(reviewed.electionId, reviewed.sectionId, review.at, itemSk(reviewed)),
+                type: 'Review',
+                electionId: reviewed.electionId,
+                sectionId: reviewed.sectionId,
+                kind: reviewed.kind,
+                ...(reviewed.slotId ? { slotId: reviewed.slotId } : {}),
+                ...review,
+                status: reviewed.status,
+                ...recheckedRecord(rechecks),
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          stateGuard(reviewed.electionId, election),
+          ...rechecks.map(({ item, expectedRev }) => putCurrent(item, revGuard(expectedRev))),
+        ],
+      }),
+    );
+    return undefined;
+  } catch (error) {
+    return conflictOf(error, 2);
+  }
+}
+
+/**
+ * Stores a new version as the current one and in the append-only history, in one
+ * transaction that also checks the election is open and still has the definition the
+ * body was validated against, and updates related items whose checks changed with it.
+ * With `signedInWith`, the token the request came with must still be valid as the write
+ * lands: a revocation takes effect at once, even for a request already on its way.
+ */
+export async function storeSubmissionVersion(
+  next: Submission,
+  previousVersion: number,
+  election: { definitionHash: string; inUse: boolean },
+  rechecks: readonly Recheck[] = [],
+  signedInWith?: string,
+): Promise<StoreConflict | undefined> {
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          putCurrent(
+            next,
+            previousVersion === 0
+              ? { ConditionExpression: 'attribute_not_exists(PK)' }
+              : {
+                  ConditionExpression: 'version = :previous',
+                  ExpressionAttributeValues: { ':previous': previousVersion },
+                },
+          ),
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...historyKey(next),
+                type: 'SubmissionVersion',
+                ...next,
+                ...recheckedRecord(rechecks),
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          stateGuard(next.electionId, election),
+          ...(signedInWith ? [tokenStillValid(signedInWith)] : []),
+          ...rechecks.map(({ item, expectedRev }) => putCurrent(item, revGuard(expectedRev))),
+        ],
+      }),
+    );
+    return undefined;
+  } catch (error) {
+    return conflictOf(error, 2, signedInWith ? 3 : undefined);
+  }
+}
