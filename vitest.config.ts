@@ -32,8 +32,9 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
-          testTimeout: 10_000,
-          hookTimeout: 10_000,
+          // Property tests on a loaded two-core machine: room enough, no timing asserted.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
