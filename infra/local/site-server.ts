@@ -2,6 +2,7 @@ import {
   createServer,
   request as httpRequest,
   type IncomingMessage,
+  type RequestOptions,
   type Server,
   type ServerResponse,
 } from 'node:http';
@@ -9,10 +10,6 @@ import { gzipSync } from 'node:zlib';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SECURITY_HEADERS } from '../../site/security-headers.js';
 
-/**
- * Like CloudFront's `/v1/*` behaviour: the API on the site's own origin, so the officer and
- * staff apps call it without CORS. Nothing is cached; every header but Host is passed on.
- */
 /** Headers of one connection, never passed on by a proxy (RFC 9110 section 7.6.1). */
 const HOP_BY_HOP = [
   'connection',
@@ -24,15 +21,38 @@ const HOP_BY_HOP = [
   'upgrade',
 ];
 
+const withoutHopByHop = (headers: IncomingMessage['headers']) =>
+  Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.includes(name.toLowerCase())));
+
+/** Sends `options` to the API and its answer, as it is, to the viewer; `failure` when it cannot be reached. */
+function forwardToApi(
+  options: RequestOptions,
+  response: ServerResponse,
+  failure: { text: string; headers: Record<string, string> },
+) {
+  const upstream = httpRequest(options, (answer) => {
+    response.writeHead(answer.statusCode ?? 502, withoutHopByHop(answer.headers));
+    answer.pipe(response);
+  });
+  upstream.on('error', () => {
+    if (!response.headersSent)
+      response.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', ...failure.headers });
+    response.end(failure.text);
+  });
+  return upstream;
+}
+
+/**
+ * Like CloudFront's `/v1/*` behaviour: the API on the site's own origin, so the officer and
+ * staff apps call it without CORS. Nothing is cached; every header but Host is passed on.
+ */
 function proxyToApi(apiUrl: URL, url: URL, request: IncomingMessage, response: ServerResponse) {
-  const headers = Object.fromEntries(
-    Object.entries(request.headers).filter(([name]) => !HOP_BY_HOP.includes(name.toLowerCase())),
-  );
+  const headers = withoutHopByHop(request.headers);
   // Like CloudFront: the viewer's address appended last, whatever the viewer sent before it.
   const forwarded = [request.headers['x-forwarded-for'], request.socket.remoteAddress]
     .filter(Boolean)
     .join(', ');
-  const upstream = httpRequest(
+  const upstream = forwardToApi(
     {
       hostname: apiUrl.hostname,
       port: apiUrl.port,
@@ -40,18 +60,9 @@ function proxyToApi(apiUrl: URL, url: URL, request: IncomingMessage, response: S
       path: url.pathname + url.search,
       headers: { ...headers, host: apiUrl.host, 'x-forwarded-for': forwarded },
     },
-    (answer) => {
-      const answerHeaders = Object.fromEntries(
-        Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.includes(name.toLowerCase())),
-      );
-      response.writeHead(answer.statusCode ?? 502, answerHeaders);
-      answer.pipe(response);
-    },
+    response,
+    { text: 'The API could not be reached', headers: {} },
   );
-  upstream.on('error', () => {
-    if (!response.headersSent) response.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
-    response.end('The API could not be reached');
-  });
   request.pipe(upstream);
 }
 
@@ -62,7 +73,7 @@ function proxyToApi(apiUrl: URL, url: URL, request: IncomingMessage, response: S
  */
 function failOverToApi(apiUrl: URL, path: string, request: IncomingMessage, response: ServerResponse) {
   const acceptEncoding = request.headers['accept-encoding'];
-  const upstream = httpRequest(
+  const upstream = forwardToApi(
     {
       hostname: apiUrl.hostname,
       port: apiUrl.port,
@@ -70,19 +81,9 @@ function failOverToApi(apiUrl: URL, path: string, request: IncomingMessage, resp
       path: encodeURI(path),
       headers: { host: apiUrl.host, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) },
     },
-    (answer) => {
-      const answerHeaders = Object.fromEntries(
-        Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.includes(name.toLowerCase())),
-      );
-      response.writeHead(answer.statusCode ?? 502, answerHeaders);
-      answer.pipe(response);
-    },
+    response,
+    { text: 'The site could not be reached', headers: { 'cache-control': 'no-store' } },
   );
-  upstream.on('error', () => {
-    if (!response.headersSent)
-      response.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-    response.end('The site could not be reached');
-  });
   upstream.end();
 }
 

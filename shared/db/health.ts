@@ -6,15 +6,13 @@ import { keys } from './keys.js';
 export const STREAM_CONSUMERS = ['aggregator', 'publisher'] as const;
 export type StreamConsumer = (typeof STREAM_CONSUMERS)[number];
 
-const ackKey = (consumer: StreamConsumer) => keys.healthAck(consumer);
-
 export interface HealthState {
   probe?: { nonce: string; at: string };
   acks: Partial<Record<StreamConsumer, string>>;
 }
 
 export async function readHealth(): Promise<HealthState> {
-  const wanted = [keys.healthProbe(), ...STREAM_CONSUMERS.map(ackKey)];
+  const wanted = [keys.healthProbe(), ...STREAM_CONSUMERS.map((c) => keys.healthAck(c))];
   const response = await db().send(
     new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: wanted, ConsistentRead: true } } }),
   );
@@ -22,7 +20,7 @@ export async function readHealth(): Promise<HealthState> {
   const probe = items.find((i) => i.SK === keys.healthProbe().SK);
   const acks: HealthState['acks'] = {};
   for (const consumer of STREAM_CONSUMERS) {
-    const ack = items.find((i) => i.SK === ackKey(consumer).SK);
+    const ack = items.find((i) => i.SK === keys.healthAck(consumer).SK);
     if (ack) acks[consumer] = ack.nonce as string;
   }
   return { ...(probe ? { probe: { nonce: probe.nonce as string, at: probe.at as string } } : {}), acks };
@@ -42,7 +40,7 @@ export async function acknowledgeProbe(consumer: StreamConsumer, nonce: string):
   await db().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...ackKey(consumer), type: 'HealthAck', nonce, at: new Date().toISOString() },
+      Item: { ...keys.healthAck(consumer), type: 'HealthAck', nonce, at: new Date().toISOString() },
     }),
   );
 }

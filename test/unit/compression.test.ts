@@ -5,16 +5,9 @@ import { ValidationError } from '../../shared/errors.js';
 import { api } from '../../shared/http/api.js';
 import { acceptedEncodings, COMPRESS_FROM_BYTES } from '../../shared/http/compression.js';
 import { jsonResponse } from '../../shared/http/json-response.js';
+import { useApiEnvironment } from '../helpers/api-chain.js';
 
-beforeAll(() => {
-  Object.assign(process.env, {
-    TABLE_NAME: 'unused-table',
-    BUCKET_NAME: 'unused-bucket',
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-    // As `npm start` runs it: no distribution in front (test/unit/origin-check.test.ts tests the check).
-    ORIGIN_CHECK: 'off',
-  });
-});
+beforeAll(() => useApiEnvironment());
 
 const eventWith = (headers: Record<string, string>): APIGatewayProxyEventV2 =>
   ({ headers, pathParameters: {}, isBase64Encoded: false }) as unknown as APIGatewayProxyEventV2;

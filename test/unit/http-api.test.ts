@@ -1,21 +1,12 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../shared/http/api.js';
 import { jsonResponse } from '../../shared/http/json-response.js';
+import { apiEvent, lambdaContext, useApiEnvironment } from '../helpers/api-chain.js';
 
-beforeAll(() => {
-  Object.assign(process.env, {
-    TABLE_NAME: 'unused-table',
-    BUCKET_NAME: 'unused-bucket',
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-    // As `npm start` runs it: no distribution in front (test/unit/origin-check.test.ts tests the check).
-    ORIGIN_CHECK: 'off',
-  });
-});
+beforeAll(() => useApiEnvironment());
 
-const eventWith = (overrides: Partial<APIGatewayProxyEventV2>): APIGatewayProxyEventV2 =>
-  ({ headers: {}, pathParameters: {}, isBase64Encoded: false, ...overrides }) as APIGatewayProxyEventV2;
-const context = { functionName: 'test', awsRequestId: 'r' } as Context;
+const eventWith = apiEvent;
+const context = lambdaContext;
 const errorOf = (response: { body?: string }) =>
   (JSON.parse(response.body ?? '{}') as { error: { code: string } }).error;
 
