@@ -1,6 +1,11 @@
 import { BatchProcessor, EventType } from '@aws-lambda-powertools/batch';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { AUDIT_HEAD_SK, ELECTION_STATE_SK, isSourceKey, TOTAL_SK } from '../../shared/db/keys.js';
+import {
+  AGGREGATE_PART_SK_PREFIX,
+  AUDIT_HEAD_SK,
+  ELECTION_STATE_SK,
+  isSourceKey,
+} from '../../shared/db/keys.js';
 import { readStreamRecord } from '../../shared/db/stream-record.js';
 import { logger } from '../../shared/logger.js';
 import { s3Bucket } from '../../shared/storage/s3-bucket.js';
@@ -22,8 +27,9 @@ export const handler = async (event: DynamoDBStreamEvent, context: Context) => {
     if (await answerProbe('publisher', record)) return;
     const { key, newImage, oldImage } = readStreamRecord(record);
     const image = newImage ?? oldImage ?? {};
-    if ((key.SK === TOTAL_SK || key.SK === ELECTION_STATE_SK || key.SK === AUDIT_HEAD_SK) && image.electionId)
-      touched.add(String(image.electionId));
+    const moved =
+      key.SK.startsWith(AGGREGATE_PART_SK_PREFIX) || key.SK === ELECTION_STATE_SK || key.SK === AUDIT_HEAD_SK;
+    if (moved && image.electionId) touched.add(String(image.electionId));
     if (isSourceKey(key)) {
       const electionId = String(image.electionId);
       const sections = sectionsByElection.get(electionId) ?? new Set<string>();

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { getTotal } from '../db/aggregates.js';
+import { readChangeEntries, readTotal } from '../db/aggregates.js';
 import { readAuditHead } from '../db/audit.js';
 import { listSections } from '../db/elections.js';
 import {
@@ -12,6 +12,7 @@ import {
 } from '../db/publications.js';
 import { listCurrentSubmissions } from '../db/submissions.js';
 import { hashOf } from '../domain/canonical.js';
+import { changeListFile } from '../domain/change-list.js';
 import { publicDefinitionFile, publicPaths, publicSectionFile, urlPathOf } from '../domain/public-files.js';
 import { buildSummary, type Summary } from '../domain/summary.js';
 import { summaryCsv } from '../domain/summary-csv.js';
@@ -190,10 +191,10 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
     // snapshot claimed next is never older than it, and a later seq never shows older totals.
     const previous = await getPublication(electionId);
     const { head, state } = await loadElection(electionId);
-    const total = await getTotal(electionId);
+    const total = await readTotal(electionId);
     const audit = await readAuditHead(electionId);
     const read: Reading = {
-      totalRev: total?.rev ?? 0,
+      totalRev: total.rev,
       state: state.state,
       definitionHash: state.definitionHash,
       auditSeq: audit?.seq ?? 0,
@@ -222,6 +223,7 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
       definitionHash: state.definitionHash,
       definitionPath,
       auditSeq: read.auditSeq,
+      partRevs: total.revs,
       publishedAt: generatedAt,
       complete: false,
     });
@@ -233,18 +235,25 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
       return AGAIN;
     }
 
-    const summary = buildSummary(head, total?.tally ?? {}, {
+    const summary = buildSummary(head, total.tally, {
       seq,
       generatedAt,
       certified: state.state === 'certified',
       audit,
+      changes: urlPathOf(paths.changes(seq)),
       paths: {
         definition: definitionPath,
         sections: urlPathOf(paths.sectionsPrefix),
         csv: urlPathOf(paths.snapshotCsv(seq)),
       },
     });
+    // Exactly what the parts took in between the previous publication's reading and this one.
+    const changes = await readChangeEntries(electionId, previous?.partRevs ?? {}, total.revs);
     await Promise.all([
+      bucket.put(paths.changes(seq), json(changeListFile(electionId, seq, generatedAt, changes)), {
+        contentType: CONTENT_TYPE.json,
+        cacheControl: CACHE.immutable,
+      }),
       bucket.put(paths.snapshot(seq), json(summary), {
         contentType: CONTENT_TYPE.json,
         cacheControl: CACHE.immutable,

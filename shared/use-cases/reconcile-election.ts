@@ -1,17 +1,10 @@
-import { getTotal, listDistricts } from '../db/aggregates.js';
+import { readTotal } from '../db/aggregates.js';
 import { listSections } from '../db/elections.js';
 import { listCurrentSubmissions } from '../db/submissions.js';
 import { publicPaths } from '../domain/public-files.js';
 import { isCounted } from '../domain/status.js';
 import { buildSummary, type Summary } from '../domain/summary.js';
-import {
-  addTallies,
-  diffTallies,
-  sumTallies,
-  type Tally,
-  tallyOfResults,
-  tallyOfTurnout,
-} from '../domain/tally.js';
+import { diffTallies, sumTallies, type Tally, tallyOfResults, tallyOfTurnout } from '../domain/tally.js';
 import type { PublicBucket } from '../storage/bucket.js';
 import { loadElection } from './election-context.js';
 import { inPool } from './in-pool.js';
@@ -53,7 +46,7 @@ export function summaryCounters(summary: Summary): Tally {
 
 /**
  * Recomputes an election's totals from the stored section data alone, and compares them with
- * the aggregates (total and per district) and with the published summary.
+ * the aggregates (the sum of the total's parts) and with the published summary.
  */
 export async function reconcileElection(
   bucket: PublicBucket,
@@ -62,7 +55,6 @@ export async function reconcileElection(
 ): Promise<ReconcileReport> {
   const { head } = await loadElection(electionId);
   const sections = await listSections(electionId);
-  const byDistrict = new Map<string, Tally>();
   const perSection: Tally[] = [];
   await inPool(sections, concurrency, async (section) => {
     const stored = await listCurrentSubmissions(electionId, section.id);
@@ -76,9 +68,6 @@ export async function reconcileElection(
         ),
     );
     perSection.push(tally);
-    if (section.district !== undefined) {
-      byDistrict.set(section.district, addTallies(byDistrict.get(section.district) ?? {}, tally));
-    }
   });
   const expected = sumTallies(perSection);
 
@@ -86,14 +75,7 @@ export async function reconcileElection(
   const record = (where: string, diffs: ReturnType<typeof diffTallies>) => {
     for (const d of diffs) differences.push({ where, ...d });
   };
-  record('aggregate total', diffTallies(expected, (await getTotal(electionId))?.tally ?? {}));
-  const districts = await listDistricts(electionId);
-  for (const district of new Set([...byDistrict.keys(), ...districts.keys()])) {
-    record(
-      `aggregate district "${district}"`,
-      diffTallies(byDistrict.get(district) ?? {}, districts.get(district)?.tally ?? {}),
-    );
-  }
+  record('aggregate total', diffTallies(expected, (await readTotal(electionId)).tally));
 
   const pointerText = await bucket.get(publicPaths(electionId).pointer);
   let publishedSeq: number | null = null;

@@ -61,7 +61,7 @@ try {
   const { db } = await import('../../../shared/db/client.js');
   const { defineElection } = await import('../../../shared/use-cases/define-election.js');
   const { submitResults, submitTurnout } = await import('../../../shared/use-cases/submit-section-data.js');
-  const { getTotal } = await import('../../../shared/db/aggregates.js');
+  const { readTotal } = await import('../../../shared/db/aggregates.js');
   const { getPublication } = await import('../../../shared/db/publications.js');
   const { s3Bucket } = await import('../../../shared/storage/s3-bucket.js');
   const { reconcileElection } = await import('../../../shared/use-cases/reconcile-election.js');
@@ -189,7 +189,7 @@ try {
     const isComplete = (tally: Record<string, number> | undefined) =>
       tally?.sections === sectionCount && tally['turnout.T4.sections'] === sectionCount;
     for (;;) {
-      if (isComplete((await getTotal(electionId))?.tally)) break;
+      if (isComplete((await readTotal(electionId))?.tally)) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     const aggregatedMs = Date.now() - started;
@@ -207,7 +207,7 @@ try {
     const publishedMs = Date.now() - started;
     await Promise.race([sampler, new Promise((resolve) => setTimeout(resolve, 30_000))]);
 
-    const total = await getTotal(electionId);
+    const total = await readTotal(electionId);
     const publication = await getPublication(electionId);
     const pointer = (await bucket.get(`results/${electionId}/latest.json`)) ?? '';
     const summary = (await bucket.get((JSON.parse(pointer) as { summary: string }).summary.slice(1))) ?? '';
