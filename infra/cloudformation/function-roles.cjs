@@ -52,6 +52,17 @@ const GRANTS = {
     stream: 'AggregationFailuresQueue',
     table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem'],
   },
+  // The periodic reconciliation: reads sections and what the totals took in, repairs through the
+  // guarded aggregation (a totals correction checks every part unmoved); the publisher follows it.
+  reconcileElections: {
+    table: [
+      'dynamodb:Query',
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:PutItem',
+      'dynamodb:ConditionCheckItem',
+    ],
+  },
   publishResults: {
     stream: 'PublishFailuresQueue',
     table: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
@@ -63,6 +74,19 @@ const GRANTS = {
     writeSite: siteObjects('results/*', 'index.html', 'index.en.html'),
   },
 };
+
+/**
+ * The on-failure queues' consumers read their failed batch again from the stream, then do exactly
+ * what the reader they stand in for does, through the same code: they hold that reader's grants
+ * (which the local night proves used and sufficient), plus the stream reads. No SQS runs locally,
+ * so they run only in AWS, and their code statements are "CodeInAws".
+ */
+const recoveryOf = (reader, queue) => {
+  const { stream: _ownQueue, ...calls } = GRANTS[reader];
+  return { ...calls, queue, readStream: true, inAwsOnly: true };
+};
+GRANTS.recoverAggregation = recoveryOf('aggregateAndChain', 'AggregationFailuresQueue');
+GRANTS.recoverPublication = recoveryOf('publishResults', 'PublishFailuresQueue');
 
 const upperFirst = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -93,6 +117,20 @@ function statementsOf(key, grant) {
       },
     );
   }
+  if (grant.queue)
+    statements.push({
+      Sid: 'ServiceReceivesQueue',
+      Effect: 'Allow',
+      Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+      Resource: { 'Fn::GetAtt': [grant.queue, 'Arn'] },
+    });
+  if (grant.readStream)
+    statements.push({
+      Sid: 'CodeReadsStream',
+      Effect: 'Allow',
+      Action: ['dynamodb:GetShardIterator', 'dynamodb:GetRecords'],
+      Resource: STREAM,
+    });
   if (grant.table)
     statements.push({ Sid: 'CodeUsesTable', Effect: 'Allow', Action: grant.table, Resource: TABLE });
   if (grant.readSite)
@@ -118,8 +156,14 @@ function statementsOf(key, grant) {
       Action: ['secretsmanager:GetSecretValue'],
       Resource: ORIGIN_SECRET,
     });
-  return statements;
+  return grant.inAwsOnly ? statements.map(onlyInAws) : statements;
 }
+
+/** A code statement of a function that runs only in AWS, named so the local checks skip it. */
+const onlyInAws = (statement) =>
+  statement.Sid.startsWith('Code') && !statement.Sid.startsWith('CodeInAws')
+    ? { ...statement, Sid: statement.Sid.replace(/^Code/, 'CodeInAws') }
+    : statement;
 
 function roleOf(key, grant) {
   return {

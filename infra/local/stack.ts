@@ -47,6 +47,8 @@ export interface StackOptions {
   log: (line: string) => void;
   /** Changes the roles the IAM gate enforces (a test removing a permission); the packaged ones by default. */
   adjustRoles?: (roles: FunctionRole[]) => FunctionRole[];
+  /** Seconds between runs of the periodic reconciliation; RECONCILE_INTERVAL_S, else 60. */
+  reconcileIntervalS?: number;
 }
 
 export interface Stack {
@@ -181,6 +183,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         // Lambda runs Node 22; this machine's Node 20 is supported for local use only.
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         SLS_NOTIFICATIONS_MODE: 'off',
+        // The reconciliation runs on the stack's own timer (below), at RECONCILE_INTERVAL_S.
+        RECONCILE_SCHEDULE: 'false',
       },
       stdio: options.apiOutput === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
     });
@@ -214,6 +218,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           : gate.denials()[0]?.message,
     );
 
+    const reconcileEveryS = options.reconcileIntervalS ?? Number(process.env.RECONCILE_INTERVAL_S ?? 60);
+    stoppers.push(
+      everyInterval(reconcileEveryS * 1000, () =>
+        fetch(
+          `http://127.0.0.1:${options.lambdaPort}/2015-03-31/functions/${SERVICE_STAGE}-reconcileElections/invocations`,
+          {
+            method: 'POST',
+            body: '{}',
+          },
+        ).then((response) => response.arrayBuffer()),
+      ),
+    );
+    options.log(`periodic reconciliation every ${reconcileEveryS} s (RECONCILE_INTERVAL_S)`);
+
     if (options.seedFile) {
       const definition = JSON.parse(readFileSync(options.seedFile, 'utf8')) as { id: string };
       const response = await fetch(`${apiUrl}/v1/admin/elections/${encodeURIComponent(definition.id)}`, {
@@ -244,10 +262,32 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   }
 }
 
+/**
+ * Runs `work` every `ms`, never two at once (a run longer than the interval delays the next);
+ * answers the stopper, which waits for a run in flight.
+ */
+function everyInterval(ms: number, work: () => Promise<unknown>): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    running = work()
+      .catch(() => undefined)
+      .finally(() => {
+        busy = false;
+      });
+  }, ms);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
 /** A throw-away stack on free ports, its data in a temporary folder: for tests and benchmarks. */
 export async function startEphemeralStack(
   options: Pick<StackOptions, 'apiOutput' | 'log'> &
-    Partial<Pick<StackOptions, 'adminToken' | 'seedFile' | 'adjustRoles'>>,
+    Partial<Pick<StackOptions, 'adminToken' | 'seedFile' | 'adjustRoles' | 'reconcileIntervalS'>>,
 ): Promise<Stack> {
   return startStack({
     apiPort: await freePort(),

@@ -17,6 +17,8 @@ export interface HealState {
   cursor: number;
   /** The latest repairs, newest first. */
   repairs: Repair[];
+  /** The sections the last run repaired: the publisher rewrites their files when it reads this item. */
+  repairedSections: string[];
   lastRunAt?: string;
   /** When a sweep last covered every section in one run (and could check the totals). */
   lastCheckedTotalsAt?: string;
@@ -32,12 +34,17 @@ export async function readHealState(electionId: string): Promise<HealState> {
     suspects: (Item?.suspects as string[] | undefined) ?? [],
     cursor: (Item?.cursor as number | undefined) ?? 0,
     repairs: (Item?.repairs as Repair[] | undefined) ?? [],
+    repairedSections: (Item?.repairedSections as string[] | undefined) ?? [],
     ...(Item?.lastRunAt ? { lastRunAt: String(Item.lastRunAt) } : {}),
     ...(Item?.lastCheckedTotalsAt ? { lastCheckedTotalsAt: String(Item.lastCheckedTotalsAt) } : {}),
   };
 }
 
-/** Overlapping runs are harmless (every repair is guarded): the last to finish writes the state. */
+/**
+ * Overlapping runs are harmless (every repair is guarded): the last to finish writes the state.
+ * Every run writes it, and the publisher reads it from the stream: a publish that was lost is made
+ * then, and the repaired sections' files are rewritten.
+ */
 export async function writeHealState(electionId: string, state: HealState): Promise<void> {
   await db().send(
     new PutCommand({

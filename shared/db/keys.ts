@@ -26,6 +26,7 @@ export const AGGREGATE_PART_SK_PREFIX = 'AGGREGATE#PART#';
 export const AGGREGATE_CHANGES_SK_PREFIX = 'AGGREGATE#CHANGES#';
 export const ELECTION_STATE_SK = 'STATE';
 export const HEALTH_PROBE_SK = 'HEALTH#PROBE';
+export const HEAL_STATE_SK = 'HEAL';
 export const AUDIT_HEAD_SK = 'AUDIT#HEAD';
 export const AUDIT_ENTRY_SK_PREFIX = 'AUDIT#ENTRY#';
 /** The prefix of every insert-only history record (HISTORY#...), which the audit chain consumes. */
@@ -117,7 +118,7 @@ export const keys = {
   registryPartition: () => ELECTIONS_PK,
   registryPrefix: ELECTION_PK_PREFIX,
   /** What the periodic reconciliation remembers between runs (use-cases/heal-election.ts). */
-  healState: (electionId: string): Key => ({ PK: electionPk(electionId), SK: 'HEAL' }),
+  healState: (electionId: string): Key => ({ PK: electionPk(electionId), SK: HEAL_STATE_SK }),
 
   /** One address's failed sign-ins in one window (TTL'd). */
   signInFailures: (client: string, windowId: string): Key => ({

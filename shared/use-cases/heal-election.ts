@@ -11,6 +11,7 @@
  *   meanwhile, the parts' sum must equal the sections' sum: a difference (a damaged part) is
  *   corrected at once, only if no part moved since it was measured.
  * Each repair enters the change list as "repaired", is logged, and is kept for the staff page.
+ * The run's state item, written every run, wakes the publisher through the stream (publish-records.ts).
  */
 import { commitTotalsCorrection, readApplied, readTotal, TOTAL_PARTS, type Total } from '../db/aggregates.js';
 import { listSections } from '../db/elections.js';
@@ -34,7 +35,7 @@ export interface HealReport {
   /** Whether the parts' sum could be checked against the sections' sum. */
   totalsChecked: boolean;
   repaired: ChangeEntry[];
-  /** The repaired sections, whose public files the caller rewrites. */
+  /** The repaired sections, whose public files the publisher rewrites. */
   repairedSections: string[];
 }
 
@@ -134,6 +135,7 @@ export async function healElection(electionId: string, options: HealOptions = {}
       repaired.length > 0
         ? [{ at: now, entries: repaired }, ...state.repairs].slice(0, REPAIRS_KEPT)
         : state.repairs,
+    repairedSections: [...repairedSections],
     lastRunAt: now,
     ...(totalsChecked
       ? { lastCheckedTotalsAt: now }

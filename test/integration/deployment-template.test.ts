@@ -251,15 +251,18 @@ describe('the CloudFormation template serverless.yml generates', () => {
   });
 
   it('has two stream readers, the most a DynamoDB stream shard serves without throttling, each with partial batch failures, bisection and an SQS on-failure queue', () => {
-    const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
+    const mappings = ofType('AWS::Lambda::EventSourceMapping')
+      .map(([, m]) => m.Properties)
+      .filter((m) => JSON.stringify(m.EventSourceArn).includes('StreamArn'));
     expect(mappings).toHaveLength(2);
     const aggregation = mappings.find((m) => JSON.stringify(m.FunctionName).includes('AggregateAndChain'));
     expect(aggregation).toMatchObject({
       EventSourceArn: { 'Fn::GetAtt': ['ResultsTable', 'StreamArn'] },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BisectBatchOnFunctionError: true,
-      // Never given up: every retry is harmless, and an unreadable record is quarantined.
-      MaximumRetryAttempts: -1,
+      // Hardly ever given up (AWS's largest finite count; the local reader takes -1 as one
+      // attempt): every retry is harmless, and an unreadable record is quarantined.
+      MaximumRetryAttempts: 10000,
       DestinationConfig: {
         OnFailure: { Destination: { 'Fn::GetAtt': ['AggregationFailuresQueue', 'Arn'] } },
       },
@@ -277,12 +280,30 @@ describe('the CloudFormation template serverless.yml generates', () => {
     expect(JSON.stringify(publisher?.FilterCriteria)).toContain('AUDIT#HEAD');
   });
 
+  it('gives each on-failure queue a consumer, with the visibility timeout Lambda requires of an SQS event source', () => {
+    const functions = Object.fromEntries(ofType('AWS::Lambda::Function'));
+    const fromQueues = ofType('AWS::Lambda::EventSourceMapping')
+      .map(([, m]) => m.Properties)
+      .filter((m) => JSON.stringify(m.EventSourceArn).includes('Queue'));
+    const consumed = fromQueues.map((m) => (m.EventSourceArn as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0]);
+    expect(consumed.sort()).toEqual(['AggregationFailuresQueue', 'PublishFailuresQueue']);
+    for (const mapping of fromQueues) {
+      const queue =
+        template.Resources[(mapping.EventSourceArn as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0]];
+      const functionId = (mapping.FunctionName as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+      const timeout = Number(functions[functionId]?.Properties.Timeout);
+      // CloudFormation refuses a queue whose visibility timeout is below its consumer's timeout.
+      expect(Number(queue?.Properties.VisibilityTimeout)).toBeGreaterThanOrEqual(timeout);
+      expect(mapping.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    }
+  });
+
   it('deploys on an account with default quotas: no function reserves concurrency', () => {
     for (const [, f] of ofType('AWS::Lambda::Function'))
       expect(f.Properties.ReservedConcurrentExecutions).toBeUndefined();
   });
 
-  it('gives every function its own role, no shared one, and probes the stream on a schedule', () => {
+  it('gives every function its own role, no shared one, and probes the stream and reconciles on schedules', () => {
     const functions = ofType('AWS::Lambda::Function');
     const roles = functions.map(
       ([, f]) => (f.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0],
@@ -290,9 +311,12 @@ describe('the CloudFormation template serverless.yml generates', () => {
     expect(new Set(roles).size).toBe(functions.length);
     for (const role of roles) expect(template.Resources[role]?.Type).toBe('AWS::IAM::Role');
     expect(template.Resources.IamRoleLambdaExecution).toBeUndefined();
-    const rule = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
-    expect(rule).toEqual([expect.objectContaining({ ScheduleExpression: 'rate(1 minute)' })]);
-    expect(JSON.stringify(rule[0]?.Targets)).toContain('ProbeStreamLambdaFunction');
+    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
+    expect(rules).toHaveLength(2);
+    for (const target of ['ProbeStreamLambdaFunction', 'ReconcileElectionsLambdaFunction']) {
+      const rule = rules.find((r) => JSON.stringify(r.Targets).includes(target));
+      expect(rule, target).toMatchObject({ ScheduleExpression: 'rate(1 minute)', State: 'ENABLED' });
+    }
   });
 
   it('lets the publisher read the site (the assets manifest) and health write nothing', () => {
@@ -313,10 +337,16 @@ describe('the CloudFormation template serverless.yml generates', () => {
     const healthActions = statements('HealthRole').flatMap((s) => s.Action);
     const writes = /:(Put|Update|Delete|BatchWrite|Create|Send|Write)/;
     expect(healthActions.filter((a) => writes.test(a) && !a.startsWith('logs:'))).toEqual([]);
-    // Only the stream readers read the stream, and send their failures to their own queue.
+    // Only the stream readers and the consumers of their on-failure queues read the stream.
+    const readers = [
+      'AggregateAndChainRole',
+      'PublishResultsRole',
+      'RecoverAggregationRole',
+      'RecoverPublicationRole',
+    ];
     for (const [id, resource] of ofType('AWS::IAM::Role')) {
       const reads = JSON.stringify(resource.Properties).includes('dynamodb:GetRecords');
-      expect(reads, id).toBe(id === 'AggregateAndChainRole' || id === 'PublishResultsRole');
+      expect(reads, id).toBe(readers.includes(id));
     }
   });
 

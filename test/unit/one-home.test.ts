@@ -9,6 +9,7 @@ import {
   AGGREGATE_PART_SK_PREFIX,
   AUDIT_HEAD_SK,
   ELECTION_STATE_SK,
+  HEAL_STATE_SK,
   HEALTH_PROBE_SK,
   HISTORY_SK_PREFIX,
   RESULT_SK,
@@ -57,6 +58,7 @@ describe('one home for each rule', () => {
       `prefix:${AGGREGATE_PART_SK_PREFIX}`,
       ELECTION_STATE_SK,
       AUDIT_HEAD_SK,
+      HEAL_STATE_SK,
     ]);
     for (const [reader, patterns] of Object.entries(filters))
       for (const pattern of patterns)
