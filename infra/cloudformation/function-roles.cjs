@@ -36,7 +36,7 @@ const GRANTS = {
   readSectionHistory: { ...API, table: [...SIGN_IN, ...READS] },
   approveSection: { ...API, table: SECTION_WRITE },
   reopenSection: { ...API, table: SECTION_WRITE },
-  certifyElection: { ...API, table: [...SIGN_IN, 'dynamodb:PutItem'] },
+  certifyElection: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:PutItem'] },
   listQuarantine: { ...API, table: [...SIGN_IN, ...READS] },
   listSectionStates: { ...API, table: [...SIGN_IN, ...READS] },
   exportElection: { ...API, table: [...SIGN_IN, ...READS] },

@@ -63,6 +63,8 @@ export interface Stack {
   dataDir: string;
   /** Each function's role as the IAM gate enforces it, and what the functions used or were refused. */
   iam: { roles: FunctionRole[] } & Pick<IamGate, 'usage' | 'denials'>;
+  /** Hears every line the functions and serverless-offline print (with `apiOutput: 'capture'`). */
+  onOutputLine(listener: (line: string) => void): void;
   stop(): Promise<void>;
 }
 
@@ -189,8 +191,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       stdio: options.apiOutput === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
     });
     stoppers.push(() => api.stop());
-    api.child.stdout?.on('data', (chunk) => (apiOutput = (apiOutput + chunk).slice(-20_000)));
-    api.child.stderr?.on('data', (chunk) => (apiOutput = (apiOutput + chunk).slice(-20_000)));
+    const lineListeners: ((line: string) => void)[] = [];
+    let partial = '';
+    const hear = (chunk: Buffer) => {
+      apiOutput = (apiOutput + chunk).slice(-20_000);
+      if (lineListeners.length === 0) return;
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) for (const listener of lineListeners) listener(line);
+    };
+    api.child.stdout?.on('data', hear);
+    api.child.stderr?.on('data', hear);
 
     const apiUrl = `http://127.0.0.1:${options.apiPort}`;
     // probeStream runs every minute on serverless-offline's schedule, as on EventBridge in AWS;
@@ -254,6 +265,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       bucket: LOCAL_BUCKET,
       dataDir,
       iam: { roles, usage: gate.usage, denials: gate.denials },
+      onOutputLine: (listener) => void lineListeners.push(listener),
       stop,
     };
   } catch (error) {
