@@ -65,7 +65,13 @@ const GRANTS = {
   },
   publishResults: {
     stream: 'PublishFailuresQueue',
-    table: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+    table: [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ],
     // The manifest names the assets the pages link; without s3:ListBucket a missing manifest
     // (before the first site upload) would read as AccessDenied, not as missing. A publish
     // overtaken by a newer one rewrites the pages from that newer snapshot.

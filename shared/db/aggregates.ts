@@ -86,23 +86,24 @@ export async function readChangeEntries(
   since: Record<string, number>,
   until: Record<string, number>,
 ): Promise<ChangeEntry[]> {
-  const entries: ChangeEntry[] = [];
-  for (const [part, rev] of Object.entries(until)) {
-    const from = since[part] ?? 0;
-    if (rev <= from) continue;
-    const items = await queryAll({
-      TableName: tableName(),
-      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-      ExpressionAttributeValues: {
-        ':pk': keys.aggregatePartition(electionId),
-        ':from': keys.aggregateChanges(electionId, Number(part), from + 1).SK,
-        ':to': keys.aggregateChanges(electionId, Number(part), rev).SK,
-      },
-      ConsistentRead: true,
-    });
-    for (const item of items) entries.push(...((item.entries as ChangeEntry[]) ?? []));
-  }
-  return entries;
+  const moved = Object.entries(until).filter(([part, rev]) => rev > (since[part] ?? 0));
+  const perPart = await Promise.all(
+    moved.map(async ([part, rev]) => {
+      const from = since[part] ?? 0;
+      const items = await queryAll({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': keys.aggregatePartition(electionId),
+          ':from': keys.aggregateChanges(electionId, Number(part), from + 1).SK,
+          ':to': keys.aggregateChanges(electionId, Number(part), rev).SK,
+        },
+        ConsistentRead: true,
+      });
+      return items.flatMap((item) => (item.entries as ChangeEntry[] | undefined) ?? []);
+    }),
+  );
+  return perPart.flat();
 }
 
 const guarded = (expectedRev: number) =>

@@ -274,7 +274,7 @@ describe('the CloudFormation template serverless.yml generates', () => {
     expect(publisher).toMatchObject({
       EventSourceArn: { 'Fn::GetAtt': ['ResultsTable', 'StreamArn'] },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      MaximumBatchingWindowInSeconds: 3,
+      MaximumBatchingWindowInSeconds: 1,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['PublishFailuresQueue', 'Arn'] } } },
     });
     expect(JSON.stringify(publisher?.FilterCriteria)).toContain('AUDIT#HEAD');
