@@ -4,8 +4,12 @@
  * its output: POWERTOOLS_DEV makes it write through the global console, which the test spies on;
  * POWERTOOLS_METRICS_DISABLED=false undoes the tests' default (vitest.config.ts) and dev mode's.
  */
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { api } from '../../shared/http/api.js';
+import { jsonResponse } from '../../shared/http/json-response.js';
 import {
   flushMetrics,
   METRIC,
@@ -18,6 +22,8 @@ import {
   recordRecordQuarantined,
   recordSubmissionStored,
 } from '../../shared/metrics.js';
+import { readOrQuarantine } from '../../shared/use-cases/quarantine-poison.js';
+import { apiEvent, lambdaContext, useApiEnvironment } from '../helpers/api-chain.js';
 
 // Before any import builds its Metrics: the buffers read the environment once.
 vi.hoisted(() => {
@@ -173,5 +179,47 @@ describe('the night’s metrics, as EMF lines', () => {
     expect(stdout).not.toHaveBeenCalled();
     expect(warn).not.toHaveBeenCalled();
     warn.mockRestore();
+  });
+});
+
+describe('who writes the lines', () => {
+  it('given an API function whose use case records a metric, when it answers, then the chain has written the line', async () => {
+    // Prepare
+    useApiEnvironment();
+    const handler = api({ access: 'public' }, async () => {
+      recordSubmissionStored('turnout');
+      return jsonResponse(200, { ok: true });
+    });
+    // Act
+    const response = await handler(apiEvent(), lambdaContext);
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(emfLines().map((l) => l.SubmissionsStored)).toEqual([1]);
+  });
+
+  it('given an API function that fails after recording, when it answers 500, then the line is still written', async () => {
+    useApiEnvironment();
+    const handler = api({ access: 'public' }, async () => {
+      recordCountFlagged('results');
+      throw new Error('boom');
+    });
+    const response = await handler(apiEvent(), lambdaContext);
+    expect(response.statusCode).toBe(500);
+    expect(emfLines().map((l) => l.CountsFlagged)).toEqual([1]);
+  });
+
+  it('given a poison stream record, when quarantined, then RecordsQuarantined is written at once (the stream handler flushes nothing)', async () => {
+    // Prepare
+    const dynamo = mockClient(DynamoDBDocumentClient);
+    dynamo.on(PutCommand).resolves({});
+    // Act
+    const read = await readOrQuarantine('aggregator', streamRecord(1), () => {
+      throw new Error('unreadable');
+    });
+    // Assess
+    expect(read).toBeUndefined();
+    expect(dynamo.commandCalls(PutCommand)).toHaveLength(1);
+    expect(emfLines().map((l) => l.RecordsQuarantined)).toEqual([1]);
+    dynamo.restore();
   });
 });
