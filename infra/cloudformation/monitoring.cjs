@@ -96,15 +96,25 @@ function alarms({ stack, stage, functionKeys }) {
       metric('AWS/Lambda', 'IteratorAge', { FunctionName: { Ref: functionId(key) } }, 'Maximum'),
       over(ITERATOR_AGE_LIMIT_MS, 2, 3),
     );
+    // Waiting or in flight: the queue's consumer takes a message at once, so one it fails on is
+    // mostly in flight (hidden for the visibility timeout, then taken again) and the visible
+    // count alone would stay near 0. A healthy consumer has a message done within seconds.
+    const messages = { QueueName: { 'Fn::GetAtt': [queue, 'QueueName'] } };
     resources[`${queue}DepthAlarm`] = alarm(
       `${stack} ${queue} not empty`,
-      `Batches ${key} gave up on have waited in ${queue} three minutes running: what they carry is missing from the totals or the site until re-applied.`,
-      metric(
-        'AWS/SQS',
-        'ApproximateNumberOfMessagesVisible',
-        { QueueName: { 'Fn::GetAtt': [queue, 'QueueName'] } },
-        'Maximum',
-      ),
+      `A batch ${key} gave up on has been in ${queue} (waiting, or taken and not done) three minutes running: what it carries is missing from the totals or the site until re-applied.`,
+      {
+        Metrics: [
+          query('visible', 'AWS/SQS', 'ApproximateNumberOfMessagesVisible', messages, 'Maximum'),
+          query('inFlight', 'AWS/SQS', 'ApproximateNumberOfMessagesNotVisible', messages, 'Maximum'),
+          {
+            Id: 'messages',
+            Label: 'messages waiting or in flight',
+            Expression: 'FILL(visible, 0) + FILL(inFlight, 0)',
+            ReturnData: true,
+          },
+        ],
+      },
       over(0, 3, 3),
     );
   }

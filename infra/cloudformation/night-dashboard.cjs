@@ -72,14 +72,19 @@ function widgets({ stage, functionKeys, alarms }) {
       { ...fromZero, ...limitLine('alarm', LIMITS.PUBLISH_LATENCY_LIMIT_MS) },
     ),
     chart(
-      'Failure queues: messages waiting',
-      STREAM_READERS.map(({ queue }) => [
-        'AWS/SQS',
-        'ApproximateNumberOfMessagesVisible',
-        'QueueName',
-        `\${${queue}.QueueName}`,
-        { stat: 'Maximum', label: queue },
-      ]),
+      'Failure queues: messages waiting, and taken but not done',
+      STREAM_READERS.flatMap(({ queue }) =>
+        [
+          ['ApproximateNumberOfMessagesVisible', 'waiting'],
+          ['ApproximateNumberOfMessagesNotVisible', 'in flight'],
+        ].map(([name, what]) => [
+          'AWS/SQS',
+          name,
+          'QueueName',
+          `\${${queue}.QueueName}`,
+          { stat: 'Maximum', label: `${queue}, ${what}` },
+        ]),
+      ),
       fromZero,
     ),
     chart(

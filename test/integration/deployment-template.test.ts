@@ -467,15 +467,25 @@ describe('what the operator sees of the night (infra/cloudformation/monitoring.c
       });
     }
     for (const queue of ['AggregationFailuresQueue', 'PublishFailuresQueue']) {
-      const [alarm, ...others] = alarmOn('ApproximateNumberOfMessagesVisible', [
-        { Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } },
-      ]);
+      const queueName = [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }];
+      const [alarm, ...others] = alarms().filter((a) =>
+        a.Metrics?.some((m) => JSON.stringify(m.MetricStat?.Metric.Dimensions) === JSON.stringify(queueName)),
+      );
       expect(others, queue).toEqual([]);
-      expect(alarm, queue).toMatchObject({
-        Namespace: 'AWS/SQS',
-        Threshold: 0,
-        ComparisonOperator: 'GreaterThanThreshold',
-      });
+      expect(alarm, queue).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+      // Waiting (visible) or taken by the consumer and not done (in flight, as a failing one leaves it).
+      const byName = Object.fromEntries(
+        (alarm?.Metrics ?? []).flatMap((m) => (m.MetricStat ? [[m.MetricStat.Metric.MetricName, m]] : [])),
+      );
+      for (const name of ['ApproximateNumberOfMessagesVisible', 'ApproximateNumberOfMessagesNotVisible'])
+        expect(byName[name]?.MetricStat, `${queue} ${name}`).toMatchObject({
+          Metric: { Namespace: 'AWS/SQS', Dimensions: queueName },
+          Stat: 'Maximum',
+        });
+      const watched = alarm?.Metrics?.filter((m) => m.ReturnData !== false) ?? [];
+      expect(watched.map((m) => m.Expression)).toEqual([
+        `FILL(${byName.ApproximateNumberOfMessagesVisible?.Id}, 0) + FILL(${byName.ApproximateNumberOfMessagesNotVisible?.Id}, 0)`,
+      ]);
     }
   });
 
