@@ -1,6 +1,7 @@
 import { BatchProcessor, EventType } from '@aws-lambda-powertools/batch';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../../shared/logger.js';
+import { flushMetrics } from '../../shared/metrics.js';
 import { AggregationWork } from '../../shared/use-cases/aggregate-records.js';
 import { answerProbe } from '../../shared/use-cases/check-health.js';
 
@@ -25,5 +26,6 @@ export const handler = async (event: DynamoDBStreamEvent, context: Context) => {
     changes: work.changes.length,
     events: work.events.length,
   });
+  flushMetrics();
   return processor.response();
 };

@@ -1,6 +1,7 @@
 import { BatchProcessor, EventType } from '@aws-lambda-powertools/batch';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../../shared/logger.js';
+import { flushMetrics } from '../../shared/metrics.js';
 import { s3Bucket } from '../../shared/storage/s3-bucket.js';
 import { answerProbe } from '../../shared/use-cases/check-health.js';
 import { PublishWork } from '../../shared/use-cases/publish-records.js';
@@ -21,5 +22,6 @@ export const handler = async (event: DynamoDBStreamEvent, context: Context) => {
   });
   await processor.process();
   await work.publish(bucket);
+  flushMetrics();
   return processor.response();
 };

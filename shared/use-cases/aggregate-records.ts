@@ -1,6 +1,7 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { SourceChange } from '../domain/aggregation.js';
 import type { AuditEvent } from '../domain/audit-events.js';
+import { recordAggregationLag } from '../metrics.js';
 import { applyChanges, changeOrQuarantine } from './aggregate-changes.js';
 import { chainEvents, eventOrQuarantine } from './chain-audit-events.js';
 
@@ -11,10 +12,15 @@ import { chainEvents, eventOrQuarantine } from './chain-audit-events.js';
 export class AggregationWork {
   readonly changes: SourceChange[] = [];
   readonly events: AuditEvent[] = [];
+  /** The batch's first section change: the oldest, in stream order (for the aggregation lag). */
+  private oldest: DynamoDBRecord | undefined;
 
   async add(record: DynamoDBRecord): Promise<void> {
     const change = await changeOrQuarantine(record);
-    if (change) return void this.changes.push(change);
+    if (change) {
+      this.oldest ??= record;
+      return void this.changes.push(change);
+    }
     const audited = await eventOrQuarantine(record);
     if (audited) this.events.push(audited);
   }
@@ -26,5 +32,6 @@ export class AggregationWork {
   async apply(): Promise<void> {
     const outcomes = await Promise.allSettled([applyChanges(this.changes), chainEvents(this.events)]);
     for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
+    if (this.oldest) recordAggregationLag(this.oldest);
   }
 }

@@ -6,8 +6,9 @@ import {
   HEAL_STATE_SK,
   isSourceKey,
 } from '../db/keys.js';
-import { readStreamRecord } from '../db/stream-record.js';
+import { readStreamRecord, streamRecordCreatedAt } from '../db/stream-record.js';
 import { logger } from '../logger.js';
+import { recordPublishLatency } from '../metrics.js';
 import type { PublicBucket } from '../storage/bucket.js';
 import { publishSections, publishSummary } from './publish-results.js';
 
@@ -15,6 +16,8 @@ import { publishSections, publishSummary } from './publish-results.js';
 export class PublishWork {
   readonly sections = new Map<string, Set<string>>();
   readonly elections = new Set<string>();
+  /** Per election, when its oldest change in the batch was written (for the publish latency). */
+  private readonly oldestChange = new Map<string, Date>();
 
   /** Notes what one record changed: a section's file, or an election's summary. */
   add(record: DynamoDBRecord): void {
@@ -22,6 +25,8 @@ export class PublishWork {
     const image = newImage ?? oldImage ?? {};
     if (!image.electionId) return;
     const electionId = String(image.electionId);
+    const createdAt = streamRecordCreatedAt(record);
+    if (createdAt && !this.oldestChange.has(electionId)) this.oldestChange.set(electionId, createdAt);
     if (isSourceKey(key)) {
       this.addSections(electionId, [String(image.sectionId)]);
     } else if (key.SK === HEAL_STATE_SK) {
@@ -49,7 +54,10 @@ export class PublishWork {
       await publishSections(bucket, electionId, sectionIds);
     for (const electionId of this.elections) {
       const seq = await publishSummary(bucket, electionId);
-      if (seq !== undefined) logger.info('published', { electionId, seq });
+      if (seq === undefined) continue;
+      logger.info('published', { electionId, seq });
+      const oldest = this.oldestChange.get(electionId);
+      if (oldest) recordPublishLatency(oldest);
     }
   }
 }

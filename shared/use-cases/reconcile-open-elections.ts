@@ -1,5 +1,6 @@
 import { getElectionState, listElectionIds } from '../db/elections.js';
 import { logger } from '../logger.js';
+import { recordHealed } from '../metrics.js';
 import { type HealReport, healElection } from './heal-election.js';
 
 /** Of a run's time, what the sweeps may take. */
@@ -18,6 +19,7 @@ export async function reconcileOpenElections(timeLeftMs: () => number): Promise<
     if (!state || state.state === 'certified') continue;
     const report = await healElection(electionId, { budgetMs: timeLeftMs() * SWEEP_SHARE });
     reports.push(report);
+    recordHealed(report.repaired.length);
     logger.info('reconciled', {
       electionId,
       swept: report.swept,
