@@ -16,13 +16,13 @@
 import { commitTotalsCorrection, readApplied, readTotal, TOTAL_PARTS, type Total } from '../db/aggregates.js';
 import { listSections } from '../db/elections.js';
 import { type HealState, REPAIRS_KEPT, readHealState, writeHealState } from '../db/heal-state.js';
-import { listCurrentSubmissions, submissionKey } from '../db/submissions.js';
+import { readCurrentSubmissions, submissionKey } from '../db/submissions.js';
 import { mismatchedSources, planRepair, type SourceChange } from '../domain/aggregation.js';
 import { type ChangeEntry, figuresOf } from '../domain/change-list.js';
 import { addTallies, diffTallies, isEmptyTally, sumTallies, type Tally } from '../domain/tally.js';
 import { logger } from '../logger.js';
 import { changeOfImage, commitToSomePart } from './aggregate-changes.js';
-import { inPool } from './in-pool.js';
+import { loadElection } from './election-context.js';
 
 export interface HealReport {
   electionId: string;
@@ -42,11 +42,10 @@ export interface HealReport {
 export interface HealOptions {
   /** How long a run may sweep before it saves its place for the next run. */
   budgetMs?: number;
-  concurrency?: number;
 }
 
-/** Sections read before each look at their applied records: about five items each. */
-const SECTIONS_PER_ROUND = 80;
+/** Sections read before each look at their applied records: their items in a few batch reads. */
+const SECTIONS_PER_ROUND = 100;
 const SOURCES_PER_REPAIR = 40;
 
 const suspectOf = (change: SourceChange) => `${change.sourceId}@${change.rev}`;
@@ -87,9 +86,10 @@ async function correctTotals(electionId: string, expected: Tally, seen: Total): 
 
 export async function healElection(electionId: string, options: HealOptions = {}): Promise<HealReport> {
   const budgetMs = options.budgetMs ?? 40_000;
-  const concurrency = options.concurrency ?? 8;
   const startedAt = Date.now();
   const state = await readHealState(electionId);
+  const { head } = await loadElection(electionId);
+  const slotIds = head.turnoutSlots.map((slot) => slot.id);
   const sections = await listSections(electionId);
   const fromStart = state.cursor <= 0 || state.cursor >= sections.length;
   const before = fromStart ? await readTotal(electionId) : undefined;
@@ -102,11 +102,12 @@ export async function healElection(electionId: string, options: HealOptions = {}
 
   while (cursor < sections.length && Date.now() - startedAt < budgetMs) {
     const round = sections.slice(cursor, cursor + SECTIONS_PER_ROUND);
-    const current: SourceChange[] = [];
-    await inPool(round, concurrency, async (section) => {
-      for (const item of await listCurrentSubmissions(electionId, section.id))
-        current.push(changeOfImage(submissionKey(item), item));
-    });
+    const stored = await readCurrentSubmissions(
+      electionId,
+      round.map((section) => section.id),
+      slotIds,
+    );
+    const current = [...stored.values()].flat().map((item) => changeOfImage(submissionKey(item), item));
     expected = addTallies(expected, sumTallies(current.map((c) => c.tally)));
     const mismatched = mismatchedSources(current, await readApplied(current.map((c) => c.sourceId)));
     const due = mismatched.filter((c) => suspects.has(suspectOf(c)));

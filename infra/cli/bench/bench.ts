@@ -44,6 +44,8 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+// The submissions run in this process: their metrics would print an EMF line per hundred.
+process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 // --page-only weighs the page alone, as before; every other run starts with the bundles.
 const bundlesWithinBudget = values['page-only'] || (await benchBundles(log));
 if (values['bundles-only']) process.exit(bundlesWithinBudget ? 0 : 1);
@@ -70,9 +72,14 @@ try {
   const bucket = s3Bucket();
   // A stream batch that fails is retried by the stream; each is a failure this bench reports.
   const failures = { batches: 0, errors: 0 };
+  // Where the time goes: every invocation's duration, per function, as serverless-offline prints it.
+  const durations = new Map<string, number[]>();
   stack.onOutputLine((line) => {
     if (line.includes('the batch will be retried')) failures.batches++;
     if (line.includes('"level":"ERROR"')) failures.errors++;
+    const invocation = /\(λ: (\w+)\) RequestId: \S+\s+Duration: ([\d.]+) ms/.exec(line);
+    if (invocation?.[1] && invocation[2])
+      durations.set(invocation[1], [...(durations.get(invocation[1]) ?? []), Number(invocation[2])]);
   });
   const benchActor = { role: 'staff' as const, credential: 'bench' };
   const meter = meterCapacity(db());
@@ -238,6 +245,11 @@ try {
       `summary: ${summary.length} bytes, ${gzipSync(summary).length} gzipped (budget ${BUDGETS.summaryGzipped}: ${verdict(gzipSync(summary).length, BUDGETS.summaryGzipped)}); latest.json: ${pointer.length} bytes (budget ${BUDGETS.pointerBytes}: ${verdict(pointer.length, BUDGETS.pointerBytes)})`,
       `submit-to-published latency (section file shows the count; ${latencies.length} samples): p50 ${seconds(percentile(latencies, 50))} s, p95 ${seconds(percentile(latencies, 95))} s`,
       ...memory.map((p) => `peak memory: ${p.peakMiB} MiB  ${p.command}`),
+      ...[...durations].map(([name, all]) => {
+        const sorted = [...all].sort((a, b) => a - b);
+        const busy = all.reduce((a, b) => a + b, 0);
+        return `invocations of ${name}: ${all.length}, p50 ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms, ${seconds(busy)} s in all`;
+      }),
       `failed stream batches: ${failures.batches}; error lines logged by the functions: ${failures.errors}`,
       `repaired by the periodic reconciliation during the run: ${healed.length}`,
       `reconcile: ${reconcile.differences.length} differences`,
