@@ -42,10 +42,9 @@ export function streamMappingsOf(
   return mappings
     .filter((m) => JSON.stringify(m.EventSourceArn).includes('StreamArn'))
     .map((m) => {
-      const queueId = getAttOf(
-        (m.DestinationConfig as Properties | undefined)?.OnFailure &&
-          (m.DestinationConfig as { OnFailure: { Destination: unknown } }).OnFailure.Destination,
-      );
+      const destination = (m.DestinationConfig as { OnFailure?: { Destination?: unknown } } | undefined)
+        ?.OnFailure;
+      const queueId = getAttOf(destination?.Destination);
       const retries = Number(m.MaximumRetryAttempts ?? -1);
       const consumer = queueId ? consumerOf(queueId) : undefined;
       return {
