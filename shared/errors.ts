@@ -60,6 +60,10 @@ export class NotFlaggedError extends AppError {
 export class NotReportedError extends AppError {
   readonly code = 'NOT_REPORTED';
 }
+/** More sections than one request takes: a job (or the terminal) does it instead. */
+export class TooManySectionsError extends AppError {
+  readonly code = 'TOO_MANY_SECTIONS';
+}
 export class RateLimitedError extends AppError {
   readonly code = 'RATE_LIMITED';
   constructor(

@@ -25,11 +25,15 @@ const READS = ['dynamodb:Query'];
 /** A reviewed or submitted item: read its section, write it, its history and its audit record in one transaction. */
 const SECTION_WRITE = [...SIGN_IN, ...READS, 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem'];
 
+/** Officer codes issued or revoked in bulk: pointers read in batches, then a transaction's puts and deletes. */
+const CODE_CHANGES = ['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'];
+
 /** What each function's code calls. */
 const GRANTS = {
   defineElection: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:PutItem', 'dynamodb:BatchWriteItem'] },
-  issueOfficerTokens: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:PutItem', 'dynamodb:DeleteItem'] },
-  revokeOfficerTokens: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:PutItem', 'dynamodb:DeleteItem'] },
+  // Token pointers read 100 at a time; each section's change in a transaction (CODE_CHANGES).
+  issueOfficerTokens: { ...API, table: [...SIGN_IN, ...READS, ...CODE_CHANGES] },
+  revokeOfficerTokens: { ...API, table: [...SIGN_IN, ...READS, ...CODE_CHANGES] },
   submitTurnout: { ...API, table: SECTION_WRITE },
   submitResults: { ...API, table: SECTION_WRITE },
   readSection: { ...API, table: [...SIGN_IN, ...READS] },

@@ -20,6 +20,7 @@ const STATUS_BY_ERROR = new Map<abstract new (...args: never[]) => errors.AppErr
   [errors.VersionMismatchError, 412],
   [errors.PayloadTooLargeError, 413],
   [errors.UnsupportedMediaTypeError, 415],
+  [errors.TooManySectionsError, 422],
   [errors.RateLimitedError, 429],
 ]);
 
