@@ -27,6 +27,21 @@ export class InvalidJsonError extends AppError {
 export class UnsupportedMediaTypeError extends AppError {
   readonly code = 'UNSUPPORTED_MEDIA_TYPE';
 }
+/** A body whose content coding the route takes, but whose bytes do not decode (bad or truncated gzip). */
+export class InvalidContentEncodingError extends AppError {
+  readonly code = 'INVALID_CONTENT_ENCODING';
+}
+/** A body in a content coding the route does not take; the answer names the one it does. */
+export class UnsupportedContentEncodingError extends AppError {
+  readonly code = 'UNSUPPORTED_CONTENT_ENCODING';
+  constructor(
+    message: string,
+    /** The coding the route takes, for the answer's Accept-Encoding (RFC 9110, section 12.5.3). */
+    readonly accepted: string,
+  ) {
+    super(message);
+  }
+}
 export class PayloadTooLargeError extends AppError {
   readonly code = 'PAYLOAD_TOO_LARGE';
 }

@@ -4,6 +4,7 @@ import { storedDefinitionHash } from '../domain/audit-events.js';
 import type { ElectionHead, Section } from '../domain/election.js';
 import { ConcurrentWriteError, ElectionInUseError } from '../errors.js';
 import { AGAIN, retrying } from '../retry.js';
+import { inPool } from '../use-cases/in-pool.js';
 import { db, tableName } from './client.js';
 import { type Key, keys } from './keys.js';
 import { queryAll, unprocessedPolicy, writeIf } from './queries.js';
@@ -65,9 +66,17 @@ export async function listSections(electionId: string): Promise<Section[]> {
   return items.map((item) => item.section as Section);
 }
 
+/** BatchWriteItem's limit, and how many batches are in flight at once (61,550 sections: 2,462 batches). */
+const BATCH_ITEMS = 25;
+const BATCHES_IN_FLIGHT = 16;
+
+/** Writes the requests 25 to a batch, 16 batches at a time, sending again what DynamoDB leaves unprocessed. */
 async function batchWrite(requests: Record<string, unknown>[]) {
-  for (let start = 0; start < requests.length; start += 25) {
-    let pending: Record<string, unknown>[] = requests.slice(start, start + 25);
+  const batches: Record<string, unknown>[][] = [];
+  for (let start = 0; start < requests.length; start += BATCH_ITEMS)
+    batches.push(requests.slice(start, start + BATCH_ITEMS));
+  await inPool(batches, BATCHES_IN_FLIGHT, async (batch) => {
+    let pending = batch;
     await retrying(
       unprocessedPolicy('BatchWriteItem', () => pending.length),
       async () => {
@@ -78,7 +87,7 @@ async function batchWrite(requests: Record<string, unknown>[]) {
         return pending.length > 0 ? AGAIN : undefined;
       },
     );
-  }
+  });
 }
 
 /**

@@ -7,6 +7,7 @@ import { jsonResponse } from './json-response.js';
 const STATUS_BY_ERROR = new Map<abstract new (...args: never[]) => errors.AppError, number>([
   [errors.ValidationError, 400],
   [errors.InvalidJsonError, 400],
+  [errors.InvalidContentEncodingError, 400],
   [errors.UnauthorizedError, 401],
   [errors.ForbiddenError, 403],
   [errors.ElectionNotFoundError, 404],
@@ -20,6 +21,7 @@ const STATUS_BY_ERROR = new Map<abstract new (...args: never[]) => errors.AppErr
   [errors.VersionMismatchError, 412],
   [errors.PayloadTooLargeError, 413],
   [errors.UnsupportedMediaTypeError, 415],
+  [errors.UnsupportedContentEncodingError, 415],
   [errors.TooManySectionsError, 422],
   [errors.RateLimitedError, 429],
 ]);
@@ -38,7 +40,9 @@ export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2
         ? { 'www-authenticate': 'Bearer' }
         : error instanceof errors.RateLimitedError
           ? { 'retry-after': String(error.retryAfterSeconds) }
-          : {};
+          : error instanceof errors.UnsupportedContentEncodingError
+            ? { 'accept-encoding': error.accepted }
+            : {};
     return jsonResponse(
       status,
       { error: { code: error.code, message: error.message, details: error.details } },

@@ -37,7 +37,8 @@ const townOf = (id: string, count: number) =>
     })),
   });
 
-const isValid = async (token: string) => (await use.findCallerByTokenHash(use.hashToken(token))) !== undefined;
+const isValid = async (token: string) =>
+  (await use.findCallerByTokenHash(use.hashToken(token))) !== undefined;
 
 const credentialRecords = async (electionId: string, sectionId: string) =>
   use.queryAll({
