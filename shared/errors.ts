@@ -79,6 +79,21 @@ export class NotReportedError extends AppError {
 export class TooManySectionsError extends AppError {
   readonly code = 'TOO_MANY_SECTIONS';
 }
+export class JobNotFoundError extends AppError {
+  readonly code = 'JOB_NOT_FOUND';
+}
+/** The same Idempotency-Key again with another request: a new key starts another job. */
+export class IdempotencyKeyReusedError extends AppError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+}
+/** A job's sheet asked for before the job is done (or of a job that issues none). */
+export class SheetNotReadyError extends AppError {
+  readonly code = 'SHEET_NOT_READY';
+}
+/** A job's sheet asked for after its short life: the codes are gone; issue them again. */
+export class SheetExpiredError extends AppError {
+  readonly code = 'SHEET_EXPIRED';
+}
 export class RateLimitedError extends AppError {
   readonly code = 'RATE_LIMITED';
   constructor(

@@ -16,6 +16,8 @@ const STREAM = { 'Fn::GetAtt': ['ResultsTable', 'StreamArn'] };
 const SITE = { 'Fn::GetAtt': ['PublicBucket', 'Arn'] };
 const siteObjects = (...patterns) => patterns.map((p) => ({ 'Fn::Sub': `\${PublicBucket.Arn}/${p}` }));
 const ORIGIN_SECRET = { Ref: 'OriginSecret' };
+/** The private bucket of officer code sheets (code-sheets.yml): the jobs' parts only. */
+const CODE_SHEET_PARTS = [{ 'Fn::Sub': '${OfficerCodeSheetsBucket.Arn}/jobs/*' }];
 
 /** Every API function checks its token (GetItem) and counts a failed sign-in (UpdateItem). */
 const SIGN_IN = ['dynamodb:GetItem', 'dynamodb:UpdateItem'];
@@ -34,6 +36,20 @@ const GRANTS = {
   // Token pointers read 100 at a time; each section's change in a transaction (CODE_CHANGES).
   issueOfficerTokens: { ...API, table: [...SIGN_IN, ...READS, ...CODE_CHANGES] },
   revokeOfficerTokens: { ...API, table: [...SIGN_IN, ...READS, ...CODE_CHANGES] },
+  // A bulk code job: its record (Put), the sections named checked (Query), its worker started.
+  startOfficerTokenJob: {
+    ...API,
+    table: [...SIGN_IN, ...READS, 'dynamodb:PutItem'],
+    invokes: 'RunOfficerTokenJobLambdaFunction',
+  },
+  // The job's record is one GetItem, which every API function has.
+  readOfficerTokenJob: { ...API },
+  readOfficerTokenSheet: { ...API, readCodeSheets: CODE_SHEET_PARTS },
+  // Takes the job and moves it on (GetItem, UpdateItem), changes the codes, writes each part's sheet.
+  runOfficerTokenJob: {
+    table: ['dynamodb:GetItem', 'dynamodb:UpdateItem', ...READS, ...CODE_CHANGES],
+    writeCodeSheets: CODE_SHEET_PARTS,
+  },
   submitTurnout: { ...API, table: SECTION_WRITE },
   submitResults: { ...API, table: SECTION_WRITE },
   readSection: { ...API, table: [...SIGN_IN, ...READS] },
@@ -114,6 +130,27 @@ function statementsOf(key, grant) {
       Effect: 'Allow',
       Action: ['s3:PutObject'],
       Resource: grant.writeSite,
+    });
+  if (grant.readCodeSheets)
+    statements.push({
+      Sid: 'CodeReadsCodeSheets',
+      Effect: 'Allow',
+      Action: ['s3:GetObject'],
+      Resource: grant.readCodeSheets,
+    });
+  if (grant.writeCodeSheets)
+    statements.push({
+      Sid: 'CodeWritesCodeSheets',
+      Effect: 'Allow',
+      Action: ['s3:PutObject'],
+      Resource: grant.writeCodeSheets,
+    });
+  if (grant.invokes)
+    statements.push({
+      Sid: 'CodeStartsWorker',
+      Effect: 'Allow',
+      Action: ['lambda:InvokeFunction'],
+      Resource: { 'Fn::GetAtt': [grant.invokes, 'Arn'] },
     });
   if (grant.originSecret)
     statements.push({

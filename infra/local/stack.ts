@@ -24,6 +24,8 @@ import { ensureTable } from './table.js';
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const LOCAL_TABLE = 'election-night-local';
 export const LOCAL_BUCKET = 'election-night-local-site';
+/** The private bucket of officer code sheets (infra/cloudformation/code-sheets.yml). */
+export const LOCAL_CODE_SHEETS_BUCKET = 'election-night-local-code-sheets';
 const REGION = 'eu-south-1';
 /** serverless-offline runs the service as stage `local`: functions are named `election-night-local-<key>`. */
 const SERVICE_STAGE = 'election-night-local';
@@ -108,7 +110,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await installStaffToken(DynamoDBDocumentClient.from(client), LOCAL_TABLE, adminToken);
 
     options.log(`starting S3 (s3rver) on ${s3Endpoint}`);
-    const s3 = await startS3({ port: options.s3Port, directory: join(dataDir, 's3'), bucket: LOCAL_BUCKET });
+    const s3 = await startS3({
+      port: options.s3Port,
+      directory: join(dataDir, 's3'),
+      bucket: LOCAL_BUCKET,
+      others: [LOCAL_CODE_SHEETS_BUCKET],
+    });
     stoppers.push(() => s3.stop());
     const s3Client = new S3Client({
       endpoint: s3Endpoint,
@@ -139,11 +146,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           stackName: SERVICE_STAGE,
           table: LOCAL_TABLE,
           bucket: LOCAL_BUCKET,
+          buckets: { OfficerCodeSheetsBucket: LOCAL_CODE_SHEETS_BUCKET },
         }),
       ),
     );
     const gate = await startIamGate({
-      upstream: { dynamodb: dynamodbEndpoint, s3: s3Endpoint },
+      upstream: {
+        dynamodb: dynamodbEndpoint,
+        s3: s3Endpoint,
+        lambda: `http://127.0.0.1:${options.lambdaPort}`,
+      },
       upstreamAccessKeyId: LOCAL_CREDENTIALS.accessKeyId,
       roles,
       accountId: LOCAL_ACCOUNT_ID,
@@ -164,10 +176,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         OFFLINE_LAMBDA_PORT: String(options.lambdaPort),
         TABLE_NAME: LOCAL_TABLE,
         BUCKET_NAME: LOCAL_BUCKET,
-        // The functions reach DynamoDB and S3 through the IAM gate; the stream reader (the event
+        // The functions reach DynamoDB, S3 and Lambda through the IAM gate; the stream reader (the event
         // source mapping, AWS's own) reads DynamoDB Local directly.
         DYNAMODB_ENDPOINT: gate.url,
         S3_ENDPOINT: gate.url,
+        LAMBDA_ENDPOINT: gate.url,
+        CODE_SHEETS_BUCKET: LOCAL_CODE_SHEETS_BUCKET,
         DYNAMODB_STREAMS_ENDPOINT: dynamodbEndpoint,
         STREAM_CHECKPOINT_FILE: join(dataDir, 'stream-checkpoints.json'),
         AWS_REGION: REGION,
