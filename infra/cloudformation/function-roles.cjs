@@ -17,7 +17,7 @@ const SITE = { 'Fn::GetAtt': ['PublicBucket', 'Arn'] };
 const siteObjects = (...patterns) => patterns.map((p) => ({ 'Fn::Sub': `\${PublicBucket.Arn}/${p}` }));
 const ORIGIN_SECRET = { Ref: 'OriginSecret' };
 /** The private bucket of officer code sheets (code-sheets.yml): the jobs' parts only. */
-const CODE_SHEET_PARTS = [{ 'Fn::Sub': '${OfficerCodeSheetsBucket.Arn}/jobs/*' }];
+const CODE_SHEET_PARTS = [{ 'Fn::Sub': `\${OfficerCodeSheetsBucket.Arn}/jobs/*` }];
 
 /** Every API function checks its token (GetItem) and counts a failed sign-in (UpdateItem). */
 const SIGN_IN = ['dynamodb:GetItem', 'dynamodb:UpdateItem'];

@@ -127,12 +127,26 @@ export async function recordOfficerTokenJobPart(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.officerTokenJob(job.electionId, job.jobId),
+        // Every attribute by a name placeholder: several are DynamoDB reserved words.
         UpdateExpression:
-          'SET #total = :total, processed = processed + :processed, changed = changed + :changed, ' +
-          '#failed = #failed + :failed, failures = :failures, parts = list_append(parts, :key), ' +
-          'partsDone = :next, leaseUntil = :lease, updatedAt = :at',
-        ConditionExpression: '#owner = :owner AND (attribute_not_exists(partsDone) OR partsDone = :part)',
-        ExpressionAttributeNames: { '#owner': 'owner', '#total': 'total', '#failed': 'failed' },
+          'SET #total = :total, #processed = #processed + :processed, #changed = #changed + :changed, ' +
+          '#failed = #failed + :failed, #failures = :failures, #parts = list_append(#parts, :key), ' +
+          '#partsDone = :next, #leaseUntil = :lease, #updatedAt = :at',
+        ConditionExpression: '#owner = :owner AND (attribute_not_exists(#partsDone) OR #partsDone = :part)',
+        ExpressionAttributeNames: Object.fromEntries(
+          [
+            'owner',
+            'total',
+            'processed',
+            'changed',
+            'failed',
+            'failures',
+            'parts',
+            'partsDone',
+            'leaseUntil',
+            'updatedAt',
+          ].map((name) => [`#${name}`, name]),
+        ),
         ExpressionAttributeValues: {
           ':owner': owner,
           ':part': done.part,

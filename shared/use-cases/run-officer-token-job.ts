@@ -71,7 +71,14 @@ export async function runOfficerTokenJob({ electionId, jobId }: OfficerTokenJobE
     await run(job, owner);
   } catch (error) {
     logger.error('the job failed', { jobId, error: error as Error });
-    const said = error instanceof AppError ? `${error.code}: ${error.message}` : 'an internal error';
-    await finishOfficerTokenJob(job, owner, { status: 'failed', error: said }, Date.now()).catch(() => false);
+    // What went wrong, for staff and the operator (a code is never in an error).
+    const { name, message } = error as Error;
+    const said = error instanceof AppError ? `${error.code}: ${error.message}` : `${name}: ${message}`;
+    await finishOfficerTokenJob(
+      job,
+      owner,
+      { status: 'failed', error: said.slice(0, 500) },
+      Date.now(),
+    ).catch(() => false);
   }
 }
