@@ -58,8 +58,9 @@ const GRANTS = {
   reopenSection: { ...API, table: SECTION_WRITE },
   certifyElection: { ...API, table: [...SIGN_IN, 'dynamodb:PutItem'] },
   listQuarantine: { ...API, table: [...SIGN_IN, ...READS] },
-  listSectionStates: { ...API, table: [...SIGN_IN, ...READS] },
-  exportElection: { ...API, table: [...SIGN_IN, ...READS] },
+  // Every section (Query), then their current items by key, 100 to a BatchGetItem.
+  listSectionStates: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:BatchGetItem'] },
+  exportElection: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:BatchGetItem'] },
   readAudit: { ...API, table: [...SIGN_IN, ...READS] },
   readSession: { ...API },
   // Reads only: whether the table, the bucket and both stream readers answer (probeStream writes the probes).

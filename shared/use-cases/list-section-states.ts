@@ -8,7 +8,10 @@ import { submissionView as view } from './read-section.js';
 
 export async function listSectionStates(electionId: string) {
   const { head, state } = await loadElection(electionId);
-  const sections = await currentSections(electionId);
+  const sections = await currentSections(
+    electionId,
+    head.turnoutSlots.map((s) => s.id),
+  );
   return {
     electionId,
     name: head.name,
