@@ -52,9 +52,9 @@ async function sessionOf(token: string) {
   return { status: response.status, body: (await response.json()) as Json };
 }
 
-/** Every tenth code, each signing in as the officer of its own section (or, once revoked, not at all). */
+/** One code in 26 (100 of Rome's), each signing in as the officer of its own section (or, once revoked, not at all). */
 async function signInSample(tokens: Record<string, string>, expected: 200 | 401) {
-  const sample = Object.entries(tokens).filter((_, i) => i % 10 === 0);
+  const sample = Object.entries(tokens).filter((_, i) => i % 26 === 0);
   await inParallel(sample, 8, async ([sectionId, token]) => {
     const session = await sessionOf(token);
     expect(session.status, sectionId).toBe(expected);
@@ -138,7 +138,7 @@ describe('Rome’s codes in one request each', () => {
     expect(Object.keys(tokens)).toHaveLength(2_600);
     expect(new Set(Object.values(tokens)).size).toBe(2_600);
     expect(issued.body.failed).toBeUndefined();
-    expect(await signInSample(tokens, 200)).toBe(260);
+    expect(await signInSample(tokens, 200)).toBe(100);
     expect(publicBucketHolds(tokens['1'] ?? '')).toBe(false);
 
     // Act: every code revoked in one request.
