@@ -94,6 +94,10 @@ export class SheetNotReadyError extends AppError {
 export class SheetExpiredError extends AppError {
   readonly code = 'SHEET_EXPIRED';
 }
+/** An answer over Lambda's 6 MB, which AWS would not deliver. */
+export class AnswerTooLargeError extends AppError {
+  readonly code = 'ANSWER_TOO_LARGE';
+}
 export class RateLimitedError extends AppError {
   readonly code = 'RATE_LIMITED';
   constructor(

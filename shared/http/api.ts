@@ -8,6 +8,7 @@ import { IdSchema } from '../domain/ids.js';
 import { hashToken } from '../domain/tokens.js';
 import { ForbiddenError, RateLimitedError, UnauthorizedError, ValidationError } from '../errors.js';
 import { logger } from '../logger.js';
+import { withinLambdaAnswerLimit } from './answer-limit.js';
 import { compressed } from './compression.js';
 import { errorResponse } from './error-response.js';
 import { headerOf as header } from './headers.js';
@@ -161,11 +162,13 @@ const jsonBody = (limits: BodyLimits): middy.MiddlewareObj<ApiEvent> => ({
  * An HTTP API function: logging, errors in the contract's shape, path ids checked, the caller
  * authenticated and authorized, the JSON body parsed; the handler then calls its use case. A
  * large answer goes out compressed when the client accepts it (compression.ts): `compressed`
- * comes first, so it is the last to see the answer, an error's included.
+ * comes first but one, so it is the last but one to see the answer, an error's included; the last
+ * is the check of Lambda's 6 MB on what finally goes out (answer-limit.ts).
  */
 export function api(options: { access: Access; body?: boolean | BodyLimits }, handler: Handler) {
   const chain = middy<ApiEvent, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(withinLambdaAnswerLimit() as middy.MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2>)
     .use(compressed() as middy.MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2>)
     .use(contractErrors())
     .use(throughSite())

@@ -28,6 +28,7 @@ const STATUS_BY_ERROR = new Map<abstract new (...args: never[]) => errors.AppErr
   [errors.TooManySectionsError, 422],
   [errors.IdempotencyKeyReusedError, 422],
   [errors.RateLimitedError, 429],
+  [errors.AnswerTooLargeError, 500],
 ]);
 
 export function statusOf(error: errors.AppError): number {

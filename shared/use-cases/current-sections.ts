@@ -15,16 +15,21 @@ const bySortKey = (a: Submission, b: Submission) =>
  * Every section of an election with its current items, by section number (2 before 10). The
  * items are read by their keys (the results and one reading per slot of each section), 100 to a
  * BatchGetItem, not by a query per section: a city's 2,600 sections take 130 calls, not 2,600.
+ * `itemsStored: false` (the election has no submission yet) reads the sections alone.
  */
 export async function currentSections(
   electionId: string,
   slotIds: readonly string[],
+  options: { itemsStored?: boolean } = {},
 ): Promise<{ section: Section; stored: Submission[] }[]> {
   const sections = await listSections(electionId);
-  const itemKeys = sections.flatMap((section) => [
-    keys.results(electionId, section.id),
-    ...slotIds.map((slotId) => keys.turnout(electionId, section.id, slotId)),
-  ]);
+  const itemKeys =
+    options.itemsStored === false
+      ? []
+      : sections.flatMap((section) => [
+          keys.results(electionId, section.id),
+          ...slotIds.map((slotId) => keys.turnout(electionId, section.id, slotId)),
+        ]);
   const stored = new Map<string, Submission[]>();
   for (const item of await batchGet(itemKeys, BATCHES_IN_FLIGHT)) {
     const submission = submissionFromItem(item);
