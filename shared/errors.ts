@@ -98,6 +98,10 @@ export class SheetExpiredError extends AppError {
 export class AnswerTooLargeError extends AppError {
   readonly code = 'ANSWER_TOO_LARGE';
 }
+/** A definition whose sections were not all stored in one request's time: the same PUT again finishes it. */
+export class DefinitionIncompleteError extends AppError {
+  readonly code = 'DEFINITION_INCOMPLETE';
+}
 export class RateLimitedError extends AppError {
   readonly code = 'RATE_LIMITED';
   constructor(

@@ -29,6 +29,7 @@ const STATUS_BY_ERROR = new Map<abstract new (...args: never[]) => errors.AppErr
   [errors.IdempotencyKeyReusedError, 422],
   [errors.RateLimitedError, 429],
   [errors.AnswerTooLargeError, 500],
+  [errors.DefinitionIncompleteError, 503],
 ]);
 
 export function statusOf(error: errors.AppError): number {
@@ -47,7 +48,9 @@ export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2
           ? { 'retry-after': String(error.retryAfterSeconds) }
           : error instanceof errors.UnsupportedContentEncodingError
             ? { 'accept-encoding': error.accepted }
-            : {};
+            : error instanceof errors.DefinitionIncompleteError
+              ? { 'retry-after': '1' }
+              : {};
     return jsonResponse(
       status,
       { error: { code: error.code, message: error.message, details: error.details } },

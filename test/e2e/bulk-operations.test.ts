@@ -180,7 +180,13 @@ describe('codes by a job, for more sections than one request takes', () => {
     expect(location).toBe(`${admin}/officer-token-jobs/${job.jobId}`);
     const done = await finished(location);
     expect(stack.iam.denials()).toEqual([]);
-    expect(done, JSON.stringify(done)).toMatchObject({ status: 'done', total: 2_600, processed: 2_600, changed: 2_600, failed: 0 });
+    expect(done, JSON.stringify(done)).toMatchObject({
+      status: 'done',
+      total: 2_600,
+      processed: 2_600,
+      changed: 2_600,
+      failed: 0,
+    });
     expect(done.sheet).toMatchObject({ parts: 2, ready: true });
     const tokens: Record<string, string> = {};
     for (const part of [0, 1]) {
