@@ -14,6 +14,7 @@ const POLL_MS = 2_000;
 
 interface JobView {
   status: 'queued' | 'running' | 'done' | 'failed';
+  stalled: boolean;
   location: string;
   total: number | null;
   processed: number;
@@ -24,9 +25,11 @@ interface JobView {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts the job, once even if the answer is lost (then asks again with the same key). */
-async function start(electionId: string, body: unknown) {
-  const key = { 'idempotency-key': crypto.randomUUID() };
+/**
+ * Starts the job, once even if the answer is lost (then asks again with the same key); the same
+ * call with the same key later sends the job's worker again if nothing moves it on.
+ */
+async function start(electionId: string, body: unknown, key: Record<string, string>) {
   const path = `${electionPath(electionId)}/officer-token-jobs`;
   let answer = await postJson(path, body, key);
   for (let retry = 0; answer.status === 0 && retry < 3; retry++) {
@@ -42,7 +45,9 @@ export async function runCodeJob(
   operation: 'issue' | 'revoke',
   sections: 'all' | string[],
 ): Promise<void> {
-  const started = await start(overview.electionId, { operation, sections });
+  const key = { 'idempotency-key': crypto.randomUUID() };
+  const body = { operation, sections };
+  const started = await start(overview.electionId, body, key);
   if (started.status !== 202) return load(state, (t) => t.codes.failed(errorText(started)(t)));
   let job = started.body as JobView;
   while (job.status === 'queued' || job.status === 'running') {
@@ -53,6 +58,8 @@ export async function runCodeJob(
     // A progress read that fails (a dropped connection) is only "ask again".
     const progress = await call(job.location.replace(/^\/v1/, ''));
     if (progress.status === 200) job = progress.body as JobView;
+    // Nothing moves it on (its worker never started, or stopped): the same start again restarts it.
+    if (job.stalled) await start(overview.electionId, body, key);
   }
   const ended = job;
   if (ended.status === 'failed') return load(state, (t) => t.codes.jobFailed(ended.error ?? ''));
