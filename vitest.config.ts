@@ -11,6 +11,14 @@ if (strays.length > 0)
   throw new Error(`test files outside test/{${PROJECTS.join(',')}}/ would not run: ${strays.join(', ')}`);
 
 /**
+ * Unit and integration files call handlers and use cases in their own process, where each flush
+ * (or each 100 values) of shared/metrics.ts would print an EMF line amid the test output;
+ * test/unit/metrics.test.ts turns them back on to check the lines. The end-to-end stacks keep
+ * them: serverless-offline's output is captured there, and the lines go through the real bundles.
+ */
+const QUIET_METRICS = { POWERTOOLS_METRICS_DISABLED: 'true' };
+
+/**
  * Two groups, one after the other (sequence.groupOrder). First the unit files (pure) and the
  * integration files, two files at a time: each integration file starts its own DynamoDB Local
  * and s3rver on free ports, keeps its data in a folder of its own, sets process.env in its own
@@ -30,6 +38,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          env: QUIET_METRICS,
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
           // Property tests on a loaded two-core machine: room enough, no timing asserted.
@@ -42,6 +51,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          env: QUIET_METRICS,
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
           // Real servers: give them time.

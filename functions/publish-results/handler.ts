@@ -1,11 +1,10 @@
 import { BatchProcessor, EventType } from '@aws-lambda-powertools/batch';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { AUDIT_HEAD_SK, ELECTION_STATE_SK, isSourceKey, TOTAL_SK } from '../../shared/db/keys.js';
-import { readStreamRecord } from '../../shared/db/stream-record.js';
 import { logger } from '../../shared/logger.js';
+import { flushMetrics } from '../../shared/metrics.js';
 import { s3Bucket } from '../../shared/storage/s3-bucket.js';
 import { answerProbe } from '../../shared/use-cases/check-health.js';
-import { publishSections, publishSummary } from '../../shared/use-cases/publish-results.js';
+import { PublishWork } from '../../shared/use-cases/publish-records.js';
 
 const bucket = s3Bucket();
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
@@ -16,28 +15,13 @@ const processor = new BatchProcessor(EventType.DynamoDBStreams);
  */
 export const handler = async (event: DynamoDBStreamEvent, context: Context) => {
   logger.addContext(context);
-  const sectionsByElection = new Map<string, Set<string>>();
-  const touched = new Set<string>();
+  const work = new PublishWork();
   processor.register(event.Records, async (record: DynamoDBRecord) => {
     if (await answerProbe('publisher', record)) return;
-    const { key, newImage, oldImage } = readStreamRecord(record);
-    const image = newImage ?? oldImage ?? {};
-    if ((key.SK === TOTAL_SK || key.SK === ELECTION_STATE_SK || key.SK === AUDIT_HEAD_SK) && image.electionId)
-      touched.add(String(image.electionId));
-    if (isSourceKey(key)) {
-      const electionId = String(image.electionId);
-      const sections = sectionsByElection.get(electionId) ?? new Set<string>();
-      sections.add(String(image.sectionId));
-      sectionsByElection.set(electionId, sections);
-      touched.add(electionId);
-    }
+    work.add(record);
   });
   await processor.process();
-  for (const [electionId, sectionIds] of sectionsByElection)
-    await publishSections(bucket, electionId, sectionIds);
-  for (const electionId of touched) {
-    const seq = await publishSummary(bucket, electionId);
-    if (seq !== undefined) logger.info('published', { electionId, seq });
-  }
+  await work.publish(bucket);
+  flushMetrics();
   return processor.response();
 };

@@ -56,7 +56,7 @@ const GRANTS = {
   readSectionHistory: { ...API, table: [...SIGN_IN, ...READS] },
   approveSection: { ...API, table: SECTION_WRITE },
   reopenSection: { ...API, table: SECTION_WRITE },
-  certifyElection: { ...API, table: [...SIGN_IN, 'dynamodb:PutItem'] },
+  certifyElection: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:PutItem'] },
   listQuarantine: { ...API, table: [...SIGN_IN, ...READS] },
   // Every section (Query), then their current items by key, 100 to a BatchGetItem.
   listSectionStates: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:BatchGetItem'] },
@@ -73,9 +73,26 @@ const GRANTS = {
     stream: 'AggregationFailuresQueue',
     table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem'],
   },
+  // The periodic reconciliation: reads sections and what the totals took in, repairs through the
+  // guarded aggregation (a totals correction checks every part unmoved); the publisher follows it.
+  reconcileElections: {
+    table: [
+      'dynamodb:Query',
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:PutItem',
+      'dynamodb:ConditionCheckItem',
+    ],
+  },
   publishResults: {
     stream: 'PublishFailuresQueue',
-    table: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+    table: [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ],
     // The manifest names the assets the pages link; without s3:ListBucket a missing manifest
     // (before the first site upload) would read as AccessDenied, not as missing. A publish
     // overtaken by a newer one rewrites the pages from that newer snapshot.
@@ -84,6 +101,19 @@ const GRANTS = {
     writeSite: siteObjects('results/*', 'index.html', 'index.en.html'),
   },
 };
+
+/**
+ * The on-failure queues' consumers read their failed batch again from the stream, then do exactly
+ * what the reader they stand in for does, through the same code: they hold that reader's grants
+ * (which the local night proves used and sufficient), plus the stream reads. No SQS runs locally,
+ * so they run only in AWS, and their code statements are "CodeInAws".
+ */
+const recoveryOf = (reader, queue) => {
+  const { stream: _ownQueue, ...calls } = GRANTS[reader];
+  return { ...calls, queue, readStream: true, inAwsOnly: true };
+};
+GRANTS.recoverAggregation = recoveryOf('aggregateAndChain', 'AggregationFailuresQueue');
+GRANTS.recoverPublication = recoveryOf('publishResults', 'PublishFailuresQueue');
 
 const upperFirst = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -114,6 +144,20 @@ function statementsOf(key, grant) {
       },
     );
   }
+  if (grant.queue)
+    statements.push({
+      Sid: 'ServiceReceivesQueue',
+      Effect: 'Allow',
+      Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+      Resource: { 'Fn::GetAtt': [grant.queue, 'Arn'] },
+    });
+  if (grant.readStream)
+    statements.push({
+      Sid: 'CodeReadsStream',
+      Effect: 'Allow',
+      Action: ['dynamodb:GetShardIterator', 'dynamodb:GetRecords'],
+      Resource: STREAM,
+    });
   if (grant.table)
     statements.push({ Sid: 'CodeUsesTable', Effect: 'Allow', Action: grant.table, Resource: TABLE });
   if (grant.readSite)
@@ -160,8 +204,14 @@ function statementsOf(key, grant) {
       Action: ['secretsmanager:GetSecretValue'],
       Resource: ORIGIN_SECRET,
     });
-  return statements;
+  return grant.inAwsOnly ? statements.map(onlyInAws) : statements;
 }
+
+/** A code statement of a function that runs only in AWS, named so the local checks skip it. */
+const onlyInAws = (statement) =>
+  statement.Sid.startsWith('Code') && !statement.Sid.startsWith('CodeInAws')
+    ? { ...statement, Sid: statement.Sid.replace(/^Code/, 'CodeInAws') }
+    : statement;
 
 function roleOf(key, grant) {
   return {

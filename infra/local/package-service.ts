@@ -10,14 +10,15 @@ const run = promisify(execFile);
 /**
  * `serverless package --stage <stage> --package <dir>` in `root`, as CI would run it: offered no
  * AWS credentials, nor the operator's TABLE_NAME or BUCKET_NAME (unset, not empty: osls takes an
- * empty one as a value, and would name the table ""). esbuild works in a folder of its own, so a
+ * empty one as a value, and would name the table ""), nor the ALARM_EMAIL a deploy puts in the
+ * template (infra/cloudformation/monitoring.cjs). esbuild works in a folder of its own, so a
  * packaging never meets another one, or a running `npm start`, in `.esbuild/`.
  */
 export async function packageService(root: string, dir: string, stage: string): Promise<void> {
   const serverless = createRequire(import.meta.url).resolve('serverless/bin/serverless.js');
   const env = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([key]) => !key.startsWith('AWS_') && key !== 'TABLE_NAME' && key !== 'BUCKET_NAME',
+      ([key]) => !key.startsWith('AWS_') && !['TABLE_NAME', 'BUCKET_NAME', 'ALARM_EMAIL'].includes(key),
     ),
   );
   const workFolder = join('.esbuild', `package-${randomUUID()}`);

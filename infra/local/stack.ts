@@ -49,6 +49,8 @@ export interface StackOptions {
   log: (line: string) => void;
   /** Changes the roles the IAM gate enforces (a test removing a permission); the packaged ones by default. */
   adjustRoles?: (roles: FunctionRole[]) => FunctionRole[];
+  /** Seconds between runs of the periodic reconciliation; RECONCILE_INTERVAL_S, else 60. */
+  reconcileIntervalS?: number;
 }
 
 export interface Stack {
@@ -63,6 +65,8 @@ export interface Stack {
   dataDir: string;
   /** Each function's role as the IAM gate enforces it, and what the functions used or were refused. */
   iam: { roles: FunctionRole[] } & Pick<IamGate, 'usage' | 'denials'>;
+  /** Hears every line the functions and serverless-offline print (with `apiOutput: 'capture'`). */
+  onOutputLine(listener: (line: string) => void): void;
   stop(): Promise<void>;
 }
 
@@ -195,12 +199,23 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         // Lambda runs Node 22; this machine's Node 20 is supported for local use only.
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         SLS_NOTIFICATIONS_MODE: 'off',
+        // The reconciliation runs on the stack's own timer (below), at RECONCILE_INTERVAL_S.
+        RECONCILE_SCHEDULE: 'false',
       },
       stdio: options.apiOutput === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
     });
     stoppers.push(() => api.stop());
-    api.child.stdout?.on('data', (chunk) => (apiOutput = (apiOutput + chunk).slice(-20_000)));
-    api.child.stderr?.on('data', (chunk) => (apiOutput = (apiOutput + chunk).slice(-20_000)));
+    const lineListeners: ((line: string) => void)[] = [];
+    let partial = '';
+    const hear = (chunk: Buffer) => {
+      apiOutput = (apiOutput + chunk).slice(-20_000);
+      if (lineListeners.length === 0) return;
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) for (const listener of lineListeners) listener(line);
+    };
+    api.child.stdout?.on('data', hear);
+    api.child.stderr?.on('data', hear);
 
     const apiUrl = `http://127.0.0.1:${options.apiPort}`;
     // probeStream runs every minute on serverless-offline's schedule, as on EventBridge in AWS;
@@ -228,6 +243,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           : gate.denials()[0]?.message,
     );
 
+    const reconcileEveryS = options.reconcileIntervalS ?? Number(process.env.RECONCILE_INTERVAL_S ?? 60);
+    stoppers.push(
+      everyInterval(reconcileEveryS * 1000, () =>
+        fetch(
+          `http://127.0.0.1:${options.lambdaPort}/2015-03-31/functions/${SERVICE_STAGE}-reconcileElections/invocations`,
+          {
+            method: 'POST',
+            body: '{}',
+          },
+        ).then((response) => response.arrayBuffer()),
+      ),
+    );
+    options.log(`periodic reconciliation every ${reconcileEveryS} s (RECONCILE_INTERVAL_S)`);
+
     if (options.seedFile) {
       const definition = JSON.parse(readFileSync(options.seedFile, 'utf8')) as { id: string };
       const response = await fetch(`${apiUrl}/v1/admin/elections/${encodeURIComponent(definition.id)}`, {
@@ -250,6 +279,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       bucket: LOCAL_BUCKET,
       dataDir,
       iam: { roles, usage: gate.usage, denials: gate.denials },
+      onOutputLine: (listener) => void lineListeners.push(listener),
       stop,
     };
   } catch (error) {
@@ -258,10 +288,32 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   }
 }
 
+/**
+ * Runs `work` every `ms`, never two at once (a run longer than the interval delays the next);
+ * answers the stopper, which waits for a run in flight.
+ */
+function everyInterval(ms: number, work: () => Promise<unknown>): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    running = work()
+      .catch(() => undefined)
+      .finally(() => {
+        busy = false;
+      });
+  }, ms);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
 /** A throw-away stack on free ports, its data in a temporary folder: for tests and benchmarks. */
 export async function startEphemeralStack(
   options: Pick<StackOptions, 'apiOutput' | 'log'> &
-    Partial<Pick<StackOptions, 'adminToken' | 'seedFile' | 'adjustRoles'>>,
+    Partial<Pick<StackOptions, 'adminToken' | 'seedFile' | 'adjustRoles' | 'reconcileIntervalS'>>,
 ): Promise<Stack> {
   return startStack({
     apiPort: await freePort(),

@@ -1,13 +1,30 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AggregationPlan, Applied } from '../domain/aggregation.js';
-import { addTallies, type Tally } from '../domain/tally.js';
+import type { ChangeEntry } from '../domain/change-list.js';
+import { addTallies, isEmptyTally, type Tally } from '../domain/tally.js';
 import { db, tableName } from './client.js';
-import { type Key, keys } from './keys.js';
-import { batchGet, transactIf } from './queries.js';
+import { AGGREGATE_PART_SK_PREFIX, type Key, keys } from './keys.js';
+import { batchGet, queryAll, transactIf } from './queries.js';
+
+/**
+ * An election's total is kept in TOTAL_PARTS parts and read as their sum. Any part may take any
+ * delta, so concurrent writers (one per stream shard, the reconciliation, the failure queues'
+ * consumers) each write a part of their own and do not race for one hot item; a writer that
+ * loses a race on its part moves to another (use-cases/aggregate-changes.ts). Each write of a part
+ * also stores the change entries it took in, under the part's new rev, so the publisher can list
+ * exactly what moved between two readings of the parts.
+ */
+export const TOTAL_PARTS = 16;
 
 export interface Aggregate {
   rev: number;
   tally: Tally;
+}
+
+/** The total: the sum of the parts, with each part's rev (the revs only grow). */
+export interface Total extends Aggregate {
+  /** Each part's rev, by part number. */
+  revs: Record<string, number>;
 }
 
 const keyOfId = (id: string): Key => {
@@ -17,58 +34,76 @@ const keyOfId = (id: string): Key => {
 /** A source's id is its key, so the applied record can be found from the id alone. */
 export const sourceIdOf = (key: Key) => `${key.PK}|SK|${key.SK}`;
 
-/** Aggregate ids ("e|total", "e|district|d") to their keys. */
-export function aggregateKeyOf(aggregateId: string): Key {
-  const [electionId = '', scope, ...district] = aggregateId.split('|');
-  return scope === 'district' ? keys.district(electionId, district.join('|')) : keys.total(electionId);
-}
-
 /** What each source has already contributed, by source id. */
 export async function readApplied(sourceIds: string[]): Promise<Map<string, Applied>> {
   const items = await batchGet(sourceIds.map((id) => keys.applied(keyOfId(id))));
   const applied = new Map<string, Applied>();
   for (const item of items) {
     const source = { PK: item.PK as string, SK: (item.SK as string).replace(/^APPLIED#/, '') };
-    applied.set(sourceIdOf(source), { rev: item.rev as number, tally: (item.tally as Tally) ?? {} });
+    applied.set(sourceIdOf(source), {
+      rev: item.rev as number,
+      tally: (item.tally as Tally) ?? {},
+      ...(item.everCounted === true ? { everCounted: true } : {}),
+    });
   }
   return applied;
 }
 
-export async function readAggregates(aggregateIds: string[]): Promise<Map<string, Aggregate>> {
-  const items = await batchGet(aggregateIds.map(aggregateKeyOf));
-  const byKey = new Map(items.map((i) => [`${i.PK}|${i.SK}`, i]));
-  const aggregates = new Map<string, Aggregate>();
-  for (const id of aggregateIds) {
-    const key = aggregateKeyOf(id);
-    const item = byKey.get(`${key.PK}|${key.SK}`);
-    if (item) aggregates.set(id, { rev: item.rev as number, tally: (item.tally as Tally) ?? {} });
-  }
-  return aggregates;
-}
-
-export async function getTotal(electionId: string): Promise<Aggregate | undefined> {
+export async function readPart(electionId: string, part: number): Promise<Aggregate | undefined> {
   const { Item } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.total(electionId), ConsistentRead: true }),
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.aggregatePart(electionId, part),
+      ConsistentRead: true,
+    }),
   );
   return Item ? { rev: Item.rev as number, tally: (Item.tally as Tally) ?? {} } : undefined;
 }
 
-/** Every district aggregate of an election. */
-export async function listDistricts(electionId: string): Promise<Map<string, Aggregate>> {
-  const { Items = [] } = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.total(electionId).PK, ':prefix': keys.districtPrefix },
-      ConsistentRead: true,
+/** The election's total: its parts, read in one query, summed. */
+export async function readTotal(electionId: string): Promise<Total> {
+  const items = await queryAll({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: {
+      ':pk': keys.aggregatePartition(electionId),
+      ':prefix': AGGREGATE_PART_SK_PREFIX,
+    },
+    ConsistentRead: true,
+  });
+  const total: Total = { rev: 0, tally: {}, revs: {} };
+  for (const item of items) {
+    total.rev += item.rev as number;
+    total.tally = addTallies(total.tally, (item.tally as Tally) ?? {});
+    total.revs[String(item.part)] = item.rev as number;
+  }
+  return total;
+}
+
+/** The change entries parts took in after the revs `since` up to the revs `until`, part by part. */
+export async function readChangeEntries(
+  electionId: string,
+  since: Record<string, number>,
+  until: Record<string, number>,
+): Promise<ChangeEntry[]> {
+  const moved = Object.entries(until).filter(([part, rev]) => rev > (since[part] ?? 0));
+  const perPart = await Promise.all(
+    moved.map(async ([part, rev]) => {
+      const from = since[part] ?? 0;
+      const items = await queryAll({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': keys.aggregatePartition(electionId),
+          ':from': keys.aggregateChanges(electionId, Number(part), from + 1).SK,
+          ':to': keys.aggregateChanges(electionId, Number(part), rev).SK,
+        },
+        ConsistentRead: true,
+      });
+      return items.flatMap((item) => (item.entries as ChangeEntry[] | undefined) ?? []);
     }),
   );
-  return new Map(
-    Items.map((i) => [
-      String(i.SK).slice(keys.districtPrefix.length),
-      { rev: i.rev as number, tally: i.tally as Tally },
-    ]),
-  );
+  return perPart.flat();
 }
 
 const guarded = (expectedRev: number) =>
@@ -77,16 +112,51 @@ const guarded = (expectedRev: number) =>
     : { ConditionExpression: 'rev = :expected', ExpressionAttributeValues: { ':expected': expectedRev } };
 
 /**
- * Writes a plan in one transaction: every applied record and every changed aggregate, each
- * conditioned on the rev that was read. Answers false when another writer got there first.
+ * Writes a plan in one transaction: every applied record, and the plan's delta added to one part
+ * with the plan's change entries, each conditioned on the rev that was read. Answers false when
+ * another writer got there first.
  */
 export async function commitAggregation(
+  electionId: string,
   plan: AggregationPlan,
-  aggregates: ReadonlyMap<string, Aggregate>,
+  part: number,
+  current: Aggregate | undefined,
 ): Promise<boolean> {
   const now = new Date().toISOString();
+  const rev = (current?.rev ?? 0) + 1;
+  const partWrites = isEmptyTally(plan.delta)
+    ? []
+    : [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: {
+              ...keys.aggregatePart(electionId, part),
+              type: 'AggregatePart',
+              electionId,
+              part,
+              rev,
+              tally: addTallies(current?.tally ?? {}, plan.delta),
+              updatedAt: now,
+            },
+            ...guarded(current?.rev ?? 0),
+          },
+        },
+        {
+          Put: {
+            TableName: tableName(),
+            Item: {
+              ...keys.aggregateChanges(electionId, part, rev),
+              type: 'AggregateChanges',
+              electionId,
+              entries: plan.entries,
+              at: now,
+            },
+          },
+        },
+      ];
   const TransactItems = [
-    ...plan.applied.map(({ change, expectedRev }) => ({
+    ...plan.applied.map(({ change, expectedRev, everCounted }) => ({
       Put: {
         TableName: tableName(),
         Item: {
@@ -95,30 +165,76 @@ export async function commitAggregation(
           electionId: change.electionId,
           rev: change.rev,
           tally: change.tally,
+          ...(everCounted ? { everCounted } : {}),
           appliedAt: now,
         },
         ...guarded(expectedRev),
       },
     })),
-    ...[...plan.deltas].map(([aggregateId, delta]) => {
-      const current = aggregates.get(aggregateId);
-      const key = aggregateKeyOf(aggregateId);
-      return {
-        Put: {
-          TableName: tableName(),
-          Item: {
-            ...key,
-            type: 'Aggregate',
-            electionId: aggregateId.split('|')[0],
-            rev: (current?.rev ?? 0) + 1,
-            tally: addTallies(current?.tally ?? {}, delta),
-            updatedAt: now,
-          },
-          ...guarded(current?.rev ?? 0),
-        },
-      };
-    }),
+    ...partWrites,
   ];
   if (TransactItems.length === 0) return true;
   return transactIf({ TransactItems });
+}
+
+/**
+ * Adds a correction to one part, with its change entries, only if every part is still at the rev
+ * `seen` holds: the correction was computed from that reading, and an overlapping run that made
+ * it first has moved a rev. Answers false when anything moved; the next run reads again.
+ */
+export async function commitTotalsCorrection(
+  electionId: string,
+  seen: Total,
+  part: number,
+  correction: Tally,
+  entries: ChangeEntry[],
+): Promise<boolean> {
+  const now = new Date().toISOString();
+  const revOf = (p: number) => seen.revs[String(p)] ?? 0;
+  const current = await readPart(electionId, part);
+  if ((current?.rev ?? 0) !== revOf(part)) return false;
+  const rev = revOf(part) + 1;
+  const others = Array.from({ length: TOTAL_PARTS }, (_, p) => p)
+    .filter((p) => p !== part)
+    .map((p) => ({
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: keys.aggregatePart(electionId, p),
+        ...(revOf(p) === 0
+          ? { ConditionExpression: 'attribute_not_exists(PK)' }
+          : { ConditionExpression: 'rev = :seen', ExpressionAttributeValues: { ':seen': revOf(p) } }),
+      },
+    }));
+  return transactIf({
+    TransactItems: [
+      {
+        Put: {
+          TableName: tableName(),
+          Item: {
+            ...keys.aggregatePart(electionId, part),
+            type: 'AggregatePart',
+            electionId,
+            part,
+            rev,
+            tally: addTallies(current?.tally ?? {}, correction),
+            updatedAt: now,
+          },
+          ...guarded(revOf(part)),
+        },
+      },
+      {
+        Put: {
+          TableName: tableName(),
+          Item: {
+            ...keys.aggregateChanges(electionId, part, rev),
+            type: 'AggregateChanges',
+            electionId,
+            entries,
+            at: now,
+          },
+        },
+      },
+      ...others,
+    ],
+  });
 }

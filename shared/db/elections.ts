@@ -54,6 +54,16 @@ export async function getSection(electionId: string, sectionId: string): Promise
   return Item?.section as Section | undefined;
 }
 
+/** The id of every election defined since the registry exists (README, Access patterns). */
+export async function listElectionIds(): Promise<string[]> {
+  const items = await queryAll({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.registryPartition(), ':prefix': keys.registryPrefix },
+  });
+  return items.map((item) => String(item.electionId));
+}
+
 /** Every section of an election, page by page (61,550 sections take a few pages). */
 export async function listSections(electionId: string): Promise<Section[]> {
   const items = await queryAll({
@@ -188,6 +198,17 @@ export async function putDefinition(
                 definedBy: by,
               },
               ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...keys.registeredElection(electionId),
+                type: 'RegisteredElection',
+                electionId,
+                definedAt,
+              },
             },
           },
           {

@@ -4,7 +4,8 @@
  * - An election's definition is split: one head item, one item per section, so nothing grows
  *   with the number of sections (61,550 on a national night).
  * - Each section has its own partition for its submissions: writes spread evenly.
- * - Aggregates live in their own partition per election, one item per district and one total.
+ * - Aggregates live in their own partition per election: the total is kept in a few parts that
+ *   writers share out between them (aggregates.ts), and read as their sum.
  */
 export interface Key {
   PK: string;
@@ -12,18 +13,22 @@ export interface Key {
 }
 
 const ELECTION_PK_PREFIX = 'ELECTION#';
+const ELECTIONS_PK = 'ELECTIONS';
 const electionPk = (electionId: string) => `${ELECTION_PK_PREFIX}${electionId}`;
 const sectionPk = (electionId: string, sectionId: string) => `${electionPk(electionId)}#SECTION#${sectionId}`;
 const pad = (version: number) => String(version).padStart(6, '0');
 
 export const RESULT_SK = 'RESULT';
 export const TURNOUT_SK_PREFIX = 'TURNOUT#';
-export const TOTAL_SK = 'AGGREGATE#TOTAL';
+/** The prefix of the parts whose sum is an election's total. */
+export const AGGREGATE_PART_SK_PREFIX = 'AGGREGATE#PART#';
+/** The prefix of the change entries each write of a part took in (the change lists' source). */
+export const AGGREGATE_CHANGES_SK_PREFIX = 'AGGREGATE#CHANGES#';
 export const ELECTION_STATE_SK = 'STATE';
 export const HEALTH_PROBE_SK = 'HEALTH#PROBE';
+export const HEAL_STATE_SK = 'HEAL';
 export const AUDIT_HEAD_SK = 'AUDIT#HEAD';
 export const AUDIT_ENTRY_SK_PREFIX = 'AUDIT#ENTRY#';
-const DISTRICT_SK_PREFIX = 'AGGREGATE#DISTRICT#';
 /** The prefix of every insert-only history record (HISTORY#...), which the audit chain consumes. */
 export const HISTORY_SK_PREFIX = 'HISTORY#';
 
@@ -60,10 +65,14 @@ export const keys = {
   /** The aggregation's record of what one source item (results or a turnout slot) contributed. */
   applied: (source: Key): Key => ({ PK: source.PK, SK: `APPLIED#${source.SK}` }),
 
-  total: (electionId: string): Key => ({ PK: `${electionPk(electionId)}#AGGREGATE`, SK: TOTAL_SK }),
-  district: (electionId: string, district: string): Key => ({
+  aggregatePartition: (electionId: string) => `${electionPk(electionId)}#AGGREGATE`,
+  aggregatePart: (electionId: string, part: number): Key => ({
     PK: `${electionPk(electionId)}#AGGREGATE`,
-    SK: `${DISTRICT_SK_PREFIX}${district}`,
+    SK: `${AGGREGATE_PART_SK_PREFIX}${String(part).padStart(2, '0')}`,
+  }),
+  aggregateChanges: (electionId: string, part: number, rev: number): Key => ({
+    PK: `${electionPk(electionId)}#AGGREGATE`,
+    SK: `${AGGREGATE_CHANGES_SK_PREFIX}${String(part).padStart(2, '0')}#${String(rev).padStart(10, '0')}`,
   }),
 
   token: (tokenHash: string): Key => ({ PK: `TOKEN#${tokenHash}`, SK: 'TOKEN' }),
@@ -104,7 +113,12 @@ export const keys = {
   /** An election's own records (definitions, certification) share its partition with its head. */
   electionPartition: electionPk,
   electionState: (electionId: string): Key => ({ PK: electionPk(electionId), SK: ELECTION_STATE_SK }),
-  districtPrefix: DISTRICT_SK_PREFIX,
+  /** Every defined election, one item each in one small partition (the scheduled jobs' list). */
+  registeredElection: (electionId: string): Key => ({ PK: ELECTIONS_PK, SK: electionPk(electionId) }),
+  registryPartition: () => ELECTIONS_PK,
+  registryPrefix: ELECTION_PK_PREFIX,
+  /** What the periodic reconciliation remembers between runs (use-cases/heal-election.ts). */
+  healState: (electionId: string): Key => ({ PK: electionPk(electionId), SK: HEAL_STATE_SK }),
 
   /** One address's failed sign-ins in one window (TTL'd). */
   signInFailures: (client: string, windowId: string): Key => ({

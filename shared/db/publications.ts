@@ -10,6 +10,8 @@ export interface Publication {
   state: string;
   definitionHash: string;
   definitionPath: string;
+  /** The rev of each part of the total when published: the next change list starts after them. */
+  partRevs?: Record<string, number>;
   /** The audit chain's length when published (0 before its first entry). */
   auditSeq?: number;
   publishedAt: string;

@@ -40,3 +40,19 @@ export function readStreamRecord(record: DynamoDBRecord) {
   if (!key) throw new Error('stream record without keys');
   return { key, newImage: plain(record.dynamodb?.NewImage), oldImage: plain(record.dynamodb?.OldImage) };
 }
+
+/**
+ * When the change of a stream record was made, to the second: Lambda's event gives
+ * ApproximateCreationDateTime in epoch seconds; DynamoDB Local's stream, read through the SDK,
+ * gives a Date (an ISO string once serialised). Undefined when the record has none.
+ */
+export function streamRecordCreatedAt(record: DynamoDBRecord): Date | undefined {
+  const value: unknown = record.dynamodb?.ApproximateCreationDateTime;
+  const date =
+    typeof value === 'number'
+      ? new Date(value * 1000)
+      : value instanceof Date || typeof value === 'string'
+        ? new Date(value)
+        : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}

@@ -7,6 +7,7 @@ export const publicPaths = (electionId: string) => {
     pointer: `${root}/latest.json`,
     snapshot: (seq: number) => `${root}/snapshots/${seq}.json`,
     snapshotCsv: (seq: number) => `${root}/snapshots/${seq}.csv`,
+    changes: (seq: number) => `${root}/changes/${seq}.json`,
     definition: (hash: string) => `${root}/definition/${hash.slice(0, 16)}.json`,
     section: (sectionId: string) => `${root}/sections/${sectionId}.json`,
     sectionsPrefix: `${root}/sections/`,

@@ -72,6 +72,8 @@ export interface Summary {
   /** The two candidates of the run-off (ballottaggio), when the first round elects no mayor. */
   runoff: { candidateIds: [string, string] } | null;
   links: { sections: string; definition: string; csv: string };
+  /** The URL path of this publish's change list: what moved the totals since the previous seq. */
+  changes: string | null;
   /**
    * The head of the election's audit chain when this was published: `npm run verify-audit`
    * checks that the chain still leads here, so a published head pins every write before it.
@@ -84,6 +86,7 @@ export interface SummaryContext {
   generatedAt: string;
   certified: boolean;
   paths: Summary['links'];
+  changes?: string | undefined;
   audit?: AuditHead | undefined;
 }
 
@@ -192,6 +195,7 @@ export function buildSummary(head: ElectionHead, total: Tally, context: SummaryC
     seats: seats ? { ...seats, projection: status === 'provisional' } : null,
     runoff: seats?.outcome === 'runoff' ? seats.runoff : null,
     links: context.paths,
+    changes: context.changes ?? null,
     audit: context.audit ?? null,
   };
 }

@@ -8,6 +8,7 @@ import { IdSchema } from '../domain/ids.js';
 import { hashToken } from '../domain/tokens.js';
 import { ForbiddenError, RateLimitedError, UnauthorizedError, ValidationError } from '../errors.js';
 import { logger } from '../logger.js';
+import { flushMetrics } from '../metrics.js';
 import { withinLambdaAnswerLimit } from './answer-limit.js';
 import { compressed } from './compression.js';
 import { errorResponse } from './error-response.js';
@@ -137,6 +138,16 @@ const bearerAuth = (access: Access): middy.MiddlewareObj<ApiEvent> => ({
   },
 });
 
+/**
+ * Writes the metrics the use case recorded (shared/metrics.ts) once the answer is decided, an
+ * error's included. Not Powertools' logMetrics: it would warn about every empty buffer, and most
+ * requests record nothing (reads, re-sends, refused writes).
+ */
+const metricsFlushed = (): middy.MiddlewareObj<ApiEvent> => ({
+  after: async () => flushMetrics(),
+  onError: async () => flushMetrics(),
+});
+
 /** Checks the ids in the path before anything uses them (no traversal, no odd characters). */
 const validPathIds = (): middy.MiddlewareObj<ApiEvent> => ({
   before: async (request) => {
@@ -159,7 +170,7 @@ const jsonBody = (limits: BodyLimits): middy.MiddlewareObj<ApiEvent> => ({
 });
 
 /**
- * An HTTP API function: logging, errors in the contract's shape, path ids checked, the caller
+ * An HTTP API function: logging, metrics, errors in the contract's shape, path ids checked, the caller
  * authenticated and authorized, the JSON body parsed; the handler then calls its use case. A
  * large answer goes out compressed when the client accepts it (compression.ts): `compressed`
  * comes first but one, so it is the last but one to see the answer, an error's included; the last
@@ -168,6 +179,7 @@ const jsonBody = (limits: BodyLimits): middy.MiddlewareObj<ApiEvent> => ({
 export function api(options: { access: Access; body?: boolean | BodyLimits }, handler: Handler) {
   const chain = middy<ApiEvent, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(metricsFlushed())
     .use(withinLambdaAnswerLimit() as middy.MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2>)
     .use(compressed() as middy.MiddlewareObj<ApiEvent, APIGatewayProxyStructuredResultV2>)
     .use(contractErrors())

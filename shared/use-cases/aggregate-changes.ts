@@ -1,12 +1,20 @@
+import { randomInt } from 'node:crypto';
 import type { DynamoDBRecord } from 'aws-lambda';
 import * as z from 'zod';
-import { commitAggregation, readAggregates, readApplied, sourceIdOf } from '../db/aggregates.js';
+import { commitAggregation, readApplied, readPart, sourceIdOf, TOTAL_PARTS } from '../db/aggregates.js';
 import { isSourceKey } from '../db/keys.js';
 import { readStreamRecord } from '../db/stream-record.js';
-import { aggregateIdsOf, latestChanges, planAggregation, type SourceChange } from '../domain/aggregation.js';
+import {
+  type AggregationPlan,
+  type Applied,
+  latestChanges,
+  planAggregation,
+  type SourceChange,
+} from '../domain/aggregation.js';
 import { isCounted, SUBMISSION_STATUSES } from '../domain/status.js';
 import { StoredResultsSchema, TurnoutReadingSchema } from '../domain/submission-bodies.js';
 import { tallyOfResults, tallyOfTurnout } from '../domain/tally.js';
+import { inPool } from './in-pool.js';
 import { retryLostRaces } from './lost-races.js';
 import { readOrQuarantine } from './quarantine-poison.js';
 
@@ -15,10 +23,11 @@ const SourceImageSchema = z.object({
   sectionId: z.string(),
   kind: z.enum(['results', 'turnout']),
   slotId: z.string().optional(),
-  district: z.string().optional(),
   registeredVoters: z.number().int().min(0),
   rev: z.number().int().positive(),
   status: z.enum(SUBMISSION_STATUSES),
+  version: z.number().int().positive().optional(),
+  review: z.object({ reason: z.string() }).partial().optional(),
   body: z.unknown(),
 });
 
@@ -48,37 +57,81 @@ export function changeOfImage(key: { PK: string; SK: string }, raw: unknown, rem
   return {
     sourceId: sourceIdOf(key),
     electionId: image.electionId,
-    ...(image.district !== undefined ? { district: image.district } : {}),
     // A removed item outranks every version it had.
     rev: removed ? image.rev + 1 : image.rev,
     tally,
+    label: {
+      sectionId: image.sectionId,
+      item: image.kind === 'results' ? 'results' : `turnout/${image.slotId ?? ''}`,
+      version: image.version ?? 1,
+      reason: image.review?.reason ?? null,
+    },
   };
 }
 
-/** Sources per transaction: with their districts and the total it stays under DynamoDB's 100 items. */
+/** Sources per transaction: with their part and its change entries, well under DynamoDB's 100 items. */
 const SOURCES_PER_TRANSACTION = 40;
-/** Applies one election's changes in one guarded transaction, re-reading after a lost race. */
-function applyChunk(changes: SourceChange[]): Promise<void> {
-  return retryLostRaces('aggregation', async () => {
-    const applied = await readApplied(changes.map((c) => c.sourceId));
-    const plan = planAggregation(changes, applied);
-    if (plan.applied.length === 0) return true;
-    const aggregateIds = [...new Set(plan.applied.flatMap(({ change }) => aggregateIdsOf(change)))];
-    return commitAggregation(plan, await readAggregates(aggregateIds));
+/** Transactions of one batch in flight at once, each on a part of its own. */
+const TRANSACTIONS_AT_ONCE = 4;
+
+/**
+ * The part this process writes next. Each process keeps to its part while it wins, and moves to
+ * a random other part when it loses a race, so concurrent writers settle on parts of their own.
+ */
+let nextPart = randomInt(TOTAL_PARTS);
+const takePart = () => {
+  const part = nextPart;
+  nextPart = (nextPart + 1) % TOTAL_PARTS;
+  return part;
+};
+const otherPart = (part: number) => (part + 1 + randomInt(TOTAL_PARTS - 1)) % TOTAL_PARTS;
+
+/**
+ * Reads what the sources contributed, plans, and commits the plan's delta to one part, guarded;
+ * after a lost race it reads again and tries another part. `plan` turns the applied records read
+ * into the writes (planAggregation for the stream, planRepair for the reconciliation).
+ */
+export async function commitToSomePart(
+  electionId: string,
+  sourceIds: string[],
+  plan: (applied: Map<string, Applied>) => AggregationPlan,
+): Promise<AggregationPlan | undefined> {
+  let part = takePart();
+  let committed: AggregationPlan | undefined;
+  await retryLostRaces('aggregation', async () => {
+    const [applied, current] = await Promise.all([readApplied(sourceIds), readPart(electionId, part)]);
+    const planned = plan(applied);
+    if (planned.applied.length === 0) return true;
+    if (await commitAggregation(electionId, planned, part, current)) {
+      committed = planned;
+      return true;
+    }
+    part = otherPart(part);
+    return false;
   });
+  return committed;
 }
 
 /** Brings the aggregates up to date with a batch of changes, exactly once in effect. */
 export async function applyChanges(changes: readonly SourceChange[]): Promise<void> {
+  const chunks: SourceChange[][] = [];
   const byElection = new Map<string, SourceChange[]>();
   for (const change of latestChanges(changes)) {
     byElection.set(change.electionId, [...(byElection.get(change.electionId) ?? []), change]);
   }
   for (const electionChanges of byElection.values()) {
     for (let start = 0; start < electionChanges.length; start += SOURCES_PER_TRANSACTION) {
-      await applyChunk(electionChanges.slice(start, start + SOURCES_PER_TRANSACTION));
+      chunks.push(electionChanges.slice(start, start + SOURCES_PER_TRANSACTION));
     }
   }
+  // Chunks hold different sources, so they commit in any order, side by side.
+  await inPool(chunks, TRANSACTIONS_AT_ONCE, async (chunk) => {
+    await commitToSomePart(
+      chunk[0]?.electionId ?? '',
+      chunk.map((c) => c.sourceId),
+      (applied) => planAggregation(chunk, applied),
+    );
+  });
 }
 
 /** The change a record makes, or undefined; an unreadable record is quarantined (quarantine-poison.ts). */

@@ -1,4 +1,4 @@
-import { getTotal } from '../db/aggregates.js';
+import { readTotal } from '../db/aggregates.js';
 import { certifyElection as lockElection } from '../db/elections.js';
 import type { Actor } from '../domain/actor.js';
 import { counter } from '../domain/tally.js';
@@ -13,7 +13,7 @@ export async function certifyElection(electionId: string, by: Actor) {
   const election = await loadElection(electionId);
   assertOpen(election);
   const certifiedAt = new Date().toISOString();
-  const total = await getTotal(electionId);
+  const total = await readTotal(electionId);
   const sectionsReported = total?.tally[counter.sections] ?? 0;
   if (!(await lockElection(electionId, { certifiedAt, sectionsReported, by }))) {
     throw new ElectionCertifiedError(`election "${electionId}" is already certified`);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { getTotal } from '../db/aggregates.js';
+import { readChangeEntries, readTotal } from '../db/aggregates.js';
 import { readAuditHead } from '../db/audit.js';
 import { listSections } from '../db/elections.js';
 import {
@@ -10,8 +10,9 @@ import {
   getPublication,
   type Publication,
 } from '../db/publications.js';
-import { listCurrentSubmissions } from '../db/submissions.js';
+import { readCurrentSubmissions } from '../db/submissions.js';
 import { hashOf } from '../domain/canonical.js';
+import { changeListFile } from '../domain/change-list.js';
 import { publicDefinitionFile, publicPaths, publicSectionFile, urlPathOf } from '../domain/public-files.js';
 import { buildSummary, type Summary } from '../domain/summary.js';
 import { summaryCsv } from '../domain/summary-csv.js';
@@ -27,9 +28,14 @@ import { inPool } from './in-pool.js';
 const json = (value: unknown) => JSON.stringify(value);
 
 /** Section files written at once: enough to keep up with a busy night, few enough for one Lambda. */
-const SECTION_FILES_AT_ONCE = 16;
+const SECTION_FILES_AT_ONCE = 32;
+/** Sections whose items are read in one go (each has its results and a reading per slot). */
+const SECTIONS_PER_READ = 200;
 
-/** Rewrites the public files of the sections that changed. Cost grows with what changed. */
+/**
+ * Rewrites the public files of the sections that changed. Cost grows with what changed: their
+ * items are read in batches (db/submissions.ts readCurrentSubmissions), then each file is written.
+ */
 export async function publishSections(
   bucket: PublicBucket,
   electionId: string,
@@ -37,15 +43,23 @@ export async function publishSections(
 ) {
   const election = await loadElection(electionId);
   const paths = publicPaths(electionId);
-  await inPool([...sectionIds], SECTION_FILES_AT_ONCE, async (sectionId) => {
-    const section = await loadSection(election, sectionId);
-    const stored = await listCurrentSubmissions(electionId, sectionId);
-    const file = publicSectionFile(electionId, section, election.head, stored);
-    await bucket.put(paths.section(sectionId), json(file), {
-      contentType: CONTENT_TYPE.json,
-      cacheControl: CACHE.live,
+  const slotIds = election.head.turnoutSlots.map((slot) => slot.id);
+  const all = [...sectionIds];
+  for (let start = 0; start < all.length; start += SECTIONS_PER_READ) {
+    const stored = await readCurrentSubmissions(
+      electionId,
+      all.slice(start, start + SECTIONS_PER_READ),
+      slotIds,
+    );
+    await inPool([...stored], SECTION_FILES_AT_ONCE, async ([sectionId, items]) => {
+      const section = await loadSection(election, sectionId);
+      const file = publicSectionFile(electionId, section, election.head, items);
+      await bucket.put(paths.section(sectionId), json(file), {
+        contentType: CONTENT_TYPE.json,
+        cacheControl: CACHE.live,
+      });
     });
-  });
+  }
 }
 
 const SiteAssetsSchema = z.object({
@@ -189,11 +203,13 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
     // The publication first, then what it covers: the totals, state and head only grow, so the
     // snapshot claimed next is never older than it, and a later seq never shows older totals.
     const previous = await getPublication(electionId);
-    const { head, state } = await loadElection(electionId);
-    const total = await getTotal(electionId);
-    const audit = await readAuditHead(electionId);
+    const [{ head, state }, total, audit] = await Promise.all([
+      loadElection(electionId),
+      readTotal(electionId),
+      readAuditHead(electionId),
+    ]);
     const read: Reading = {
-      totalRev: total?.rev ?? 0,
+      totalRev: total.rev,
       state: state.state,
       definitionHash: state.definitionHash,
       auditSeq: audit?.seq ?? 0,
@@ -222,6 +238,7 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
       definitionHash: state.definitionHash,
       definitionPath,
       auditSeq: read.auditSeq,
+      partRevs: total.revs,
       publishedAt: generatedAt,
       complete: false,
     });
@@ -233,18 +250,25 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
       return AGAIN;
     }
 
-    const summary = buildSummary(head, total?.tally ?? {}, {
+    const summary = buildSummary(head, total.tally, {
       seq,
       generatedAt,
       certified: state.state === 'certified',
       audit,
+      changes: urlPathOf(paths.changes(seq)),
       paths: {
         definition: definitionPath,
         sections: urlPathOf(paths.sectionsPrefix),
         csv: urlPathOf(paths.snapshotCsv(seq)),
       },
     });
+    // Exactly what the parts took in between the previous publication's reading and this one.
+    const changes = await readChangeEntries(electionId, previous?.partRevs ?? {}, total.revs);
     await Promise.all([
+      bucket.put(paths.changes(seq), json(changeListFile(electionId, seq, generatedAt, changes)), {
+        contentType: CONTENT_TYPE.json,
+        cacheControl: CACHE.immutable,
+      }),
       bucket.put(paths.snapshot(seq), json(summary), {
         contentType: CONTENT_TYPE.json,
         cacheControl: CACHE.immutable,

@@ -1,6 +1,7 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { quarantineRecord } from '../db/quarantine.js';
 import { logger } from '../logger.js';
+import { flushMetrics, recordRecordQuarantined } from '../metrics.js';
 
 /**
  * What `read` makes of a stream record, or undefined. A record it cannot read is poison: retrying
@@ -28,6 +29,10 @@ export async function readOrQuarantine<T>(
       quarantinedAt: new Date().toISOString(),
       record: JSON.stringify(record),
     });
+    recordRecordQuarantined();
+    // Written at once rather than left to the stream reader's handler: a quarantine is rare, and
+    // its count must not depend on how the handler ends (it may throw for another record).
+    flushMetrics();
     return undefined;
   }
 }

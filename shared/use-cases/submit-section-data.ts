@@ -5,8 +5,10 @@ import { hashOf } from '../domain/canonical.js';
 import type { FailedCheck } from '../domain/checks.js';
 import { recheckSection, statusOfNewVersion } from '../domain/lifecycle.js';
 import { checksFor } from '../domain/section-checks.js';
+import type { SubmissionStatus } from '../domain/status.js';
 import { resultsSchemaFor, TurnoutReadingSchema } from '../domain/submission-bodies.js';
 import { ConcurrentWriteError, UnauthorizedError, ValidationError, VersionMismatchError } from '../errors.js';
+import { recordCountFlagged, recordSubmissionStored } from '../metrics.js';
 import { AGAIN, retrying } from '../retry.js';
 import { assertOpen, loadElection, loadSection } from './election-context.js';
 import { parseOrThrow } from './validation.js';
@@ -45,6 +47,18 @@ const outcomeOf = (s: Submission): SubmissionOutcome => ({
   status: s.status,
   checks: s.checks,
 });
+
+/**
+ * The metrics of a stored version: SubmissionsStored, and CountsFlagged for each item the write
+ * leaves flagged for review: the version itself, and any item beside it that the re-judging
+ * newly flags (a final turnout reading that no longer agrees with the count, R5).
+ */
+function recordStored(next: Submission, rejudged: { item: Submission; status: SubmissionStatus }[]): void {
+  recordSubmissionStored(next.kind);
+  if (next.status === 'flagged') recordCountFlagged(next.kind);
+  for (const { item, status } of rejudged)
+    if (status === 'flagged' && item.status !== 'flagged') recordCountFlagged(item.kind);
+}
 
 /**
  * Stores a submission as a new version, or recognises it as a re-send of the current one.
@@ -90,7 +104,8 @@ async function submit(
       submittedAt: new Date().toISOString(),
       submittedBy: request.actor,
     };
-    const rechecks = recheckSection(election.head, section, next, stored).map(({ item, checks, status }) => ({
+    const rejudged = recheckSection(election.head, section, next, stored);
+    const rechecks = rejudged.map(({ item, checks, status }) => ({
       item: { ...item, checks, status, rev: item.rev + 1 },
       expectedRev: item.rev,
     }));
@@ -101,7 +116,10 @@ async function submit(
       rechecks,
       request.signedInWith,
     );
-    if (!conflict) return outcomeOf(next);
+    if (!conflict) {
+      recordStored(next, rejudged);
+      return outcomeOf(next);
+    }
     if (conflict === 'token-revoked') throw new UnauthorizedError('this token has been revoked');
     return AGAIN;
   });

@@ -4,7 +4,10 @@
  * This suite plays a night that reaches every function, then checks both directions of least
  * privilege: nothing needed is missing (no call was refused), and nothing granted is unused.
  */
+
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FunctionRole } from '../../infra/local/iam/function-roles.js';
 import { evaluate, type PolicyStatement } from '../../infra/local/iam/policy.js';
@@ -12,6 +15,7 @@ import { LOCAL_CREDENTIALS, PROJECT_ROOT, type Stack, startEphemeralStack } from
 import { E2E_STAFF_TOKEN } from '../helpers/demo-stack.js';
 import { smallElection, squareResults } from '../helpers/elections.js';
 import { stackClient } from '../helpers/local-stack-client.js';
+import { damagePart, waitForRepair } from '../helpers/table-damage.js';
 
 const E = 'permissions-2026';
 const election = smallElection(E);
@@ -49,6 +53,8 @@ describe('every function under its own role, as in AWS', () => {
       adminToken: E2E_STAFF_TOKEN,
       apiOutput: 'capture',
       log: () => undefined,
+      // The reconciliation runs in the night too, and must find something to repair.
+      reconcileIntervalS: 2,
     });
   }, 240_000);
 
@@ -178,8 +184,20 @@ describe('every function under its own role, as in AWS', () => {
     const sheet = await send('GET', `${job.body.location}/sheet?part=0`, E2E_STAFF_TOKEN);
     expect(Object.keys(sheet.body.tokens as object)).toEqual(['1', '2', '3']);
 
-    // The night is published, chained and certified.
-    await waitForSummary(E, (s) => (s.sections as { reported: number }).reported === 3);
+    // The night is published; a damaged total is corrected by the reconciliation; it is certified.
+    const published = await waitForSummary(E, (s) => (s.sections as { reported: number }).reported === 3);
+    const db = DynamoDBDocumentClient.from(
+      new DynamoDBClient({
+        endpoint: stack.dynamodbEndpoint,
+        region: 'eu-south-1',
+        credentials: LOCAL_CREDENTIALS,
+      }),
+    );
+    await damagePart(db, stack.tableName, E, { voters: 7 });
+    await waitForRepair(db, stack.tableName, E);
+    db.destroy();
+    const voters = (summary: Record<string, unknown>) => (summary.totals as { voters: number }).voters;
+    await waitForSummary(E, (s) => voters(s) === voters(published));
     expect((await staff('POST', '/certify', {})).status).toBe(200);
     await waitForSummary(E, (s) => s.status === 'certified');
 

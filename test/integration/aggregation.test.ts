@@ -9,8 +9,8 @@ let use: {
   defineElection: typeof import('../../shared/use-cases/define-election.js').defineElection;
   submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
   submitTurnout: typeof import('../../shared/use-cases/submit-section-data.js').submitTurnout;
-  getTotal: typeof import('../../shared/db/aggregates.js').getTotal;
-  listDistricts: typeof import('../../shared/db/aggregates.js').listDistricts;
+  readTotal: typeof import('../../shared/db/aggregates.js').readTotal;
+  readChangeEntries: typeof import('../../shared/db/aggregates.js').readChangeEntries;
   listQuarantine: typeof import('../../shared/db/quarantine.js').listQuarantine;
   redriveAggregation: typeof import('../../shared/use-cases/redrive-aggregation.js').redriveAggregation;
 };
@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 describe("the aggregation, fed the table's own stream records", () => {
-  it('given accepted counts, when their records arrive, then the totals and districts are their sums', async () => {
+  it('given accepted counts, when their records arrive, then the total (the sum of its parts) is their sum and each entered the change entries as added', async () => {
     // Prepare
     await use.submitResults({ actor: testActor, electionId: 'agg', sectionId: '1', body: squareResults(1) });
     await use.submitResults({ actor: testActor, electionId: 'agg', sectionId: '3', body: squareResults(3) });
@@ -49,7 +49,7 @@ describe("the aggregation, fed the table's own stream records", () => {
     // Act
     await aggregate(await table.readNewStreamRecords());
     // Assess
-    const total = await use.getTotal('agg');
+    const total = await use.readTotal('agg');
     expect(total?.tally).toMatchObject({
       sections: 2,
       voters: squareResults(1).voters + squareResults(3).voters,
@@ -58,9 +58,15 @@ describe("the aggregation, fed the table's own stream records", () => {
       'turnout.T1.voters': 200,
       'turnout.T1.registered': 1000,
     });
-    const districts = await use.listDistricts('agg');
-    expect(districts.get('Nord')?.tally.voters).toBe(squareResults(1).voters);
-    expect(districts.get('Sud')?.tally.voters).toBe(squareResults(3).voters);
+    const entries = await use.readChangeEntries('agg', {}, total.revs);
+    expect(entries.map((e) => [e.sectionId, e.item, e.kind]).sort()).toEqual([
+      ['1', 'results', 'added'],
+      ['1', 'turnout/T1', 'added'],
+      ['3', 'results', 'added'],
+    ]);
+    expect(entries.find((e) => e.sectionId === '3')?.delta).toMatchObject({
+      voters: squareResults(3).voters,
+    });
   });
 
   it('given a batch already applied, when the stream redelivers it (whole, twice, reversed), then nothing is counted twice', async () => {
@@ -68,31 +74,31 @@ describe("the aggregation, fed the table's own stream records", () => {
     await use.submitResults({ actor: testActor, electionId: 'agg', sectionId: '2', body: squareResults(2) });
     const records = await table.readNewStreamRecords();
     await aggregate(records);
-    const once = await use.getTotal('agg');
+    const once = await use.readTotal('agg');
     // Act
     await aggregate(records);
     await aggregate([...records, ...records]);
     await aggregate([...records].reverse());
     // Assess
-    expect((await use.getTotal('agg'))?.tally).toEqual(once?.tally);
+    expect((await use.readTotal('agg'))?.tally).toEqual(once?.tally);
     expect(once?.tally.sections).toBe(3);
   });
 
   it("given a correction, when both versions' records arrive, then only the latest counts", async () => {
     // Prepare
-    const before = (await use.getTotal('agg'))?.tally ?? {};
+    const before = (await use.readTotal('agg'))?.tally ?? {};
     await use.submitResults({ actor: testActor, electionId: 'agg', sectionId: '2', body: squareResults(20) });
     // Act
     await aggregate(await table.readNewStreamRecords());
     // Assess
-    const after = (await use.getTotal('agg'))?.tally ?? {};
+    const after = (await use.readTotal('agg'))?.tally ?? {};
     expect(after.voters).toBe((before.voters ?? 0) - squareResults(2).voters + squareResults(20).voters);
     expect(after.sections).toBe(3);
   });
 
   it('given a correction that does not square, when its record arrives, then the section leaves the totals', async () => {
     // Prepare
-    const before = (await use.getTotal('agg'))?.tally ?? {};
+    const before = (await use.readTotal('agg'))?.tally ?? {};
     const flagged = { ...squareResults(20), voters: squareResults(20).voters + 1 };
     // Act
     const outcome = await use.submitResults({
@@ -104,7 +110,7 @@ describe("the aggregation, fed the table's own stream records", () => {
     await aggregate(await table.readNewStreamRecords());
     // Assess
     expect(outcome.status).toBe('flagged');
-    const after = (await use.getTotal('agg'))?.tally ?? {};
+    const after = (await use.readTotal('agg'))?.tally ?? {};
     expect(after.sections).toBe(2);
     expect(after.voters).toBe((before.voters ?? 0) - squareResults(20).voters);
   });
@@ -118,13 +124,13 @@ describe("the aggregation, fed the table's own stream records", () => {
     const poison = structuredClone(good);
     if (poison.dynamodb?.NewImage) poison.dynamodb.NewImage.rev = { S: 'not a number' };
     if (poison.dynamodb) poison.dynamodb.SequenceNumber = '1';
-    const before = (await use.getTotal('agg'))?.tally ?? {};
+    const before = (await use.readTotal('agg'))?.tally ?? {};
     // Act
     const response = (await aggregate([poison, good])) as { batchItemFailures: { itemIdentifier: string }[] };
     await aggregate([poison]);
     // Assess
     expect(response.batchItemFailures).toEqual([]);
-    const after = (await use.getTotal('agg'))?.tally ?? {};
+    const after = (await use.readTotal('agg'))?.tally ?? {};
     expect(after.sections).toBe((before.sections ?? 0) + 1);
     const quarantined = await use.listQuarantine();
     expect(quarantined).toHaveLength(1);
@@ -157,7 +163,7 @@ describe("the aggregation, fed the table's own stream records", () => {
       body: { voters: 300 },
     });
     const lost = await table.readNewStreamRecords();
-    const before = await use.getTotal('redrive');
+    const before = await use.readTotal('redrive');
 
     // Act
     const first = await use.redriveAggregation('redrive');
@@ -167,7 +173,7 @@ describe("the aggregation, fed the table's own stream records", () => {
     // Assess
     expect(before?.tally.sections).toBe(1);
     expect(first.sources).toBe(3);
-    const total = await use.getTotal('redrive');
+    const total = await use.readTotal('redrive');
     expect(total?.tally).toMatchObject({
       sections: 2,
       voters: squareResults(1).voters + squareResults(2).voters,

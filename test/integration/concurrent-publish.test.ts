@@ -51,7 +51,7 @@ let m: {
   submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
   publishSummary: typeof import('../../shared/use-cases/publish-results.js').publishSummary;
   getPublication: typeof import('../../shared/db/publications.js').getPublication;
-  getTotal: typeof import('../../shared/db/aggregates.js').getTotal;
+  readTotal: typeof import('../../shared/db/aggregates.js').readTotal;
   s3Bucket: typeof import('../../shared/storage/s3-bucket.js').s3Bucket;
   db: typeof import('../../shared/db/client.js').db;
   aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
@@ -364,7 +364,7 @@ describe('concurrent publishers of one election (DynamoDB Local, S3 stand-in)', 
 
             // (b) Freshness: it points to a snapshot with the final totals.
             const summary = JSON.parse(await read(String(pointer.summary).slice(1)));
-            const total = (await m.getTotal(electionId))?.tally ?? {};
+            const total = (await m.readTotal(electionId))?.tally ?? {};
             const expected = [...counts.values()].map((n) => squareResults(n));
             expect(summary.seq).toBe(seq);
             expect(summary.sections.reported).toBe(counts.size);

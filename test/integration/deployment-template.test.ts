@@ -7,15 +7,22 @@ import { BUNDLE_BUDGET_BYTES, lambdaBundles, packageService } from '../../infra/
 import { unzip } from '../../infra/cli/bench/zip.js';
 import { PROJECT_ROOT } from '../../infra/local/stack.js';
 import { tableDefinition } from '../../infra/local/table.js';
+import { METRIC, METRICS_NAMESPACE, METRICS_SERVICE } from '../../shared/metrics.js';
 import { SECURITY_HEADERS, SITE_CSP } from '../../site/security-headers.js';
 
 type Resource = {
   Type: string;
+  Condition?: string;
   Properties: Record<string, unknown>;
   DeletionPolicy?: string;
   UpdateReplacePolicy?: string;
 };
-let template: { Resources: Record<string, Resource>; Outputs: Record<string, unknown> };
+let template: {
+  Parameters: Record<string, Record<string, unknown>>;
+  Conditions: Record<string, unknown>;
+  Resources: Record<string, Resource>;
+  Outputs: Record<string, unknown>;
+};
 let packageDir: string;
 
 const ofType = (type: string) => Object.entries(template.Resources).filter(([, r]) => r.Type === type);
@@ -251,15 +258,18 @@ describe('the CloudFormation template serverless.yml generates', () => {
   });
 
   it('has two stream readers, the most a DynamoDB stream shard serves without throttling, each with partial batch failures, bisection and an SQS on-failure queue', () => {
-    const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
+    const mappings = ofType('AWS::Lambda::EventSourceMapping')
+      .map(([, m]) => m.Properties)
+      .filter((m) => JSON.stringify(m.EventSourceArn).includes('StreamArn'));
     expect(mappings).toHaveLength(2);
     const aggregation = mappings.find((m) => JSON.stringify(m.FunctionName).includes('AggregateAndChain'));
     expect(aggregation).toMatchObject({
       EventSourceArn: { 'Fn::GetAtt': ['ResultsTable', 'StreamArn'] },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BisectBatchOnFunctionError: true,
-      // Never given up: every retry is harmless, and an unreadable record is quarantined.
-      MaximumRetryAttempts: -1,
+      // Hardly ever given up (AWS's largest finite count; the local reader takes -1 as one
+      // attempt): every retry is harmless, and an unreadable record is quarantined.
+      MaximumRetryAttempts: 10000,
       DestinationConfig: {
         OnFailure: { Destination: { 'Fn::GetAtt': ['AggregationFailuresQueue', 'Arn'] } },
       },
@@ -271,10 +281,28 @@ describe('the CloudFormation template serverless.yml generates', () => {
     expect(publisher).toMatchObject({
       EventSourceArn: { 'Fn::GetAtt': ['ResultsTable', 'StreamArn'] },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      MaximumBatchingWindowInSeconds: 3,
+      MaximumBatchingWindowInSeconds: 1,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['PublishFailuresQueue', 'Arn'] } } },
     });
     expect(JSON.stringify(publisher?.FilterCriteria)).toContain('AUDIT#HEAD');
+  });
+
+  it('gives each on-failure queue a consumer, with the visibility timeout Lambda requires of an SQS event source', () => {
+    const functions = Object.fromEntries(ofType('AWS::Lambda::Function'));
+    const fromQueues = ofType('AWS::Lambda::EventSourceMapping')
+      .map(([, m]) => m.Properties)
+      .filter((m) => JSON.stringify(m.EventSourceArn).includes('Queue'));
+    const consumed = fromQueues.map((m) => (m.EventSourceArn as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0]);
+    expect(consumed.sort()).toEqual(['AggregationFailuresQueue', 'PublishFailuresQueue']);
+    for (const mapping of fromQueues) {
+      const queue =
+        template.Resources[(mapping.EventSourceArn as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0]];
+      const functionId = (mapping.FunctionName as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+      const timeout = Number(functions[functionId]?.Properties.Timeout);
+      // CloudFormation refuses a queue whose visibility timeout is below its consumer's timeout.
+      expect(Number(queue?.Properties.VisibilityTimeout)).toBeGreaterThanOrEqual(timeout);
+      expect(mapping.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    }
   });
 
   it('deploys on an account with default quotas: no function reserves concurrency', () => {
@@ -282,7 +310,7 @@ describe('the CloudFormation template serverless.yml generates', () => {
       expect(f.Properties.ReservedConcurrentExecutions).toBeUndefined();
   });
 
-  it('gives every function its own role, no shared one, and probes the stream on a schedule', () => {
+  it('gives every function its own role, no shared one, and probes the stream and reconciles on schedules', () => {
     const functions = ofType('AWS::Lambda::Function');
     const roles = functions.map(
       ([, f]) => (f.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0],
@@ -290,9 +318,12 @@ describe('the CloudFormation template serverless.yml generates', () => {
     expect(new Set(roles).size).toBe(functions.length);
     for (const role of roles) expect(template.Resources[role]?.Type).toBe('AWS::IAM::Role');
     expect(template.Resources.IamRoleLambdaExecution).toBeUndefined();
-    const rule = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
-    expect(rule).toEqual([expect.objectContaining({ ScheduleExpression: 'rate(1 minute)' })]);
-    expect(JSON.stringify(rule[0]?.Targets)).toContain('ProbeStreamLambdaFunction');
+    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
+    expect(rules).toHaveLength(2);
+    for (const target of ['ProbeStreamLambdaFunction', 'ReconcileElectionsLambdaFunction']) {
+      const rule = rules.find((r) => JSON.stringify(r.Targets).includes(target));
+      expect(rule, target).toMatchObject({ ScheduleExpression: 'rate(1 minute)', State: 'ENABLED' });
+    }
   });
 
   it('lets the publisher read the site (the assets manifest) and health write nothing', () => {
@@ -313,10 +344,16 @@ describe('the CloudFormation template serverless.yml generates', () => {
     const healthActions = statements('HealthRole').flatMap((s) => s.Action);
     const writes = /:(Put|Update|Delete|BatchWrite|Create|Send|Write)/;
     expect(healthActions.filter((a) => writes.test(a) && !a.startsWith('logs:'))).toEqual([]);
-    // Only the stream readers read the stream, and send their failures to their own queue.
+    // Only the stream readers and the consumers of their on-failure queues read the stream.
+    const readers = [
+      'AggregateAndChainRole',
+      'PublishResultsRole',
+      'RecoverAggregationRole',
+      'RecoverPublicationRole',
+    ];
     for (const [id, resource] of ofType('AWS::IAM::Role')) {
       const reads = JSON.stringify(resource.Properties).includes('dynamodb:GetRecords');
-      expect(reads, id).toBe(id === 'AggregateAndChainRole' || id === 'PublishResultsRole');
+      expect(reads, id).toBe(readers.includes(id));
     }
   });
 
@@ -389,5 +426,206 @@ describe('the CloudFormation template serverless.yml generates', () => {
     expect(
       functions.every((f) => f.Runtime === 'nodejs22.x' && JSON.stringify(f.Architectures) === '["arm64"]'),
     ).toBe(true);
+  });
+});
+
+describe('what the operator sees of the night (infra/cloudformation/monitoring.cjs, night-dashboard.cjs)', () => {
+  type AlarmProperties = {
+    AlarmName: string;
+    AlarmActions: unknown[];
+    OKActions: unknown[];
+    TreatMissingData?: string;
+    ComparisonOperator: string;
+    Namespace?: string;
+    MetricName?: string;
+    Statistic?: string;
+    Dimensions?: { Name: string; Value: unknown }[];
+    Threshold: number;
+    Metrics?: {
+      Id: string;
+      Expression?: string;
+      ReturnData?: boolean;
+      MetricStat?: { Metric: { Namespace: string; MetricName: string; Dimensions: unknown[] }; Stat: string };
+    }[];
+  };
+  const alarms = () =>
+    ofType('AWS::CloudWatch::Alarm').map(([id, a]) => ({ id, ...(a.Properties as AlarmProperties) }));
+  const alarmOn = (metricName: string, dimensions?: { Name: string; Value: unknown }[]) =>
+    alarms().filter(
+      (a) =>
+        a.MetricName === metricName &&
+        (dimensions === undefined || JSON.stringify(a.Dimensions) === JSON.stringify(dimensions)),
+    );
+  const functionIds = () => ofType('AWS::Lambda::Function').map(([id]) => id);
+  const dashboardBody = () => {
+    const [[, dashboard] = []] = ofType('AWS::CloudWatch::Dashboard');
+    const body = dashboard?.Properties.DashboardBody as { 'Fn::Sub': string } | undefined;
+    return String(body?.['Fn::Sub']);
+  };
+
+  it('tells one SNS topic, and the operator’s e-mail from the AlarmEmail parameter only when one is given', () => {
+    const parameter = template.Parameters.AlarmEmail;
+    // Packaged with no ALARM_EMAIL (infra/local/package-service.ts): no subscription.
+    expect(parameter).toMatchObject({ Type: 'String', Default: '' });
+    const pattern = new RegExp(String(parameter?.AllowedPattern));
+    expect(['', 'ops@comune.example.it'].every((value) => pattern.test(value))).toBe(true);
+    expect(['ops', 'ops@', 'two@at@example.it'].some((value) => pattern.test(value))).toBe(false);
+    expect(template.Conditions.HasAlarmEmail).toEqual({
+      'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'AlarmEmail' }, ''] }],
+    });
+    expect(template.Resources.NightAlarmsTopic?.Type).toBe('AWS::SNS::Topic');
+    const subscriptions = ofType('AWS::SNS::Subscription');
+    expect(subscriptions).toHaveLength(1);
+    expect(subscriptions[0]?.[1]).toMatchObject({
+      Condition: 'HasAlarmEmail',
+      Properties: {
+        TopicArn: { Ref: 'NightAlarmsTopic' },
+        Protocol: 'email',
+        Endpoint: { Ref: 'AlarmEmail' },
+      },
+    });
+    expect(template.Outputs.NightAlarmsTopicArn).toEqual({ Value: { Ref: 'NightAlarmsTopic' } });
+  });
+
+  it('has every alarm tell the topic when it goes off and when it is OK again, with missing data no breach', () => {
+    expect(alarms().length).toBeGreaterThan(0);
+    for (const alarm of alarms()) {
+      expect(alarm.AlarmActions, alarm.id).toEqual([{ Ref: 'NightAlarmsTopic' }]);
+      expect(alarm.OKActions, alarm.id).toEqual([{ Ref: 'NightAlarmsTopic' }]);
+      expect(alarm.TreatMissingData, alarm.id).toBe('notBreaching');
+    }
+    expect(new Set(alarms().map((a) => a.AlarmName)).size).toBe(alarms().length);
+  });
+
+  it('alarms on the iterator age of each stream reader (its maximum) and on a failure queue that is not empty', () => {
+    for (const reader of ['AggregateAndChainLambdaFunction', 'PublishResultsLambdaFunction']) {
+      const [alarm, ...others] = alarmOn('IteratorAge', [{ Name: 'FunctionName', Value: { Ref: reader } }]);
+      expect(others, reader).toEqual([]);
+      expect(alarm, reader).toMatchObject({
+        Namespace: 'AWS/Lambda',
+        Statistic: 'Maximum',
+        Threshold: 60_000,
+      });
+    }
+    for (const queue of ['AggregationFailuresQueue', 'PublishFailuresQueue']) {
+      const queueName = [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }];
+      const [alarm, ...others] = alarms().filter((a) =>
+        a.Metrics?.some((m) => JSON.stringify(m.MetricStat?.Metric.Dimensions) === JSON.stringify(queueName)),
+      );
+      expect(others, queue).toEqual([]);
+      expect(alarm, queue).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+      // Waiting (visible) or taken by the consumer and not done (in flight, as a failing one leaves it).
+      const byName = Object.fromEntries(
+        (alarm?.Metrics ?? []).flatMap((m) => (m.MetricStat ? [[m.MetricStat.Metric.MetricName, m]] : [])),
+      );
+      for (const name of ['ApproximateNumberOfMessagesVisible', 'ApproximateNumberOfMessagesNotVisible'])
+        expect(byName[name]?.MetricStat, `${queue} ${name}`).toMatchObject({
+          Metric: { Namespace: 'AWS/SQS', Dimensions: queueName },
+          Stat: 'Maximum',
+        });
+      const watched = alarm?.Metrics?.filter((m) => m.ReturnData !== false) ?? [];
+      expect(watched.map((m) => m.Expression)).toEqual([
+        `FILL(${byName.ApproximateNumberOfMessagesVisible?.Id}, 0) + FILL(${byName.ApproximateNumberOfMessagesNotVisible?.Id}, 0)`,
+      ]);
+    }
+  });
+
+  it('alarms on the errors of every function, and on throttles anywhere in the account', () => {
+    for (const id of functionIds())
+      expect(alarmOn('Errors', [{ Name: 'FunctionName', Value: { Ref: id } }]), id).toHaveLength(1);
+    expect(alarmOn('Throttles')).toEqual([
+      expect.objectContaining({ Namespace: 'AWS/Lambda', Statistic: 'Sum', Threshold: 0 }),
+    ]);
+    expect(alarmOn('Throttles')[0]?.Dimensions).toEqual([]);
+  });
+
+  it('alarms on the HTTP API’s 5xx as a rate of its requests, by metric math', () => {
+    const [alarm, ...others] = alarms().filter((a) =>
+      a.Metrics?.some((m) => m.MetricStat?.Metric.MetricName === '5xx'),
+    );
+    expect(others).toEqual([]);
+    const byId = Object.fromEntries((alarm?.Metrics ?? []).map((m) => [m.Id, m]));
+    for (const [id, name] of [
+      ['errors', '5xx'],
+      ['requests', 'Count'],
+    ])
+      expect(byId[id ?? '']?.MetricStat).toEqual({
+        Metric: {
+          Namespace: 'AWS/ApiGateway',
+          MetricName: name,
+          Dimensions: [{ Name: 'ApiId', Value: { Ref: 'HttpApi' } }],
+        },
+        Period: 60,
+        Stat: 'Sum',
+      });
+    const watched = alarm?.Metrics?.filter((m) => m.ReturnData !== false) ?? [];
+    expect(watched).toHaveLength(1);
+    expect(watched[0]?.Expression).toMatch(/errors.*\/ requests/);
+    expect(template.Resources.HttpApi?.Type).toBe('AWS::ApiGatewayV2::Api');
+  });
+
+  it('alarms on a publish slower than 60 s, from the metric shared/metrics.ts writes', () => {
+    expect(alarmOn(METRIC.publishLatency)).toEqual([
+      expect.objectContaining({
+        Namespace: METRICS_NAMESPACE,
+        Statistic: 'Maximum',
+        Threshold: 60_000,
+        ComparisonOperator: 'GreaterThanThreshold',
+        Dimensions: [
+          { Name: 'service', Value: METRICS_SERVICE },
+          { Name: 'stage', Value: 'ci' },
+        ],
+      }),
+    ]);
+    // The functions write the same stage: serverless.yml's STAGE.
+    for (const [, f] of ofType('AWS::Lambda::Function'))
+      expect((f.Properties.Environment as { Variables: Record<string, unknown> }).Variables.STAGE).toBe('ci');
+  });
+
+  it('has one dashboard of the night: every metric of shared/metrics.ts, the readers, the queues, errors, throttles, the API, and every alarm', () => {
+    expect(ofType('AWS::CloudWatch::Dashboard')).toHaveLength(1);
+    const text = dashboardBody();
+    const body = JSON.parse(text) as {
+      widgets: { type: string; properties: { metrics?: unknown[][]; alarms?: string[] } }[];
+    };
+    const charted = body.widgets
+      .flatMap((w) => w.properties.metrics ?? [])
+      .map((m) => m.slice(0, 2).join(' '));
+    const expected = [
+      ...Object.values(METRIC).map((name) => `${METRICS_NAMESPACE} ${name}`),
+      'AWS/Lambda IteratorAge',
+      'AWS/SQS ApproximateNumberOfMessagesVisible',
+      'AWS/Lambda Errors',
+      'AWS/Lambda Throttles',
+      'AWS/ApiGateway Count',
+      'AWS/ApiGateway 5xx',
+    ];
+    expect(expected.filter((line) => !charted.includes(line))).toEqual([]);
+    const alarmWidget = body.widgets.find((w) => w.type === 'alarm');
+    expect(alarmWidget?.properties.alarms?.sort()).toEqual(
+      alarms()
+        .map((a) => `\${${a.id}.Arn}`)
+        .sort(),
+    );
+    // Every reference Fn::Sub fills in names a resource of this template (or the region).
+    const references = [...text.matchAll(/\$\{([^}]+)\}/g)].map((m) => m[1]?.split('.')[0] ?? '');
+    expect(references.filter((ref) => ref !== 'AWS::Region' && !template.Resources[ref])).toEqual([]);
+    expect(JSON.stringify(template.Outputs.NightDashboardUrl)).toContain(
+      '#dashboards/dashboard/election-night-ci',
+    );
+  });
+
+  it('charts and alarms on no metric of its namespace that shared/metrics.ts does not write', () => {
+    const known = new Set<string>(Object.values(METRIC));
+    const inAlarms = alarms()
+      .filter((a) => a.Namespace === METRICS_NAMESPACE)
+      .map((a) => a.MetricName);
+    const inDashboard = (
+      JSON.parse(dashboardBody()) as { widgets: { properties: { metrics?: unknown[][] } }[] }
+    ).widgets
+      .flatMap((w) => w.properties.metrics ?? [])
+      .filter((m) => m[0] === METRICS_NAMESPACE)
+      .map((m) => m[1]);
+    expect([...inAlarms, ...inDashboard].filter((name) => !known.has(String(name)))).toEqual([]);
   });
 });

@@ -3,24 +3,24 @@ import { describe, expect, it } from 'vitest';
 import {
   type AggregationPlan,
   type Applied,
-  aggregateIdsOf,
   latestChanges,
+  mismatchedSources,
   planAggregation,
+  planRepair,
   type SourceChange,
 } from '../../shared/domain/aggregation.js';
 import { addTallies, sumTallies, type Tally } from '../../shared/domain/tally.js';
 
 const ELECTION = 'demo-2026';
-const TOTAL = `${ELECTION}|total`;
-const districtOf = (district: string) => `${ELECTION}|district|${district}`;
-
-/** A few sources: two in Centro, one in Marina, one without a district. */
-const SOURCES: { sourceId: string; district?: string }[] = [
-  { sourceId: 'SECTION#1|RESULTS', district: 'Centro' },
-  { sourceId: 'SECTION#2|RESULTS', district: 'Centro' },
-  { sourceId: 'SECTION#3|TURNOUT#T1', district: 'Marina' },
+/** A few sources. */
+const SOURCES: { sourceId: string }[] = [
+  { sourceId: 'SECTION#1|RESULTS' },
+  { sourceId: 'SECTION#2|RESULTS' },
+  { sourceId: 'SECTION#3|TURNOUT#T1' },
   { sourceId: 'SECTION#4|RESULTS' },
 ];
+/** The total's parts: any plan may go to any of them. */
+const PARTS = 3;
 const MAX_REV = 6;
 
 /** What a source contributes: counts, or nothing when its status keeps it out of the totals. */
@@ -51,9 +51,9 @@ const historyArb = fc
   })
   .chain(({ tallies, events, cuts }) => {
     const changes: SourceChange[] = events.map(({ source, rev }) => {
-      const { sourceId, district } = SOURCES[source] ?? { sourceId: 'missing' };
+      const { sourceId } = SOURCES[source] ?? { sourceId: 'missing' };
       const tally = tallies[source]?.[rev - 1] ?? {};
-      return { sourceId, electionId: ELECTION, ...(district === undefined ? {} : { district }), rev, tally };
+      return { sourceId, electionId: ELECTION, rev, tally };
     });
     const batches: SourceChange[][] = [];
     let start = 0;
@@ -79,21 +79,21 @@ const historyArb = fc
       });
   });
 
-/** The store as commitAggregation leaves it: the applied records and the aggregates. */
+/** The store as commitAggregation leaves it: the applied records and the total's parts. */
 interface Store {
   applied: Map<string, Applied>;
-  aggregates: Map<string, Tally>;
+  parts: Tally[];
 }
+const emptyStore = (): Store => ({ applied: new Map(), parts: Array.from({ length: PARTS }, () => ({})) });
+const totalOf = (store: Store) => sumTallies(store.parts);
 
-/** What commitAggregation does with a plan, with its conditions checked. */
-function commit(store: Store, plan: AggregationPlan) {
+/** What commitAggregation does with a plan, into the given part, with its conditions checked. */
+function commit(store: Store, plan: AggregationPlan, part = 0) {
   for (const { change, expectedRev } of plan.applied) {
     expect(store.applied.get(change.sourceId)?.rev ?? 0).toBe(expectedRev);
     store.applied.set(change.sourceId, { rev: change.rev, tally: change.tally });
   }
-  for (const [aggregateId, delta] of plan.deltas) {
-    store.aggregates.set(aggregateId, addTallies(store.aggregates.get(aggregateId) ?? {}, delta));
-  }
+  store.parts[part % PARTS] = addTallies(store.parts[part % PARTS] ?? {}, plan.delta);
 }
 
 /** The tally of the newest change of each source: what the totals must show in the end. */
@@ -109,49 +109,82 @@ function newestPerSource(changes: readonly SourceChange[]): Map<string, SourceCh
 describe('planAggregation: exactly-once totals over an at-least-once, out-of-order stream', () => {
   it('given any sequence of changes delivered in any batches, when each plan is committed, then the total is the sum of the newest change of each source', () => {
     fc.assert(
-      fc.property(historyArb, ({ changes, deliveries }) => {
+      fc.property(historyArb, fc.array(fc.nat(PARTS - 1)), ({ changes, deliveries }, parts) => {
         // Prepare
-        const store: Store = { applied: new Map(), aggregates: new Map() };
+        const store = emptyStore();
 
-        // Act
-        for (const batch of deliveries) commit(store, planAggregation(batch, store.applied));
+        // Act: each plan goes to whichever part its writer holds
+        deliveries.forEach((batch, i) => {
+          commit(store, planAggregation(batch, store.applied), parts[i] ?? i);
+        });
 
         // Assess
         const newest = [...newestPerSource(changes).values()];
-        expect(store.aggregates.get(TOTAL) ?? {}).toEqual(sumTallies(newest.map((c) => c.tally)));
+        expect(totalOf(store)).toEqual(sumTallies(newest.map((c) => c.tally)));
         for (const change of newest) expect(store.applied.get(change.sourceId)?.rev).toBe(change.rev);
       }),
       { numRuns: 500 },
     );
   });
 
-  it('given any sequence of changes delivered in any batches, when each plan is committed, then every district aggregate is the sum of its sources', () => {
+  it('given batches lost on the way, when the stored sources are compared and repaired, then the total is right and a second look finds nothing', () => {
     fc.assert(
-      fc.property(historyArb, ({ changes, deliveries }) => {
-        // Prepare
-        const store: Store = { applied: new Map(), aggregates: new Map() };
+      fc.property(historyArb, fc.array(fc.boolean()), ({ changes, deliveries }, lost) => {
+        // Prepare: some deliveries never arrive; the store holds each source's newest change
+        const store = emptyStore();
+        deliveries.forEach((batch, i) => {
+          if (!lost[i]) commit(store, planAggregation(batch, store.applied), i);
+        });
+        const stored = [...newestPerSource(changes).values()];
 
         // Act
-        for (const batch of deliveries) commit(store, planAggregation(batch, store.applied));
+        const mismatched = mismatchedSources(stored, store.applied);
+        commit(store, planRepair(mismatched, store.applied), 1);
 
         // Assess
-        const newest = [...newestPerSource(changes).values()];
-        for (const district of ['Centro', 'Marina']) {
-          const expected = sumTallies(newest.filter((c) => c.district === district).map((c) => c.tally));
-          expect(store.aggregates.get(districtOf(district)) ?? {}).toEqual(expected);
-        }
-        const known = new Set([TOTAL, districtOf('Centro'), districtOf('Marina')]);
-        for (const aggregateId of store.aggregates.keys()) expect(known.has(aggregateId)).toBe(true);
+        expect(totalOf(store)).toEqual(sumTallies(stored.map((c) => c.tally)));
+        expect(mismatchedSources(stored, store.applied)).toEqual([]);
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('given an applied record damaged at its own rev, when compared, then it is a mismatch and the repair restores the total', () => {
+    // Prepare
+    const stored: SourceChange = { sourceId: 'S1', electionId: ELECTION, rev: 2, tally: { voters: 100 } };
+    const store = emptyStore();
+    commit(store, planAggregation([stored], store.applied));
+    store.applied.set('S1', { rev: 2, tally: { voters: 90 } });
+    store.parts[0] = { voters: 90 };
+
+    // Act
+    const mismatched = mismatchedSources([stored], store.applied);
+    commit(store, planRepair(mismatched, store.applied), 2);
+
+    // Assess
+    expect(mismatched).toEqual([stored]);
+    expect(totalOf(store)).toEqual({ voters: 100 });
+  });
+
+  it('given an applied record newer than the stored item read, when compared, then it is no mismatch (a change landed meanwhile)', () => {
+    // Prepare
+    const applied = new Map<string, Applied>([['S1', { rev: 3, tally: { voters: 5 } }]]);
+
+    // Act
+    const mismatched = mismatchedSources(
+      [{ sourceId: 'S1', electionId: ELECTION, rev: 2, tally: {} }],
+      applied,
+    );
+
+    // Assess
+    expect(mismatched).toEqual([]);
   });
 
   it('given a batch already committed, when it is delivered again, then the plan writes nothing', () => {
     fc.assert(
       fc.property(historyArb, ({ deliveries }) => {
         // Prepare
-        const store: Store = { applied: new Map(), aggregates: new Map() };
+        const store = emptyStore();
         for (const batch of deliveries) commit(store, planAggregation(batch, store.applied));
 
         for (const batch of deliveries) {
@@ -160,7 +193,7 @@ describe('planAggregation: exactly-once totals over an at-least-once, out-of-ord
 
           // Assess
           expect(plan.applied).toEqual([]);
-          expect(plan.deltas.size).toBe(0);
+          expect(plan.delta).toEqual({});
         }
       }),
     );
@@ -174,7 +207,6 @@ describe('planAggregation: exactly-once totals over an at-least-once, out-of-ord
     const change: SourceChange = {
       sourceId: 'S1',
       electionId: ELECTION,
-      district: 'Centro',
       rev: 3,
       tally: { voters: 100, 'candidate.C1': 55, 'candidate.C2': 5 },
     };
@@ -183,13 +215,8 @@ describe('planAggregation: exactly-once totals over an at-least-once, out-of-ord
     const plan = planAggregation([change], applied);
 
     // Assess
-    expect(plan.applied).toEqual([{ change, expectedRev: 2 }]);
-    expect(plan.deltas).toEqual(
-      new Map([
-        [TOTAL, { 'candidate.C1': -5, 'candidate.C2': 5 }],
-        [districtOf('Centro'), { 'candidate.C1': -5, 'candidate.C2': 5 }],
-      ]),
-    );
+    expect(plan.applied).toEqual([{ change, expectedRev: 2, everCounted: true }]);
+    expect(plan.delta).toEqual({ 'candidate.C1': -5, 'candidate.C2': 5 });
   });
 
   it('given a section flagged after it was counted, when planned, then its whole contribution is taken back', () => {
@@ -200,7 +227,7 @@ describe('planAggregation: exactly-once totals over an at-least-once, out-of-ord
     const plan = planAggregation([{ sourceId: 'S1', electionId: ELECTION, rev: 2, tally: {} }], applied);
 
     // Assess
-    expect(plan.deltas).toEqual(new Map([[TOTAL, { sections: -1, voters: -100 }]]));
+    expect(plan.delta).toEqual({ sections: -1, voters: -100 });
   });
 
   it('given a newer change whose tally is unchanged, when planned, then the applied rev moves on with no delta', () => {
@@ -215,11 +242,11 @@ describe('planAggregation: exactly-once totals over an at-least-once, out-of-ord
 
     // Assess
     expect(plan.applied.map((a) => [a.change.rev, a.expectedRev])).toEqual([[2, 1]]);
-    expect(plan.deltas.size).toBe(0);
+    expect(plan.delta).toEqual({});
   });
 });
 
-describe('latestChanges and aggregateIdsOf', () => {
+describe('latestChanges', () => {
   it('given several changes of one source in any order, when reduced, then only the highest rev remains', () => {
     // Prepare
     const change = (sourceId: string, rev: number): SourceChange => ({
@@ -243,15 +270,5 @@ describe('latestChanges and aggregateIdsOf', () => {
       ['A', 5],
       ['B', 1],
     ]);
-  });
-
-  it('given a change with or without a district, when its aggregates are named, then it feeds the total and its district', () => {
-    // Act
-    const withDistrict = aggregateIdsOf({ electionId: ELECTION, district: 'Marina' });
-    const withoutDistrict = aggregateIdsOf({ electionId: ELECTION });
-
-    // Assess
-    expect(withDistrict).toEqual([TOTAL, districtOf('Marina')]);
-    expect(withoutDistrict).toEqual([TOTAL]);
   });
 });

@@ -6,12 +6,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  AGGREGATE_PART_SK_PREFIX,
   AUDIT_HEAD_SK,
   ELECTION_STATE_SK,
+  HEAL_STATE_SK,
   HEALTH_PROBE_SK,
   HISTORY_SK_PREFIX,
   RESULT_SK,
-  TOTAL_SK,
   TURNOUT_SK_PREFIX,
 } from '../../shared/db/keys.js';
 import filters from '../../shared/db/stream-filters.json' with { type: 'json' };
@@ -54,9 +55,10 @@ describe('one home for each rule', () => {
       `prefix:${TURNOUT_SK_PREFIX}`,
       `prefix:${HISTORY_SK_PREFIX}`,
       HEALTH_PROBE_SK,
-      TOTAL_SK,
+      `prefix:${AGGREGATE_PART_SK_PREFIX}`,
       ELECTION_STATE_SK,
       AUDIT_HEAD_SK,
+      HEAL_STATE_SK,
     ]);
     for (const [reader, patterns] of Object.entries(filters))
       for (const pattern of patterns)

@@ -2,7 +2,7 @@
  * What the stream consumers made of the load: the aggregated and published section counts,
  * then the reconciliation. Imported once the shared modules' environment points at the stack.
  */
-import { getTotal } from '../../../shared/db/aggregates.js';
+import { readTotal } from '../../../shared/db/aggregates.js';
 import type { ElectionDefinition } from '../../../shared/domain/election.js';
 import { publicPaths } from '../../../shared/domain/public-files.js';
 import { counter } from '../../../shared/domain/tally.js';
@@ -35,7 +35,7 @@ export async function awaitPipeline(election: ElectionDefinition, deadline: numb
   // The local S3 stand-in may cut a read short under load: for a poll that is only "not yet".
   const read = (key: string) => bucket.get(key).catch(() => undefined);
   const readCounts = async () => {
-    const tally = (await getTotal(election.id))?.tally ?? {};
+    const tally = (await readTotal(election.id))?.tally ?? {};
     const pointer = await read(paths.pointer);
     const summaryKey = pointer && (JSON.parse(pointer) as { summary: string }).summary.replace(/^\//, '');
     const summary = summaryKey ? await read(summaryKey) : undefined;

@@ -1,0 +1,158 @@
+/**
+ * The periodic reconciliation (every minute while an election is open; README "Self-healing"):
+ * it compares what the totals took in with the stored sections, and repairs what differs
+ * through the same guarded writes as the stream, so nothing is ever counted twice.
+ *
+ * - A stored item the totals do not show as it is (a lost stream batch, a damaged applied
+ *   record) is a suspect at the first look and is repaired at the next if it still differs, at
+ *   the same rev: a change still on its way through the stream is applied by the stream meanwhile
+ *   and is no difference at all. So a lost batch is healed within two runs.
+ * - When one run sweeps every section, finds nothing pending, and no part of the total moved
+ *   meanwhile, the parts' sum must equal the sections' sum: a difference (a damaged part) is
+ *   corrected at once, only if no part moved since it was measured.
+ * Each repair enters the change list as "repaired", is logged, and is kept for the staff page.
+ * The run's state item, written every run, wakes the publisher through the stream (publish-records.ts).
+ */
+import { commitTotalsCorrection, readApplied, readTotal, TOTAL_PARTS, type Total } from '../db/aggregates.js';
+import { listSections } from '../db/elections.js';
+import { type HealState, REPAIRS_KEPT, readHealState, writeHealState } from '../db/heal-state.js';
+import { readCurrentSubmissions, submissionKey } from '../db/submissions.js';
+import { mismatchedSources, planRepair, type SourceChange } from '../domain/aggregation.js';
+import { type ChangeEntry, figuresOf } from '../domain/change-list.js';
+import { addTallies, diffTallies, isEmptyTally, sumTallies, type Tally } from '../domain/tally.js';
+import { logger } from '../logger.js';
+import { changeOfImage, commitToSomePart } from './aggregate-changes.js';
+import { loadElection } from './election-context.js';
+
+export interface HealReport {
+  electionId: string;
+  /** Sections looked at in this run. */
+  swept: number;
+  /** Whether this run's sweep reached the last section. */
+  sweptAll: boolean;
+  /** Items that differ and are looked at again next run. */
+  suspects: number;
+  /** Whether the parts' sum could be checked against the sections' sum. */
+  totalsChecked: boolean;
+  repaired: ChangeEntry[];
+  /** The repaired sections, whose public files the publisher rewrites. */
+  repairedSections: string[];
+}
+
+export interface HealOptions {
+  /** How long a run may sweep before it saves its place for the next run. */
+  budgetMs?: number;
+}
+
+/** Sections read before each look at their applied records: their items in a few batch reads. */
+const SECTIONS_PER_ROUND = 100;
+const SOURCES_PER_REPAIR = 40;
+
+const suspectOf = (change: SourceChange) => `${change.sourceId}@${change.rev}`;
+
+/** Repairs the sources that differed at the last look too; answers their change entries. */
+async function repairSources(electionId: string, due: SourceChange[]): Promise<ChangeEntry[]> {
+  const entries: ChangeEntry[] = [];
+  for (let start = 0; start < due.length; start += SOURCES_PER_REPAIR) {
+    const chunk = due.slice(start, start + SOURCES_PER_REPAIR);
+    const committed = await commitToSomePart(
+      electionId,
+      chunk.map((c) => c.sourceId),
+      // Planned on the applied records read inside the guarded attempt: what the stream applied
+      // meanwhile is no longer a difference.
+      (applied) => planRepair(mismatchedSources(chunk, applied), applied),
+    );
+    entries.push(...(committed?.entries ?? []));
+  }
+  return entries;
+}
+
+/** Corrects the total when its parts' sum differs from the sections' sum, measured without motion. */
+async function correctTotals(electionId: string, expected: Tally, seen: Total): Promise<ChangeEntry[]> {
+  const correction: Tally = {};
+  for (const d of diffTallies(expected, seen.tally)) correction[d.counter] = d.expected - d.actual;
+  if (isEmptyTally(correction)) return [];
+  const entry: ChangeEntry = {
+    sectionId: null,
+    item: 'totals',
+    kind: 'repaired',
+    version: null,
+    reason: 'the totals differed from the stored sections',
+    delta: figuresOf(correction),
+  };
+  const part = Math.floor(Math.random() * TOTAL_PARTS);
+  return (await commitTotalsCorrection(electionId, seen, part, correction, [entry])) ? [entry] : [];
+}
+
+export async function healElection(electionId: string, options: HealOptions = {}): Promise<HealReport> {
+  const budgetMs = options.budgetMs ?? 40_000;
+  const startedAt = Date.now();
+  const state = await readHealState(electionId);
+  const { head } = await loadElection(electionId);
+  const slotIds = head.turnoutSlots.map((slot) => slot.id);
+  const sections = await listSections(electionId);
+  const fromStart = state.cursor <= 0 || state.cursor >= sections.length;
+  const before = fromStart ? await readTotal(electionId) : undefined;
+  const suspects = new Set(state.suspects);
+  const nextSuspects: string[] = [];
+  const repaired: ChangeEntry[] = [];
+  const repairedSections = new Set<string>();
+  let expected: Tally = {};
+  let cursor = fromStart ? 0 : state.cursor;
+
+  while (cursor < sections.length && Date.now() - startedAt < budgetMs) {
+    const round = sections.slice(cursor, cursor + SECTIONS_PER_ROUND);
+    const stored = await readCurrentSubmissions(
+      electionId,
+      round.map((section) => section.id),
+      slotIds,
+    );
+    const current = [...stored.values()].flat().map((item) => changeOfImage(submissionKey(item), item));
+    expected = addTallies(expected, sumTallies(current.map((c) => c.tally)));
+    const mismatched = mismatchedSources(current, await readApplied(current.map((c) => c.sourceId)));
+    const due = mismatched.filter((c) => suspects.has(suspectOf(c)));
+    nextSuspects.push(...mismatched.filter((c) => !suspects.has(suspectOf(c))).map(suspectOf));
+    const entries = await repairSources(electionId, due);
+    repaired.push(...entries);
+    for (const c of due) if (c.label) repairedSections.add(c.label.sectionId);
+    cursor += round.length;
+  }
+
+  const sweptAll = cursor >= sections.length;
+  let totalsChecked = false;
+  if (before && sweptAll && nextSuspects.length === 0 && repairedSections.size === 0) {
+    const after = await readTotal(electionId);
+    if (after.rev === before.rev) {
+      totalsChecked = true;
+      repaired.push(...(await correctTotals(electionId, expected, after)));
+    }
+  }
+
+  const now = new Date().toISOString();
+  const next: HealState = {
+    suspects: nextSuspects.slice(0, 5_000),
+    cursor: sweptAll ? 0 : cursor,
+    repairs:
+      repaired.length > 0
+        ? [{ at: now, entries: repaired }, ...state.repairs].slice(0, REPAIRS_KEPT)
+        : state.repairs,
+    repairedSections: [...repairedSections],
+    lastRunAt: now,
+    ...(totalsChecked
+      ? { lastCheckedTotalsAt: now }
+      : state.lastCheckedTotalsAt
+        ? { lastCheckedTotalsAt: state.lastCheckedTotalsAt }
+        : {}),
+  };
+  await writeHealState(electionId, next);
+  if (repaired.length > 0) logger.warn('reconciliation repaired the totals', { electionId, repaired });
+  return {
+    electionId,
+    swept: cursor - (fromStart ? 0 : state.cursor),
+    sweptAll,
+    suspects: next.suspects.length,
+    totalsChecked,
+    repaired,
+    repairedSections: [...repairedSections],
+  };
+}

@@ -1,0 +1,63 @@
+import type { DynamoDBRecord } from 'aws-lambda';
+import {
+  AGGREGATE_PART_SK_PREFIX,
+  AUDIT_HEAD_SK,
+  ELECTION_STATE_SK,
+  HEAL_STATE_SK,
+  isSourceKey,
+} from '../db/keys.js';
+import { readStreamRecord, streamRecordCreatedAt } from '../db/stream-record.js';
+import { logger } from '../logger.js';
+import { recordPublishLatency } from '../metrics.js';
+import type { PublicBucket } from '../storage/bucket.js';
+import { publishSections, publishSummary } from './publish-results.js';
+
+/** What a batch of stream records asks the publisher to rewrite, per election. */
+export class PublishWork {
+  readonly sections = new Map<string, Set<string>>();
+  readonly elections = new Set<string>();
+  /** Per election, when its oldest change in the batch was written (for the publish latency). */
+  private readonly oldestChange = new Map<string, Date>();
+
+  /** Notes what one record changed: a section's file, or an election's summary. */
+  add(record: DynamoDBRecord): void {
+    const { key, newImage, oldImage } = readStreamRecord(record);
+    const image = newImage ?? oldImage ?? {};
+    if (!image.electionId) return;
+    const electionId = String(image.electionId);
+    const createdAt = streamRecordCreatedAt(record);
+    if (createdAt && !this.oldestChange.has(electionId)) this.oldestChange.set(electionId, createdAt);
+    if (isSourceKey(key)) {
+      this.addSections(electionId, [String(image.sectionId)]);
+    } else if (key.SK === HEAL_STATE_SK) {
+      // A reconciliation ran: rewrite what it repaired, and publish if a publish was lost.
+      this.addSections(electionId, ((newImage?.repairedSections as string[] | undefined) ?? []).map(String));
+    } else if (
+      key.SK.startsWith(AGGREGATE_PART_SK_PREFIX) ||
+      key.SK === ELECTION_STATE_SK ||
+      key.SK === AUDIT_HEAD_SK
+    ) {
+      this.elections.add(electionId);
+    }
+  }
+
+  private addSections(electionId: string, sectionIds: string[]): void {
+    const sections = this.sections.get(electionId) ?? new Set<string>();
+    for (const sectionId of sectionIds) sections.add(sectionId);
+    this.sections.set(electionId, sections);
+    this.elections.add(electionId);
+  }
+
+  /** The changed sections' files, then at most one new summary snapshot and its pointer per election. */
+  async publish(bucket: PublicBucket): Promise<void> {
+    for (const [electionId, sectionIds] of this.sections)
+      await publishSections(bucket, electionId, sectionIds);
+    for (const electionId of this.elections) {
+      const seq = await publishSummary(bucket, electionId);
+      if (seq === undefined) continue;
+      logger.info('published', { electionId, seq });
+      const oldest = this.oldestChange.get(electionId);
+      if (oldest) recordPublishLatency(oldest);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import { getElectionState, listElectionIds } from '../db/elections.js';
+import { logger } from '../logger.js';
+import { recordHealed } from '../metrics.js';
+import { type HealReport, healElection } from './heal-election.js';
+
+/** Of a run's time, what the sweeps may take. */
+const SWEEP_SHARE = 0.7;
+
+/**
+ * One run of the periodic reconciliation (EventBridge every minute in AWS; locally the stack's
+ * timer, every RECONCILE_INTERVAL_S): each open election is healed (heal-election.ts). The run's
+ * state item reaches the publisher through the stream, which rewrites what was repaired and makes
+ * any publish that was lost. Certified elections are left alone.
+ */
+export async function reconcileOpenElections(timeLeftMs: () => number): Promise<HealReport[]> {
+  const reports: HealReport[] = [];
+  for (const electionId of await listElectionIds()) {
+    const state = await getElectionState(electionId);
+    if (!state || state.state === 'certified') continue;
+    const report = await healElection(electionId, { budgetMs: timeLeftMs() * SWEEP_SHARE });
+    reports.push(report);
+    recordHealed(report.repaired.length);
+    logger.info('reconciled', {
+      electionId,
+      swept: report.swept,
+      sweptAll: report.sweptAll,
+      suspects: report.suspects,
+      totalsChecked: report.totalsChecked,
+      repaired: report.repaired.length,
+    });
+  }
+  return reports;
+}

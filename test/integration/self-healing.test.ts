@@ -1,0 +1,151 @@
+import type { DynamoDBRecord } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smallElection, squareResults, testActor } from '../helpers/elections.js';
+import { startLocalTable } from '../helpers/local-table.js';
+
+let table: Awaited<ReturnType<typeof startLocalTable>>;
+let aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
+let m: typeof import('../../shared/db/aggregates.js') &
+  typeof import('../../shared/db/heal-state.js') &
+  typeof import('../../shared/db/keys.js') &
+  typeof import('../../shared/db/client.js') &
+  typeof import('../../shared/use-cases/define-election.js') &
+  typeof import('../../shared/use-cases/submit-section-data.js') &
+  typeof import('../../shared/use-cases/heal-election.js');
+
+beforeAll(async () => {
+  table = await startLocalTable();
+  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
+  aggregate = (records) => handler({ Records: records }, { functionName: 'test' } as never);
+  m = {
+    ...(await import('../../shared/db/aggregates.js')),
+    ...(await import('../../shared/db/heal-state.js')),
+    ...(await import('../../shared/db/keys.js')),
+    ...(await import('../../shared/db/client.js')),
+    ...(await import('../../shared/use-cases/define-election.js')),
+    ...(await import('../../shared/use-cases/submit-section-data.js')),
+    ...(await import('../../shared/use-cases/heal-election.js')),
+  };
+});
+
+afterAll(async () => {
+  await table?.stop();
+});
+
+/** Every section's count, applied by the stream; answers the total that must show. */
+async function countedNight(electionId: string) {
+  await m.defineElection(electionId, smallElection(electionId), testActor);
+  for (const n of [1, 2, 3])
+    await m.submitResults({ actor: testActor, electionId, sectionId: String(n), body: squareResults(n) });
+  await aggregate(await table.readNewStreamRecords());
+  return (await m.readTotal(electionId)).tally;
+}
+
+/** Overwrites one part's figures, as damage (or a hand) would, without moving its rev. */
+async function damagePart(electionId: string, voters: number) {
+  const { QueryCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { Items = [] } = await m.db().send(
+    new QueryCommand({
+      TableName: m.tableName(),
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': m.keys.aggregatePartition(electionId),
+        ':prefix': m.AGGREGATE_PART_SK_PREFIX,
+      },
+    }),
+  );
+  const part = Items.find((i) => (i.tally as Record<string, number>).voters);
+  await m.db().send(
+    new UpdateCommand({
+      TableName: m.tableName(),
+      Key: { PK: part?.PK, SK: part?.SK },
+      UpdateExpression: 'SET tally.voters = tally.voters + :v',
+      ExpressionAttributeValues: { ':v': voters },
+    }),
+  );
+}
+
+describe('the periodic reconciliation heals what the stream lost, exactly once', () => {
+  it('given a batch lost on the way, when the reconciliation runs twice, then the first run suspects it, the second repairs it, and its entries say repaired', async () => {
+    // Prepare
+    const expected = await countedNight('heal-lost');
+    await m.submitResults({
+      actor: testActor,
+      electionId: 'heal-lost',
+      sectionId: '2',
+      body: { ...squareResults(2), blankBallots: 6, invalidBallots: 2 },
+    });
+    const lost = await table.readNewStreamRecords();
+
+    // Act
+    const first = await m.healElection('heal-lost');
+    const second = await m.healElection('heal-lost');
+    const third = await m.healElection('heal-lost');
+    await aggregate(lost);
+
+    // Assess
+    expect(first.repaired).toEqual([]);
+    expect(first.suspects).toBe(1);
+    expect(second.repaired).toEqual([
+      expect.objectContaining({ sectionId: '2', item: 'results', kind: 'repaired', version: 2 }),
+    ]);
+    expect(second.repaired[0]?.delta).toEqual({ blankBallots: 1, invalidBallots: -1 });
+    expect(second.repairedSections).toEqual(['2']);
+    expect(third).toMatchObject({ repaired: [], suspects: 0, totalsChecked: true });
+    const total = (await m.readTotal('heal-lost')).tally;
+    expect(total).toEqual({
+      ...expected,
+      blank: (expected.blank ?? 0) + 1,
+      invalid: (expected.invalid ?? 0) - 1,
+    });
+    expect((await m.readHealState('heal-lost')).repairs[0]?.entries).toEqual(second.repaired);
+  });
+
+  it('given a part of the total damaged, when the reconciliation runs, then the total is corrected once with an entry that names no section', async () => {
+    // Prepare
+    const expected = await countedNight('heal-damage');
+    await damagePart('heal-damage', 500);
+
+    // Act: two runs at once, as a schedule may deliver twice
+    const runs = await Promise.all([m.healElection('heal-damage'), m.healElection('heal-damage')]);
+    const later = await m.healElection('heal-damage');
+
+    // Assess
+    const corrections = runs.flatMap((r) => r.repaired);
+    expect(corrections).toEqual([
+      expect.objectContaining({
+        sectionId: null,
+        item: 'totals',
+        kind: 'repaired',
+        delta: { voters: -500, validVotes: -500 },
+      }),
+    ]);
+    expect(later.repaired).toEqual([]);
+    expect((await m.readTotal('heal-damage')).tally).toEqual(expected);
+  });
+
+  it('given a change still in the stream, when the reconciliation looks once and the stream then applies it, then nothing is repaired and nothing counted twice', async () => {
+    // Prepare
+    const expected = await countedNight('heal-inflight');
+    await m.submitResults({
+      actor: testActor,
+      electionId: 'heal-inflight',
+      sectionId: '1',
+      body: { ...squareResults(1), blankBallots: 4, invalidBallots: 4 },
+    });
+
+    // Act
+    const first = await m.healElection('heal-inflight');
+    await aggregate(await table.readNewStreamRecords());
+    const second = await m.healElection('heal-inflight');
+
+    // Assess
+    expect(first.suspects).toBe(1);
+    expect(second.repaired).toEqual([]);
+    expect((await m.readTotal('heal-inflight')).tally).toEqual({
+      ...expected,
+      blank: (expected.blank ?? 0) - 1,
+      invalid: (expected.invalid ?? 0) + 1,
+    });
+  });
+});
