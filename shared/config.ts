@@ -14,6 +14,12 @@ const ConfigSchema = z.object({
   DYNAMODB_ENDPOINT: optionalUrl,
   /** Set only when running locally: the S3-compatible server's URL. */
   S3_ENDPOINT: optionalUrl,
+  /** Set only when running locally: where Lambda's Invoke API answers (the local IAM gate). */
+  LAMBDA_ENDPOINT: optionalUrl,
+  /** The private bucket of officer code sheets (the functions of bulk code jobs only). */
+  CODE_SHEETS_BUCKET: z.string().min(3).optional(),
+  /** The function that runs bulk code jobs (the function that starts them only). */
+  OFFICER_TOKEN_JOB_FUNCTION: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -27,6 +27,21 @@ export class InvalidJsonError extends AppError {
 export class UnsupportedMediaTypeError extends AppError {
   readonly code = 'UNSUPPORTED_MEDIA_TYPE';
 }
+/** A body whose content coding the route takes, but whose bytes do not decode (bad or truncated gzip). */
+export class InvalidContentEncodingError extends AppError {
+  readonly code = 'INVALID_CONTENT_ENCODING';
+}
+/** A body in a content coding the route does not take; the answer names the one it does. */
+export class UnsupportedContentEncodingError extends AppError {
+  readonly code = 'UNSUPPORTED_CONTENT_ENCODING';
+  constructor(
+    message: string,
+    /** The coding the route takes, for the answer's Accept-Encoding (RFC 9110, section 12.5.3). */
+    readonly accepted: string,
+  ) {
+    super(message);
+  }
+}
 export class PayloadTooLargeError extends AppError {
   readonly code = 'PAYLOAD_TOO_LARGE';
 }
@@ -59,6 +74,33 @@ export class NotFlaggedError extends AppError {
 }
 export class NotReportedError extends AppError {
   readonly code = 'NOT_REPORTED';
+}
+/** More sections than one request takes: a job (or the terminal) does it instead. */
+export class TooManySectionsError extends AppError {
+  readonly code = 'TOO_MANY_SECTIONS';
+}
+export class JobNotFoundError extends AppError {
+  readonly code = 'JOB_NOT_FOUND';
+}
+/** The same Idempotency-Key again with another request: a new key starts another job. */
+export class IdempotencyKeyReusedError extends AppError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+}
+/** A job's sheet asked for before the job is done (or of a job that issues none). */
+export class SheetNotReadyError extends AppError {
+  readonly code = 'SHEET_NOT_READY';
+}
+/** A job's sheet asked for after its short life: the codes are gone; issue them again. */
+export class SheetExpiredError extends AppError {
+  readonly code = 'SHEET_EXPIRED';
+}
+/** An answer over Lambda's 6 MB, which AWS would not deliver. */
+export class AnswerTooLargeError extends AppError {
+  readonly code = 'ANSWER_TOO_LARGE';
+}
+/** A definition whose sections were not all stored in one request's time: the same PUT again finishes it. */
+export class DefinitionIncompleteError extends AppError {
+  readonly code = 'DEFINITION_INCOMPLETE';
 }
 export class RateLimitedError extends AppError {
   readonly code = 'RATE_LIMITED';

@@ -10,13 +10,19 @@ export type ApiAnswer =
 
 const TIMEOUT_MS = 20_000;
 
-export async function callApi(token: string, path: string, init: RequestInit = {}): Promise<ApiAnswer> {
+/** `timeoutMs`: how long to wait for this call (a bulk operation may take the API's whole 30 s). */
+export async function callApi(
+  token: string,
+  path: string,
+  init: RequestInit & { timeoutMs?: number } = {},
+): Promise<ApiAnswer> {
+  const { timeoutMs = TIMEOUT_MS, ...request } = init;
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
     const response = await fetch(`/v1${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...init.headers },
+      ...request,
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...request.headers },
       cache: 'no-store',
       signal: abort.signal,
     });

@@ -18,7 +18,7 @@ const COMMANDS: Record<string, { usage: string; about: string }> = {
     usage:
       'issue-tokens <election> [--sections 1,2,3] [--csv tokens.csv] [--sheet sheet.html] [--site-url URL]',
     about:
-      'issues a new code for each section (the earlier one stops working): each row goes into the CSV as soon as its code is issued (16 at a time, so not in section order), and the printable sheet (sign-in links and QR codes, in section order) follows',
+      'issues a new code for each section (the earlier one stops working): each row goes into the CSV as soon as its code is issued (many at a time, so not in section order), and the printable sheet (sign-in links and QR codes, in section order) follows',
   },
   'revoke-tokens': {
     usage: 'revoke-tokens <election> --sections 1,2,3|all',
@@ -125,20 +125,29 @@ try {
     const entries: { sectionId: string; sectionName: string; district?: string; token: string }[] = [];
     try {
       writeSync(csv, toCsv(['section_id', 'section_name', 'district', 'token', 'sign_in_link'], []));
-      await issueOfficerTokens(electionId, { sections }, actor, (sectionId, token) => {
-        const section = byId.get(sectionId);
-        const entry = {
-          sectionId,
-          sectionName: section?.name ?? sectionId,
-          ...(section?.district !== undefined ? { district: section.district } : {}),
-          token,
-        };
-        entries.push(entry);
-        writeSync(
-          csv,
-          csvLine([sectionId, entry.sectionName, entry.district ?? null, token, signInLink(siteUrl, token)]),
-        );
+      const { failed } = await issueOfficerTokens(electionId, { sections }, actor, {
+        onIssued: (sectionId, token) => {
+          const section = byId.get(sectionId);
+          const entry = {
+            sectionId,
+            sectionName: section?.name ?? sectionId,
+            ...(section?.district !== undefined ? { district: section.district } : {}),
+            token,
+          };
+          entries.push(entry);
+          writeSync(
+            csv,
+            csvLine([
+              sectionId,
+              entry.sectionName,
+              entry.district ?? null,
+              token,
+              signInLink(siteUrl, token),
+            ]),
+          );
+        },
       });
+      for (const f of failed ?? []) console.error(`section ${f.sectionId}: ${f.code}: ${f.message}`);
       if (sheetFile !== undefined) {
         writeSync(
           sheetFile,
@@ -146,7 +155,7 @@ try {
             electionName: head.name,
             rehearsal: head.rehearsal,
             siteUrl,
-            // Codes are issued 16 at a time, and the CSV takes each as it comes; the sheet is in section order.
+            // Codes are issued many at a time, and the CSV takes each as it comes; the sheet is in section order.
             entries: entries.sort((a, b) => (order.get(a.sectionId) ?? 0) - (order.get(b.sectionId) ?? 0)),
           }),
         );
@@ -161,11 +170,12 @@ try {
   } else if (command === 'revoke-tokens') {
     const electionId = need(args[0], 'the election id');
     const { revokeOfficerTokens } = await import('../../shared/use-cases/revoke-officer-tokens.js');
-    const { revoked } = await revokeOfficerTokens(
+    const { revoked, failed } = await revokeOfficerTokens(
       electionId,
       { sections: sectionsOption(need(values.sections, '--sections')) },
       actor,
     );
+    for (const f of failed ?? []) console.error(`section ${f.sectionId}: ${f.code}: ${f.message}`);
     console.log(`revoked ${revoked.length} codes${revoked.length ? `: ${revoked.join(', ')}` : ''}`);
   } else if (command === 'export') {
     const electionId = need(args[0], 'the election id');

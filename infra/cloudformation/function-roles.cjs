@@ -16,6 +16,8 @@ const STREAM = { 'Fn::GetAtt': ['ResultsTable', 'StreamArn'] };
 const SITE = { 'Fn::GetAtt': ['PublicBucket', 'Arn'] };
 const siteObjects = (...patterns) => patterns.map((p) => ({ 'Fn::Sub': `\${PublicBucket.Arn}/${p}` }));
 const ORIGIN_SECRET = { Ref: 'OriginSecret' };
+/** The private bucket of officer code sheets (code-sheets.yml): the jobs' parts only. */
+const CODE_SHEET_PARTS = [{ 'Fn::Sub': `\${OfficerCodeSheetsBucket.Arn}/jobs/*` }];
 
 /** Every API function checks its token (GetItem) and counts a failed sign-in (UpdateItem). */
 const SIGN_IN = ['dynamodb:GetItem', 'dynamodb:UpdateItem'];
@@ -25,11 +27,29 @@ const READS = ['dynamodb:Query'];
 /** A reviewed or submitted item: read its section, write it, its history and its audit record in one transaction. */
 const SECTION_WRITE = [...SIGN_IN, ...READS, 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem'];
 
+/** Officer codes issued or revoked in bulk: pointers read in batches, then a transaction's puts and deletes. */
+const CODE_CHANGES = ['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'];
+
 /** What each function's code calls. */
 const GRANTS = {
   defineElection: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:PutItem', 'dynamodb:BatchWriteItem'] },
-  issueOfficerTokens: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:PutItem', 'dynamodb:DeleteItem'] },
-  revokeOfficerTokens: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:PutItem', 'dynamodb:DeleteItem'] },
+  // Token pointers read 100 at a time; each section's change in a transaction (CODE_CHANGES).
+  issueOfficerTokens: { ...API, table: [...SIGN_IN, ...READS, ...CODE_CHANGES] },
+  revokeOfficerTokens: { ...API, table: [...SIGN_IN, ...READS, ...CODE_CHANGES] },
+  // A bulk code job: its record (Put), the sections named checked (Query), its worker started.
+  startOfficerTokenJob: {
+    ...API,
+    table: [...SIGN_IN, ...READS, 'dynamodb:PutItem'],
+    invokes: 'RunOfficerTokenJobLambdaFunction',
+  },
+  // The job's record is one GetItem, which every API function has.
+  readOfficerTokenJob: { ...API },
+  readOfficerTokenSheet: { ...API, readCodeSheets: CODE_SHEET_PARTS },
+  // Takes the job and moves it on (GetItem, UpdateItem), changes the codes, writes each part's sheet.
+  runOfficerTokenJob: {
+    table: ['dynamodb:GetItem', 'dynamodb:UpdateItem', ...READS, ...CODE_CHANGES],
+    writeCodeSheets: CODE_SHEET_PARTS,
+  },
   submitTurnout: { ...API, table: SECTION_WRITE },
   submitResults: { ...API, table: SECTION_WRITE },
   readSection: { ...API, table: [...SIGN_IN, ...READS] },
@@ -38,8 +58,9 @@ const GRANTS = {
   reopenSection: { ...API, table: SECTION_WRITE },
   certifyElection: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:PutItem'] },
   listQuarantine: { ...API, table: [...SIGN_IN, ...READS] },
-  listSectionStates: { ...API, table: [...SIGN_IN, ...READS] },
-  exportElection: { ...API, table: [...SIGN_IN, ...READS] },
+  // Every section (Query), then their current items by key, 100 to a BatchGetItem.
+  listSectionStates: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:BatchGetItem'] },
+  exportElection: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:BatchGetItem'] },
   readAudit: { ...API, table: [...SIGN_IN, ...READS] },
   readSession: { ...API },
   // Reads only: whether the table, the bucket and both stream readers answer (probeStream writes the probes).
@@ -155,6 +176,27 @@ function statementsOf(key, grant) {
       Effect: 'Allow',
       Action: ['s3:PutObject'],
       Resource: grant.writeSite,
+    });
+  if (grant.readCodeSheets)
+    statements.push({
+      Sid: 'CodeReadsCodeSheets',
+      Effect: 'Allow',
+      Action: ['s3:GetObject'],
+      Resource: grant.readCodeSheets,
+    });
+  if (grant.writeCodeSheets)
+    statements.push({
+      Sid: 'CodeWritesCodeSheets',
+      Effect: 'Allow',
+      Action: ['s3:PutObject'],
+      Resource: grant.writeCodeSheets,
+    });
+  if (grant.invokes)
+    statements.push({
+      Sid: 'CodeStartsWorker',
+      Effect: 'Allow',
+      Action: ['lambda:InvokeFunction'],
+      Resource: { 'Fn::GetAtt': [grant.invokes, 'Arn'] },
     });
   if (grant.originSecret)
     statements.push({

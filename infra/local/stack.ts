@@ -25,6 +25,8 @@ import { ensureTable } from './table.js';
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const LOCAL_TABLE = 'election-night-local';
 export const LOCAL_BUCKET = 'election-night-local-site';
+/** The private bucket of officer code sheets (infra/cloudformation/code-sheets.yml). */
+export const LOCAL_CODE_SHEETS_BUCKET = 'election-night-local-code-sheets';
 const REGION = 'eu-south-1';
 /** serverless-offline runs the service as stage `local`: functions are named `election-night-local-<key>`. */
 const SERVICE_STAGE = 'election-night-local';
@@ -113,7 +115,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await installStaffToken(DynamoDBDocumentClient.from(client), LOCAL_TABLE, adminToken);
 
     options.log(`starting S3 (s3rver) on ${s3Endpoint}`);
-    const s3 = await startS3({ port: options.s3Port, directory: join(dataDir, 's3'), bucket: LOCAL_BUCKET });
+    const s3 = await startS3({
+      port: options.s3Port,
+      directory: join(dataDir, 's3'),
+      bucket: LOCAL_BUCKET,
+      others: [LOCAL_CODE_SHEETS_BUCKET],
+    });
     stoppers.push(() => s3.stop());
     const s3Client = new S3Client({
       endpoint: s3Endpoint,
@@ -144,11 +151,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           stackName: SERVICE_STAGE,
           table: LOCAL_TABLE,
           bucket: LOCAL_BUCKET,
+          buckets: { OfficerCodeSheetsBucket: LOCAL_CODE_SHEETS_BUCKET },
         }),
       ),
     );
     const gate = await startIamGate({
-      upstream: { dynamodb: dynamodbEndpoint, s3: s3Endpoint },
+      upstream: {
+        dynamodb: dynamodbEndpoint,
+        s3: s3Endpoint,
+        lambda: `http://127.0.0.1:${options.lambdaPort}`,
+      },
       upstreamAccessKeyId: LOCAL_CREDENTIALS.accessKeyId,
       roles,
       accountId: LOCAL_ACCOUNT_ID,
@@ -169,10 +181,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         OFFLINE_LAMBDA_PORT: String(options.lambdaPort),
         TABLE_NAME: LOCAL_TABLE,
         BUCKET_NAME: LOCAL_BUCKET,
-        // The functions reach DynamoDB and S3 through the IAM gate; the stream's event source
-        // mappings (AWS's own, below) read DynamoDB Local directly.
+        // The functions reach DynamoDB, S3 and Lambda through the IAM gate; the stream's event
+        // source mappings (AWS's own, below) read DynamoDB Local directly.
         DYNAMODB_ENDPOINT: gate.url,
         S3_ENDPOINT: gate.url,
+        LAMBDA_ENDPOINT: gate.url,
+        CODE_SHEETS_BUCKET: LOCAL_CODE_SHEETS_BUCKET,
         AWS_REGION: REGION,
         AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
         AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,

@@ -1,9 +1,11 @@
 import { BatchWriteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '../domain/actor.js';
 import { storedDefinitionHash } from '../domain/audit-events.js';
+import { canonicalJson } from '../domain/canonical.js';
 import type { ElectionHead, Section } from '../domain/election.js';
-import { ConcurrentWriteError, ElectionInUseError } from '../errors.js';
+import { ConcurrentWriteError, DefinitionIncompleteError, ElectionInUseError } from '../errors.js';
 import { AGAIN, retrying } from '../retry.js';
+import { inPool } from '../use-cases/in-pool.js';
 import { db, tableName } from './client.js';
 import { type Key, keys } from './keys.js';
 import { batchGet, queryAll, unprocessedPolicy, writeIf } from './queries.js';
@@ -81,9 +83,22 @@ export async function listSections(electionId: string): Promise<Section[]> {
   return items.map((item) => item.section as Section);
 }
 
-async function batchWrite(requests: Record<string, unknown>[]) {
-  for (let start = 0; start < requests.length; start += 25) {
-    let pending: Record<string, unknown>[] = requests.slice(start, start + 25);
+/** BatchWriteItem's limit, and how many batches are in flight at once (61,550 sections: 2,462 batches). */
+const BATCH_ITEMS = 25;
+const BATCHES_IN_FLIGHT = 16;
+
+/**
+ * Writes the requests 25 to a batch, 16 batches at a time, sending again what DynamoDB leaves
+ * unprocessed; no batch starts after `deadline` (epoch ms). Answers how many requests were written.
+ */
+async function batchWrite(requests: Record<string, unknown>[], deadline = Infinity): Promise<number> {
+  const batches: Record<string, unknown>[][] = [];
+  for (let start = 0; start < requests.length; start += BATCH_ITEMS)
+    batches.push(requests.slice(start, start + BATCH_ITEMS));
+  let written = 0;
+  await inPool(batches, BATCHES_IN_FLIGHT, async (batch) => {
+    if (Date.now() > deadline) return;
+    let pending = batch;
     await retrying(
       unprocessedPolicy('BatchWriteItem', () => pending.length),
       async () => {
@@ -94,7 +109,9 @@ async function batchWrite(requests: Record<string, unknown>[]) {
         return pending.length > 0 ? AGAIN : undefined;
       },
     );
-  }
+    written += batch.length;
+  });
+  return written;
 }
 
 /**
@@ -124,28 +141,38 @@ async function claimRedefinition(electionId: string, definitionHash: string) {
 }
 
 /**
- * Stores a definition: its sections first (idempotent), then the head and the state, the
- * state conditionally, so a definition already in use is never replaced.
+ * Stores a definition: its sections first (idempotent: only those that differ from what is
+ * stored are written), then the head and the state, the state conditionally, so a definition
+ * already in use is never replaced. Past `deadline` no further section is written and it fails
+ * with DEFINITION_INCOMPLETE: sending the same definition again writes the rest, then the head.
  */
 export async function putDefinition(
   head: ElectionHead,
   sections: Section[],
   definitionHash: string,
   by: Actor,
+  deadline = Infinity,
 ): Promise<void> {
   const electionId = head.id;
   const definedAt = new Date().toISOString();
   await claimRedefinition(electionId, definitionHash);
-  const previous = await listSections(electionId);
+  const previous = new Map((await listSections(electionId)).map((s) => [s.id, canonicalJson(s)]));
   const kept = new Set(sections.map((s) => s.id));
-  await batchWrite([
-    ...sections.map((section) => ({
-      PutRequest: { Item: { ...keys.sectionDefinition(electionId, section.id), type: 'Section', section } },
-    })),
-    ...previous
-      .filter((s) => !kept.has(s.id))
-      .map((s) => ({ DeleteRequest: { Key: keys.sectionDefinition(electionId, s.id) } })),
-  ]);
+  const requests = [
+    ...sections
+      .filter((section) => previous.get(section.id) !== canonicalJson(section))
+      .map((section) => ({
+        PutRequest: { Item: { ...keys.sectionDefinition(electionId, section.id), type: 'Section', section } },
+      })),
+    ...[...previous.keys()]
+      .filter((id) => !kept.has(id))
+      .map((id) => ({ DeleteRequest: { Key: keys.sectionDefinition(electionId, id) } })),
+  ];
+  const written = await batchWrite(requests, deadline);
+  if (written < requests.length)
+    throw new DefinitionIncompleteError(
+      `${written} of ${requests.length} section changes stored in the time of one request: send the same definition again to store the rest`,
+    );
   // Head and state together: a definition already in use is never half-replaced.
   try {
     await db().send(

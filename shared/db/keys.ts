@@ -125,6 +125,11 @@ export const keys = {
     PK: `SIGNIN#${client}`,
     SK: `WINDOW#${windowId}`,
   }),
+  /** A bulk job on officer codes (officer-token-job.ts): its own partition per election, out of every stream filter. */
+  officerTokenJob: (electionId: string, jobId: string): Key => ({
+    PK: `${electionPk(electionId)}#JOBS`,
+    SK: `OFFICER_TOKEN_JOB#${jobId}`,
+  }),
   /** Who owns the site's root page. */
   siteRoot: (): Key => ({ PK: 'SITE', SK: 'ROOT' }),
   /** Poison stream records, one per record and consumer. */

@@ -6,6 +6,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { AGAIN, retrying } from '../retry.js';
+import { inPool } from '../use-cases/in-pool.js';
 import { db, tableName } from './client.js';
 import type { Key } from './keys.js';
 
@@ -45,11 +46,16 @@ export async function writeIf(write: Promise<unknown>): Promise<boolean> {
   }
 }
 
-/** Every item of these keys that exists, read consistently, 100 at a time, retrying what DynamoDB leaves unprocessed. */
-export async function batchGet(itemKeys: Key[]): Promise<Record<string, unknown>[]> {
+/**
+ * Every item of these keys that exists, read consistently, 100 at a time (`inFlight` batches at
+ * once), retrying what DynamoDB leaves unprocessed.
+ */
+export async function batchGet(itemKeys: Key[], inFlight = 1): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
-  for (let start = 0; start < itemKeys.length; start += 100) {
-    let pending: Key[] = itemKeys.slice(start, start + 100);
+  const batches: Key[][] = [];
+  for (let start = 0; start < itemKeys.length; start += 100) batches.push(itemKeys.slice(start, start + 100));
+  await inPool(batches, inFlight, async (batch) => {
+    let pending = batch;
     await retrying(
       unprocessedPolicy('BatchGetItem', () => pending.length),
       async () => {
@@ -61,7 +67,7 @@ export async function batchGet(itemKeys: Key[]): Promise<Record<string, unknown>
         return pending.length > 0 ? AGAIN : undefined;
       },
     );
-  }
+  });
   return items;
 }
 

@@ -1,6 +1,5 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { type Actor, credentialOf } from '../domain/actor.js';
-import { ConcurrentWriteError } from '../errors.js';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { credentialOf } from '../domain/actor.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 
@@ -32,31 +31,6 @@ export const tokenStillValid = (tokenHash: string) => ({
   },
 });
 
-/** The audit trail's record of a credential issued or revoked, written with the change itself. */
-const credentialRecord = (
-  electionId: string,
-  sectionId: string,
-  change: { action: 'issue' | 'revoke'; credential: string; replaces?: string | undefined },
-  at: string,
-  by: Actor,
-) => ({
-  Put: {
-    TableName: tableName(),
-    Item: {
-      ...keys.credentialRecord(electionId, sectionId, at, change.action, change.credential),
-      type: 'CredentialRecord',
-      electionId,
-      sectionId,
-      action: change.action,
-      credential: change.credential,
-      ...(change.replaces ? { replaces: change.replaces } : {}),
-      at,
-      by,
-    },
-    ConditionExpression: 'attribute_not_exists(PK)',
-  },
-});
-
 /** The item of a staff token, stored by its hash only (the terminal's `staff-token`, `npm start`). */
 export const staffTokenItem = (tokenHash: string, issuedAt = new Date().toISOString()) => ({
   ...keys.token(tokenHash),
@@ -67,121 +41,4 @@ export const staffTokenItem = (tokenHash: string, issuedAt = new Date().toISOStr
 
 export async function putStaffTokenHash(tokenHash: string): Promise<void> {
   await db().send(new PutCommand({ TableName: tableName(), Item: staffTokenItem(tokenHash) }));
-}
-
-/** Stores a section's new officer token hash and revokes the previous one, atomically, with its audit record. */
-export async function replaceOfficerTokenHash(
-  electionId: string,
-  sectionId: string,
-  tokenHash: string,
-  by: Actor,
-): Promise<void> {
-  const pointerKey = keys.officerTokenPointer(electionId, sectionId);
-  const { Item: pointer } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: pointerKey, ConsistentRead: true }),
-  );
-  const previousHash = pointer?.tokenHash as string | undefined;
-  const issuedAt = new Date().toISOString();
-  try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: {
-                ...keys.token(tokenHash),
-                type: 'Token',
-                role: 'officer',
-                electionId,
-                sectionId,
-                issuedAt,
-              },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...pointerKey, type: 'OfficerTokenPointer', tokenHash, issuedAt },
-              ...(previousHash
-                ? {
-                    ConditionExpression: 'tokenHash = :previous',
-                    ExpressionAttributeValues: { ':previous': previousHash },
-                  }
-                : { ConditionExpression: 'attribute_not_exists(PK)' }),
-            },
-          },
-          ...(previousHash ? [{ Delete: { TableName: tableName(), Key: keys.token(previousHash) } }] : []),
-          credentialRecord(
-            electionId,
-            sectionId,
-            {
-              action: 'issue',
-              credential: credentialOf(tokenHash),
-              replaces: previousHash && credentialOf(previousHash),
-            },
-            issuedAt,
-            by,
-          ),
-        ],
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name === 'TransactionCanceledException') {
-      throw new ConcurrentWriteError(
-        `section "${sectionId}" had its token issued by someone else at the same moment: issue it again`,
-      );
-    }
-    throw error;
-  }
-}
-
-/**
- * Revokes a section's officer token at once: the pointer, the token's hash and the audit record
- * go together. Answers whether there was one.
- */
-export async function revokeOfficerTokenHash(
-  electionId: string,
-  sectionId: string,
-  by: Actor,
-): Promise<boolean> {
-  const pointerKey = keys.officerTokenPointer(electionId, sectionId);
-  const { Item: pointer } = await db().send(
-    new GetCommand({ TableName: tableName(), Key: pointerKey, ConsistentRead: true }),
-  );
-  const tokenHash = pointer?.tokenHash as string | undefined;
-  if (!tokenHash) return false;
-  try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: tableName(),
-              Key: pointerKey,
-              ConditionExpression: 'tokenHash = :hash',
-              ExpressionAttributeValues: { ':hash': tokenHash },
-            },
-          },
-          { Delete: { TableName: tableName(), Key: keys.token(tokenHash) } },
-          credentialRecord(
-            electionId,
-            sectionId,
-            { action: 'revoke', credential: credentialOf(tokenHash) },
-            new Date().toISOString(),
-            by,
-          ),
-        ],
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name === 'TransactionCanceledException') {
-      throw new ConcurrentWriteError(
-        `section "${sectionId}" had its token changed at the same moment: try again`,
-      );
-    }
-    throw error;
-  }
-  return true;
 }

@@ -7,20 +7,29 @@ import { jsonResponse } from './json-response.js';
 const STATUS_BY_ERROR = new Map<abstract new (...args: never[]) => errors.AppError, number>([
   [errors.ValidationError, 400],
   [errors.InvalidJsonError, 400],
+  [errors.InvalidContentEncodingError, 400],
   [errors.UnauthorizedError, 401],
   [errors.ForbiddenError, 403],
   [errors.ElectionNotFoundError, 404],
   [errors.SectionNotFoundError, 404],
   [errors.RouteNotFoundError, 404],
+  [errors.JobNotFoundError, 404],
   [errors.ElectionInUseError, 409],
   [errors.ElectionCertifiedError, 409],
   [errors.ConcurrentWriteError, 409],
   [errors.NotFlaggedError, 409],
   [errors.NotReportedError, 409],
+  [errors.SheetNotReadyError, 409],
+  [errors.SheetExpiredError, 410],
   [errors.VersionMismatchError, 412],
   [errors.PayloadTooLargeError, 413],
   [errors.UnsupportedMediaTypeError, 415],
+  [errors.UnsupportedContentEncodingError, 415],
+  [errors.TooManySectionsError, 422],
+  [errors.IdempotencyKeyReusedError, 422],
   [errors.RateLimitedError, 429],
+  [errors.AnswerTooLargeError, 500],
+  [errors.DefinitionIncompleteError, 503],
 ]);
 
 export function statusOf(error: errors.AppError): number {
@@ -37,7 +46,11 @@ export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2
         ? { 'www-authenticate': 'Bearer' }
         : error instanceof errors.RateLimitedError
           ? { 'retry-after': String(error.retryAfterSeconds) }
-          : {};
+          : error instanceof errors.UnsupportedContentEncodingError
+            ? { 'accept-encoding': error.accepted }
+            : error instanceof errors.DefinitionIncompleteError
+              ? { 'retry-after': '1' }
+              : {};
     return jsonResponse(
       status,
       { error: { code: error.code, message: error.message, details: error.details } },

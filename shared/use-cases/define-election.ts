@@ -9,7 +9,12 @@ import { parseOrThrow } from './validation.js';
  * Stores an election's definition. Re-sending the same definition changes nothing; changing a
  * definition that already has results is refused.
  */
-export async function defineElection(electionId: string, body: unknown, by: Actor) {
+export async function defineElection(
+  electionId: string,
+  body: unknown,
+  by: Actor,
+  options: { deadline?: number } = {},
+) {
   const definition = parseOrThrow(ElectionDefinitionSchema, body, 'election definition');
   if (definition.id !== electionId) {
     throw new ValidationError("the definition's id differs from the id in the path", [
@@ -34,6 +39,6 @@ export async function defineElection(electionId: string, body: unknown, by: Acto
     );
   }
   const { head, sections } = splitDefinition(definition);
-  await putDefinition(head, sections, definitionHash, by);
+  await putDefinition(head, sections, definitionHash, by, options.deadline);
   return { id: electionId, definitionHash, changed: true, sections: sections.length };
 }

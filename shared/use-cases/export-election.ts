@@ -22,13 +22,13 @@ export function exportFormatOf(value: string | undefined): ExportFormat {
   return format;
 }
 
-async function sectionRecords(electionId: string): Promise<SectionRecord[]> {
+async function sectionRecords(electionId: string, slotIds: string[]): Promise<SectionRecord[]> {
   const item = (s: Submission) => ({
     status: s.status,
     version: s.version,
     body: s.body as Record<string, unknown>,
   });
-  return (await currentSections(electionId)).map(({ section, stored }) => {
+  return (await currentSections(electionId, slotIds)).map(({ section, stored }) => {
     const results = stored.find((s) => s.kind === 'results');
     return {
       section,
@@ -43,7 +43,10 @@ async function sectionRecords(electionId: string): Promise<SectionRecord[]> {
 /** The export as a file: its text, content type and a file name for staff to keep. */
 export async function exportElection(electionId: string, format: ExportFormat) {
   const { head, state } = await loadElection(electionId);
-  const records = await sectionRecords(electionId);
+  const records = await sectionRecords(
+    electionId,
+    head.turnoutSlots.map((s) => s.id),
+  );
   const context = {
     generatedAt: new Date().toISOString(),
     status: exportStatus(records, state.state === 'certified'),

@@ -44,11 +44,12 @@ export async function downloadAudit(state: StaffState): Promise<void> {
   saveFile(name, new Blob([file], { type: 'application/json' }));
 }
 
-/** The printable sheet of codes just issued, one card per section, in the page's language. */
+/** The printable sheet of codes just issued, one card per section, in the page's language (a job's: one file per part). */
 export async function downloadSheet(
   state: StaffState,
   overview: Overview,
   tokens: Record<string, string>,
+  part?: { number: number; of: number },
 ): Promise<void> {
   const byId = new Map(overview.sections.map((s) => [s.id, s]));
   const sheet = await renderOfficerSheet({
@@ -66,6 +67,9 @@ export async function downloadSheet(
       };
     }),
   });
-  const name = STAFF_MESSAGES[state.language].codes.sheetFile(overview.electionId);
+  const t = STAFF_MESSAGES[state.language].codes;
+  const name = part
+    ? t.sheetPartFile(overview.electionId, part.number, part.of)
+    : t.sheetFile(overview.electionId);
   saveFile(name, new Blob([sheet], { type: 'text/html' }));
 }

@@ -58,6 +58,14 @@ export interface StaffMessages {
     revoked: (sections: string[]) => string;
     issued: (count: number) => string;
     sheetFile: (electionId: string) => string;
+    /** Some sections were not done (a concurrent change, the request's time): named, to ask again. */
+    notDone: (sections: string[]) => string;
+    /** A job, for more sections than one request takes. */
+    jobRunning: (processed: number, total: number | null) => string;
+    jobFailed: (error: string) => string;
+    issuedInParts: (count: number, parts: number) => string;
+    revokedByJob: (count: number) => string;
+    sheetPartFile: (electionId: string, part: number, parts: number) => string;
   };
   exports: {
     heading: string;

@@ -67,6 +67,16 @@ export const en: StaffMessages = {
     issued: (count) =>
       `Issued ${count} new codes: the sheet to print has been downloaded. Print it, then delete the file.`,
     sheetFile: (electionId) => `${electionId}-officer-codes.html`,
+    notDone: (sections) =>
+      `Not done for ${sections.length} sections (${sections.slice(0, 10).join(', ')}${sections.length > 10 ? ', …' : ''}): try them again.`,
+    jobRunning: (processed, total) =>
+      `Working through every section: ${processed} of ${total ?? '…'} done. Keep this page open.`,
+    jobFailed: (error) => `The operation stopped: ${error}`,
+    issuedInParts: (count, parts) =>
+      `Issued ${count} new codes: the sheet to print has been downloaded in ${parts} files. Print them, then delete the files.`,
+    revokedByJob: (count) => `Codes revoked: ${count}.`,
+    sheetPartFile: (electionId, part, parts) =>
+      `${electionId}-officer-codes-${String(part).padStart(2, '0')}-of-${parts}.html`,
   },
   exports: {
     heading: 'Data',

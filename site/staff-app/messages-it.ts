@@ -67,6 +67,16 @@ export const it: StaffMessages = {
     issued: (count) =>
       `Emessi ${count} nuovi codici: il foglio da stampare è stato scaricato. Stampatelo e poi cancellate il file.`,
     sheetFile: (electionId) => `${electionId}-codici-seggi.html`,
+    notDone: (sections) =>
+      `Non eseguita per ${sections.length} sezioni (${sections.slice(0, 10).join(', ')}${sections.length > 10 ? ', …' : ''}): riprovate per quelle.`,
+    jobRunning: (processed, total) =>
+      `Lavorazione di tutte le sezioni: ${processed} di ${total ?? '…'} fatte. Tenete aperta questa pagina.`,
+    jobFailed: (error) => `L’operazione si è interrotta: ${error}`,
+    issuedInParts: (count, parts) =>
+      `Emessi ${count} nuovi codici: il foglio da stampare è stato scaricato in ${parts} file. Stampateli e poi cancellate i file.`,
+    revokedByJob: (count) => `Codici revocati: ${count}.`,
+    sheetPartFile: (electionId, part, parts) =>
+      `${electionId}-codici-seggi-${String(part).padStart(2, '0')}-di-${parts}.html`,
   },
   exports: {
     heading: 'Dati',

@@ -2,10 +2,13 @@
  * What staff do to the election from the page: approve or reopen a flagged item with a reason,
  * issue or revoke officer codes, certify. Each reads the election again and says how it went.
  */
+
+import { runCodeJob } from './code-jobs.js';
 import { downloadSheet } from './downloads.js';
+import type { StaffMessages } from './messages.js';
 import { sectionsTyped } from './overview.js';
 import { load } from './session.js';
-import { call, electionPath, postJson } from './staff-api.js';
+import { call, electionPath, errorCodeOf, postJson } from './staff-api.js';
 import { errorText, type StaffState } from './state.js';
 
 export async function review(state: StaffState, form: HTMLFormElement): Promise<void> {
@@ -32,7 +35,11 @@ export async function review(state: StaffState, form: HTMLFormElement): Promise<
   document.getElementById('h-flagged')?.focus();
 }
 
-/** Issues or revokes the codes of the sections typed ("tutte" or "all" for every one). */
+/**
+ * Issues or revokes the codes of the sections typed ("tutte" or "all" for every one): in one
+ * request (every municipality's, Rome's 2,600 included), or by a job when the API says they are
+ * more than one request takes (code-jobs.ts).
+ */
 export async function codes(state: StaffState, form: HTMLFormElement): Promise<void> {
   const data = new FormData(form);
   const sections = sectionsTyped(String(data.get('sections') ?? ''));
@@ -41,14 +48,21 @@ export async function codes(state: StaffState, form: HTMLFormElement): Promise<v
   if (!overview || (operation !== 'issue' && operation !== 'revoke')) return;
   const base = `${electionPath(overview.electionId)}/officer-tokens`;
   const answer = await postJson(operation === 'issue' ? base : `${base}/revoke`, { sections });
+  if (answer.status === 422 && errorCodeOf(answer) === 'TOO_MANY_SECTIONS')
+    return runCodeJob(state, overview, operation, sections);
   if (answer.status !== 200) return load(state, (t) => t.codes.failed(errorText(answer)(t)));
+  const notDone = ((answer.body as { failed?: { sectionId: string }[] }).failed ?? []).map(
+    (f) => f.sectionId,
+  );
+  const andNotDone = (said: string) => (t: StaffMessages) =>
+    notDone.length ? `${said} ${t.codes.notDone(notDone)}` : said;
   if (operation === 'revoke') {
     const revoked = (answer.body as { revoked: string[] }).revoked;
-    return load(state, (t) => t.codes.revoked(revoked));
+    return load(state, (t) => andNotDone(t.codes.revoked(revoked))(t));
   }
   const tokens = (answer.body as { tokens: Record<string, string> }).tokens;
   await downloadSheet(state, overview, tokens);
-  await load(state, (t) => t.codes.issued(Object.keys(tokens).length));
+  await load(state, (t) => andNotDone(t.codes.issued(Object.keys(tokens).length))(t));
 }
 
 export async function certify(state: StaffState, form: HTMLFormElement): Promise<void> {

@@ -103,6 +103,18 @@ describe('every function under its own role, as in AWS', () => {
       ['GET', '/v1/session'],
     ] as const)
       expect((await send(method, path, guessed, method === 'GET' ? undefined : {})).status, path).toBe(401);
+    // The job routes' guesses come from another address: one address past 20 failures a minute is throttled.
+    for (const [method, path] of [
+      ['POST', `/v1/admin/elections/${E}/officer-token-jobs`],
+      ['GET', `/v1/admin/elections/${E}/officer-token-jobs/some-job`],
+      ['GET', `/v1/admin/elections/${E}/officer-token-jobs/some-job/sheet`],
+    ] as const) {
+      const answer = await fetch(`${stack.apiUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${guessed}`, 'x-forwarded-for': '203.0.113.7' },
+      });
+      expect(answer.status, path).toBe(401);
+    }
 
     // Officers send turnout and counts; section 2's count does not square and is flagged.
     for (const id of ['1', '2', '3']) {
@@ -158,6 +170,19 @@ describe('every function under its own role, as in AWS', () => {
     expect((await send('GET', section('2'), officer('2'))).status).toBe(401);
     const newCode = (reissued.body.tokens as Record<string, string>)['2'] ?? '';
     expect((await send('GET', section('2'), newCode)).status).toBe(200);
+
+    // A job issues codes again (each replacing one), its worker invoked asynchronously; its
+    // progress is read until done, then its sheet, from the private bucket.
+    const job = await staff('POST', '/officer-token-jobs', { operation: 'issue', sections: ['1', '2', '3'] });
+    expect(job.status).toBe(202);
+    let progress = job.body;
+    for (let polls = 0; progress.status !== 'done' && polls < 120; polls++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      progress = (await send('GET', String(job.body.location), E2E_STAFF_TOKEN)).body;
+    }
+    expect(progress).toMatchObject({ status: 'done', changed: 3 });
+    const sheet = await send('GET', `${job.body.location}/sheet?part=0`, E2E_STAFF_TOKEN);
+    expect(Object.keys(sheet.body.tokens as object)).toEqual(['1', '2', '3']);
 
     // The night is published; a damaged total is corrected by the reconciliation; it is certified.
     const published = await waitForSummary(E, (s) => (s.sections as { reported: number }).reported === 3);

@@ -119,6 +119,15 @@ describe('the authorization matrix: every route against every kind of caller', (
       body: { sections: ['8'] },
       allowed: { staff: 200 },
     },
+    {
+      method: 'POST',
+      path: `${admin}/officer-token-jobs`,
+      body: { operation: 'revoke', sections: ['8'] },
+      allowed: { staff: 202 },
+    },
+    // No such job: staff get past authorization, to the job's own 404.
+    { method: 'GET', path: `${admin}/officer-token-jobs/none`, allowed: { staff: 404 } },
+    { method: 'GET', path: `${admin}/officer-token-jobs/none/sheet?part=0`, allowed: { staff: 404 } },
     { method: 'PUT', path: `${e}/sections/1/turnout/T1`, body: section1.turnout.T1, allowed: { own: 200 } },
     { method: 'PUT', path: `${e}/sections/1/results`, body: section1.results, allowed: { own: 200 } },
     { method: 'GET', path: `${e}/sections/1`, allowed: { own: 200, staff: 200 } },
@@ -270,6 +279,13 @@ describe('bad input on every write route leaves the table and the published file
       path: `${admin}/officer-tokens/revoke`,
       token: staffToken,
       valid: { sections: ['5'] },
+    },
+    {
+      name: 'start a code job',
+      method: 'POST',
+      path: `${admin}/officer-token-jobs`,
+      token: staffToken,
+      valid: { operation: 'revoke', sections: ['5'] } as unknown,
     },
     {
       name: 'turnout',

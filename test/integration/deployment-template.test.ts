@@ -357,6 +357,44 @@ describe('the CloudFormation template serverless.yml generates', () => {
     }
   });
 
+  it('keeps the officer code sheets in a bucket of their own: no public access, encrypted, TLS only, gone within a day; written by the job’s worker alone, read by the sheet route alone', () => {
+    const bucket = template.Resources.OfficerCodeSheetsBucket;
+    expect(bucket?.Properties).toMatchObject({
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LifecycleConfiguration: {
+        Rules: [expect.objectContaining({ Status: 'Enabled', ExpirationInDays: 1 })],
+      },
+    });
+    const policy = JSON.stringify(template.Resources.OfficerCodeSheetsBucketPolicy?.Properties);
+    expect(policy).toContain('"aws:SecureTransport":"false"');
+    // Nothing serves it: no distribution origin names it.
+    expect(JSON.stringify(template.Resources.SiteDistribution?.Properties)).not.toContain(
+      'OfficerCodeSheets',
+    );
+    const touching = ofType('AWS::IAM::Role')
+      .filter(([, role]) => JSON.stringify(role.Properties).includes('OfficerCodeSheetsBucket'))
+      .map(([id, role]) => [id, JSON.stringify(role.Properties).match(/s3:(Get|Put)Object/g)]);
+    expect(Object.fromEntries(touching)).toEqual({
+      ReadOfficerTokenSheetRole: ['s3:GetObject'],
+      RunOfficerTokenJobRole: ['s3:PutObject'],
+    });
+    // Its worker is started asynchronously by the job route alone, and Lambda retries it twice.
+    const invokers = ofType('AWS::IAM::Role')
+      .filter(([, role]) => JSON.stringify(role.Properties).includes('lambda:InvokeFunction'))
+      .map(([id]) => id);
+    expect(invokers).toEqual(['StartOfficerTokenJobRole']);
+    const invokeConfig = ofType('AWS::Lambda::EventInvokeConfig').map(([, c]) => c.Properties);
+    expect(invokeConfig).toEqual([expect.objectContaining({ MaximumRetryAttempts: 2 })]);
+  });
+
   it('routes every contract endpoint through the HTTP API to its own function', () => {
     const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
     expect(routes.sort()).toEqual(
@@ -374,6 +412,9 @@ describe('the CloudFormation template serverless.yml generates', () => {
         'POST /v1/admin/elections/{electionId}/sections/{sectionId}/reopen',
         'POST /v1/admin/elections/{electionId}/officer-tokens',
         'POST /v1/admin/elections/{electionId}/officer-tokens/revoke',
+        'POST /v1/admin/elections/{electionId}/officer-token-jobs',
+        'GET /v1/admin/elections/{electionId}/officer-token-jobs/{jobId}',
+        'GET /v1/admin/elections/{electionId}/officer-token-jobs/{jobId}/sheet',
         'PUT /v1/admin/elections/{electionId}',
         'PUT /v1/elections/{electionId}/sections/{sectionId}/results',
         'PUT /v1/elections/{electionId}/sections/{sectionId}/turnout/{slotId}',

@@ -1,5 +1,9 @@
 /**
- * `npm run bench [-- --sections 61550 --concurrency 24] [--page-only] [--bundles-only]`
+ * `npm run bench [-- --sections 61550 --concurrency 24] [--page-only] [--bundles-only] [--bulk [--city 2600]]`
+
+ * `--bulk` measures the bulk operations alone (bulk.ts), on a stack of their own: Rome's sections
+ * (`--city`) defined, their codes issued and revoked in one request each, their overview; Italy's
+ * (`--sections`) defined gzipped, and their codes issued and revoked by jobs.
  *
  * First the Lambda bundles (bundles.ts): packaged as for a deploy, each weighed against its budget
  * and its module initialisation timed (`--bundles-only` stops there, before any stack starts;
@@ -24,6 +28,7 @@ import { inPool } from '../../../shared/use-cases/in-pool.js';
 import { PROJECT_ROOT, startEphemeralStack } from '../../local/stack.js';
 import { localEnvironment } from '../local-environment.js';
 import { generateNight, sectionNightOf } from '../night/demo-night.js';
+import { benchBulk } from './bulk.js';
 import { benchBundles } from './bundles.js';
 import { folderBytes, meterCapacity, peakMemoryMiB, percentile } from './measure.js';
 import { NATIONAL_SECTIONS, nationalElection } from './national-election.js';
@@ -36,6 +41,8 @@ const { values } = parseArgs({
     'latency-samples': { type: 'string', default: '200' },
     'page-only': { type: 'boolean', default: false },
     'bundles-only': { type: 'boolean', default: false },
+    bulk: { type: 'boolean', default: false },
+    city: { type: 'string', default: '2600' },
   },
 });
 const sectionCount = Number(values.sections);
@@ -46,6 +53,11 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 // The submissions run in this process: their metrics would print an EMF line per hundred.
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+if (values.bulk) {
+  const report = await benchBulk(log, { city: Number(values.city), national: sectionCount });
+  console.log(`\nbulk operations through the local HTTP API:\n${report.join('\n')}\n`);
+  process.exit(0);
+}
 // --page-only weighs the page alone, as before; every other run starts with the bundles.
 const bundlesWithinBudget = values['page-only'] || (await benchBundles(log));
 if (values['bundles-only']) process.exit(bundlesWithinBudget ? 0 : 1);

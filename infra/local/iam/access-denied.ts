@@ -54,3 +54,16 @@ export function s3Error(status: number, code: string, message: string, method: s
         : `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${escaped}</Message><RequestId>${requestId}</RequestId></Error>`,
   };
 }
+
+/** Lambda's errors, as its REST protocol answers them (AccessDeniedException is 403). */
+export function lambdaError(status: number, type: string, message: string): Answer {
+  return {
+    status,
+    headers: {
+      'content-type': 'application/json',
+      'x-amzn-errortype': type,
+      'x-amzn-requestid': randomUUID(),
+    },
+    body: JSON.stringify({ Type: 'User', Message: message }),
+  };
+}

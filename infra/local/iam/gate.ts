@@ -5,25 +5,28 @@ import {
   deniedMessage,
   dynamoDbDenied,
   dynamoDbError,
+  lambdaError,
   principalArn,
   s3Denied,
   s3Error,
 } from './access-denied.js';
 import { dynamoDbPermissions } from './dynamodb-permissions.js';
 import type { FunctionRole } from './function-roles.js';
+import { lambdaPermissions, payloadLimitOf } from './lambda-permissions.js';
 import { evaluate, type Permission } from './policy.js';
 import { s3Permissions, s3Target } from './s3-permissions.js';
 
 /**
- * The local stack's AWS endpoint for the Lambda functions: every DynamoDB and S3 call a function
+ * The local stack's AWS endpoint for the Lambda functions: every DynamoDB, S3 and Lambda call a function
  * makes comes here, signed (SigV4) as that function, and is checked against the statements of
  * that function's own role in the packaged template before it reaches DynamoDB Local or s3rver.
  * A call the role does not allow is answered as AWS answers it (AccessDeniedException, S3's
- * AccessDenied), and a call for a service that does not run here is refused too: nothing that
- * AWS would refuse passes here.
+ * AccessDenied, Lambda's AccessDeniedException), and a call for a service that does not run here
+ * is refused too, as is an invocation over Lambda's payload limit: nothing that AWS would refuse
+ * passes here.
  */
 export interface IamGateOptions {
-  upstream: { dynamodb: string; s3: string };
+  upstream: { dynamodb: string; s3: string; lambda?: string };
   /**
    * The key the stand-ins are called with once a call is allowed: DynamoDB Local takes only
    * alphanumeric key ids, s3rver only its own, and neither checks a SigV4 signature.
@@ -106,6 +109,8 @@ export async function startIamGate(options: IamGateOptions): Promise<IamGate> {
     const method = req.method ?? 'GET';
     const { accessKeyId, service } = credentialOf(req, url.searchParams);
     const isS3 = service === 's3';
+    if (service === 'lambda' && options.upstream.lambda)
+      return handleLambda(req, res, url, body, accessKeyId);
     if (service !== 'dynamodb' && !isS3)
       return send(
         res,
@@ -169,6 +174,60 @@ export async function startIamGate(options: IamGateOptions): Promise<IamGate> {
         return send(res, s3Denied(message, method));
       }
     }
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  }
+
+  const functionArn = (name: string) =>
+    `arn:aws:lambda:${options.region}:${options.accountId}:function:${name}`;
+
+  /** Lambda's Invoke, as AWS checks it: the caller's role, then the event's size for its invocation type. */
+  async function handleLambda(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    body: Buffer,
+    accessKeyId: string,
+  ) {
+    const role = byAccessKey.get(accessKeyId);
+    if (!role)
+      return send(
+        res,
+        lambdaError(
+          403,
+          'UnrecognizedClientException',
+          `the access key "${accessKeyId}" is no function of the packaged template`,
+        ),
+      );
+    const permissions = lambdaPermissions(url.pathname, functionArn);
+    if (!permissions)
+      return send(res, lambdaError(400, 'UnknownOperationException', `the local stack serves Invoke only`));
+    const principal = principalArn(options.accountId, role.roleName, role.functionName);
+    for (const permission of permissions) {
+      const decision = evaluate(role.statements, permission);
+      if (decision !== 'allowed') {
+        const message = deniedMessage(principal, permission, decision);
+        refused.push({ functionKey: role.functionKey, ...permission, message });
+        options.log(`[iam] ${role.functionKey} DENIED ${permission.action} on ${permission.resource}`);
+        return send(res, lambdaError(403, 'AccessDeniedException', message));
+      }
+      used.set(`${role.functionKey} ${permission.action} ${permission.resource}`, {
+        functionKey: role.functionKey,
+        ...permission,
+      });
+    }
+    const invocationType = req.headers['x-amz-invocation-type'];
+    const limit = payloadLimitOf(typeof invocationType === 'string' ? invocationType : undefined);
+    if (body.length > limit)
+      return send(
+        res,
+        lambdaError(
+          413,
+          'RequestEntityTooLargeException',
+          `${body.length} byte payload is too large for the ${invocationType ?? 'RequestResponse'} invocation type (limit ${limit} bytes)`,
+        ),
+      );
+    const answer = await forward(options.upstream.lambda ?? '', req, body);
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
   }

@@ -10,7 +10,14 @@ export const LOCAL_ACCOUNT_ID = '000000000000';
  */
 export function localContext(
   template: PackagedTemplate,
-  names: { region: string; stackName: string; table: string; bucket: string },
+  names: {
+    region: string;
+    stackName: string;
+    table: string;
+    /** The site's bucket, and any other bucket by its logical id (the private code sheets). */
+    bucket: string;
+    buckets?: Record<string, string>;
+  },
 ): LocalContext {
   const { region } = names;
   const account = LOCAL_ACCOUNT_ID;
@@ -23,15 +30,25 @@ export function localContext(
         resources[id] = { ref: names.table, attributes: { Arn: arn, StreamArn: `${arn}/stream/local` } };
         break;
       }
-      case 'AWS::S3::Bucket':
+      case 'AWS::S3::Bucket': {
+        const bucket = names.buckets?.[id] ?? names.bucket;
         resources[id] = {
-          ref: names.bucket,
+          ref: bucket,
           attributes: {
-            Arn: `arn:aws:s3:::${names.bucket}`,
-            RegionalDomainName: `${names.bucket}.s3.${region}.amazonaws.com`,
+            Arn: `arn:aws:s3:::${bucket}`,
+            RegionalDomainName: `${bucket}.s3.${region}.amazonaws.com`,
           },
         };
         break;
+      }
+      case 'AWS::Lambda::Function': {
+        const name = String(properties.FunctionName ?? id);
+        resources[id] = {
+          ref: name,
+          attributes: { Arn: `arn:aws:lambda:${region}:${account}:function:${name}` },
+        };
+        break;
+      }
       case 'AWS::SQS::Queue':
         resources[id] = {
           ref: `https://sqs.${region}.amazonaws.com/${account}/${id}`,
