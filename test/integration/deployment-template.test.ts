@@ -281,7 +281,7 @@ describe('the CloudFormation template serverless.yml generates', () => {
     expect(publisher).toMatchObject({
       EventSourceArn: { 'Fn::GetAtt': ['ResultsTable', 'StreamArn'] },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      MaximumBatchingWindowInSeconds: 1,
+      MaximumBatchingWindowInSeconds: 0,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['PublishFailuresQueue', 'Arn'] } } },
     });
     expect(JSON.stringify(publisher?.FilterCriteria)).toContain('AUDIT#HEAD');
