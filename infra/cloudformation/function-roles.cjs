@@ -105,8 +105,9 @@ const GRANTS = {
 /**
  * The on-failure queues' consumers read their failed batch again from the stream, then do exactly
  * what the reader they stand in for does, through the same code: they hold that reader's grants
- * (which the local night proves used and sufficient), plus the stream reads. No SQS runs locally,
- * so they run only in AWS, and their code statements are "CodeInAws".
+ * (which the local night proves used and sufficient), plus the stream reads. Locally they run only
+ * when a batch is given up (infra/local/streams/), which the permissions night does not do, so
+ * their code statements are "CodeInAws": enforced by the local gate, not required to be used.
  */
 const recoveryOf = (reader, queue) => {
   const { stream: _ownQueue, ...calls } = GRANTS[reader];

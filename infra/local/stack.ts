@@ -19,6 +19,7 @@ import { assertPortFree, startProcess, waitFor } from './processes.js';
 import { startS3 } from './s3.js';
 import { startSiteServer } from './site-server.js';
 import { installStaffToken, resolveAdminToken } from './staff-token.js';
+import { startStreamMappings } from './streams/stream-mappings.js';
 import { ensureTable } from './table.js';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -180,14 +181,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         OFFLINE_LAMBDA_PORT: String(options.lambdaPort),
         TABLE_NAME: LOCAL_TABLE,
         BUCKET_NAME: LOCAL_BUCKET,
-        // The functions reach DynamoDB, S3 and Lambda through the IAM gate; the stream reader (the event
-        // source mapping, AWS's own) reads DynamoDB Local directly.
+        // The functions reach DynamoDB, S3 and Lambda through the IAM gate; the stream's event
+        // source mappings (AWS's own, below) read DynamoDB Local directly.
         DYNAMODB_ENDPOINT: gate.url,
         S3_ENDPOINT: gate.url,
         LAMBDA_ENDPOINT: gate.url,
         CODE_SHEETS_BUCKET: LOCAL_CODE_SHEETS_BUCKET,
-        DYNAMODB_STREAMS_ENDPOINT: dynamodbEndpoint,
-        STREAM_CHECKPOINT_FILE: join(dataDir, 'stream-checkpoints.json'),
         AWS_REGION: REGION,
         AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
         AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
@@ -216,6 +215,28 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     };
     api.child.stdout?.on('data', hear);
     api.child.stderr?.on('data', hear);
+
+    // Lambda's event source mappings of the table's stream, as the packaged template sets them.
+    await waitFor(
+      "serverless-offline's Lambda API",
+      async () =>
+        (await fetch(`http://127.0.0.1:${options.lambdaPort}/`).catch(() => undefined)) !== undefined,
+      120_000,
+      () =>
+        api.child.exitCode !== null ? `serverless offline exited: ${apiOutput.slice(-4000)}` : undefined,
+    );
+    const mappings = await startStreamMappings({
+      template: await template,
+      dynamodbEndpoint,
+      credentials: LOCAL_CREDENTIALS,
+      region: REGION,
+      tableName: LOCAL_TABLE,
+      lambdaPort: options.lambdaPort,
+      queueArnOf: (queueId) => `arn:aws:sqs:${REGION}:${LOCAL_ACCOUNT_ID}:${queueId}`,
+      positionsFile: join(dataDir, 'stream-positions.json'),
+      log: options.log,
+    });
+    stoppers.push(() => mappings.stop());
 
     const apiUrl = `http://127.0.0.1:${options.apiPort}`;
     // probeStream runs every minute on serverless-offline's schedule, as on EventBridge in AWS;

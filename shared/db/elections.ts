@@ -8,7 +8,7 @@ import { AGAIN, retrying } from '../retry.js';
 import { inPool } from '../use-cases/in-pool.js';
 import { db, tableName } from './client.js';
 import { type Key, keys } from './keys.js';
-import { queryAll, unprocessedPolicy, writeIf } from './queries.js';
+import { batchGet, queryAll, unprocessedPolicy, writeIf } from './queries.js';
 
 /** The small, often-checked state of an election, kept apart from its (large) head. */
 export interface ElectionState {
@@ -52,6 +52,12 @@ export async function getSection(electionId: string, sectionId: string): Promise
     }),
   );
   return Item?.section as Section | undefined;
+}
+
+/** Several sections' definitions, read 100 to a batch; a section the election lacks is left out. */
+export async function getSections(electionId: string, sectionIds: readonly string[]): Promise<Section[]> {
+  const items = await batchGet(sectionIds.map((id) => keys.sectionDefinition(electionId, id)));
+  return items.map((item) => item.section as Section);
 }
 
 /** The id of every election defined since the registry exists (README, Access patterns). */

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChangeEntry } from '../domain/change-list.js';
+import type { Tally } from '../domain/tally.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 
@@ -15,6 +16,9 @@ export interface HealState {
   suspects: string[];
   /** Where the next run resumes its sweep of the sections (0: from the start). */
   cursor: number;
+  /** A sweep under way over several runs: the total's rev when it began, what it has summed, and
+   * whether it has seen every item as the totals show it. */
+  sweep?: { startRev: number; expected: Tally; clean: boolean };
   /** The latest repairs, newest first. */
   repairs: Repair[];
   /** The sections the last run repaired: the publisher rewrites their files when it reads this item. */
@@ -33,6 +37,7 @@ export async function readHealState(electionId: string): Promise<HealState> {
   return {
     suspects: (Item?.suspects as string[] | undefined) ?? [],
     cursor: (Item?.cursor as number | undefined) ?? 0,
+    ...(Item?.sweep ? { sweep: Item.sweep as NonNullable<HealState['sweep']> } : {}),
     repairs: (Item?.repairs as Repair[] | undefined) ?? [],
     repairedSections: (Item?.repairedSections as string[] | undefined) ?? [],
     ...(Item?.lastRunAt ? { lastRunAt: String(Item.lastRunAt) } : {}),

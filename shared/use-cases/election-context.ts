@@ -1,4 +1,10 @@
-import { type ElectionState, getElectionHead, getElectionState, getSection } from '../db/elections.js';
+import {
+  type ElectionState,
+  getElectionHead,
+  getElectionState,
+  getSection,
+  getSections,
+} from '../db/elections.js';
 import type { ElectionHead, Section } from '../domain/election.js';
 import { ElectionCertifiedError, ElectionNotFoundError, SectionNotFoundError } from '../errors.js';
 
@@ -32,6 +38,24 @@ export async function loadSection(context: ElectionContext, sectionId: string): 
   if (!section) throw new SectionNotFoundError(`election "${context.head.id}" has no section "${sectionId}"`);
   sections.set(cacheKey, section);
   return section;
+}
+
+/** Many sections at once (the publisher's batch): those not cached are read in batches. */
+export async function loadSections(
+  context: ElectionContext,
+  sectionIds: readonly string[],
+): Promise<Map<string, Section>> {
+  const keyOf = (sectionId: string) => `${context.head.id}/${sectionId}@${context.state.definitionHash}`;
+  const missing = sectionIds.filter((id) => !sections.has(keyOf(id)));
+  for (const section of await getSections(context.head.id, missing)) sections.set(keyOf(section.id), section);
+  const found = new Map<string, Section>();
+  for (const sectionId of sectionIds) {
+    const section = sections.get(keyOf(sectionId));
+    if (!section)
+      throw new SectionNotFoundError(`election "${context.head.id}" has no section "${sectionId}"`);
+    found.set(sectionId, section);
+  }
+  return found;
 }
 
 export function assertOpen(context: ElectionContext): void {

@@ -40,12 +40,12 @@ export interface HealReport {
 }
 
 export interface HealOptions {
-  /** How long a run may sweep before it saves its place for the next run. */
+  /** How long a run may sweep before it saves its place for the next run (it sweeps one round at least). */
   budgetMs?: number;
+  /** Sections per round (a round reads their items in a few batch reads). */
+  sectionsPerRound?: number;
 }
 
-/** Sections read before each look at their applied records: their items in a few batch reads. */
-const SECTIONS_PER_ROUND = 100;
 const SOURCES_PER_REPAIR = 40;
 
 const suspectOf = (change: SourceChange) => `${change.sourceId}@${change.rev}`;
@@ -91,40 +91,51 @@ export async function healElection(electionId: string, options: HealOptions = {}
   const { head } = await loadElection(electionId);
   const slotIds = head.turnoutSlots.map((slot) => slot.id);
   const sections = await listSections(electionId);
-  const fromStart = state.cursor <= 0 || state.cursor >= sections.length;
-  const before = fromStart ? await readTotal(electionId) : undefined;
+  const fromStart = state.cursor <= 0 || state.cursor >= sections.length || !state.sweep;
+  // A sweep may take several runs: what it has summed so far, and whether anything moved, carry over.
+  const sweep = fromStart
+    ? { startRev: (await readTotal(electionId)).rev, expected: {} as Tally, clean: true }
+    : (state.sweep as NonNullable<HealState['sweep']>);
   const suspects = new Set(state.suspects);
+  const seen = new Set<string>();
   const nextSuspects: string[] = [];
   const repaired: ChangeEntry[] = [];
   const repairedSections = new Set<string>();
-  let expected: Tally = {};
   let cursor = fromStart ? 0 : state.cursor;
+  const firstCursor = cursor;
+  const perRound = options.sectionsPerRound ?? 100;
 
-  while (cursor < sections.length && Date.now() - startedAt < budgetMs) {
-    const round = sections.slice(cursor, cursor + SECTIONS_PER_ROUND);
+  while (cursor < sections.length && (cursor === firstCursor || Date.now() - startedAt < budgetMs)) {
+    const round = sections.slice(cursor, cursor + perRound);
     const stored = await readCurrentSubmissions(
       electionId,
       round.map((section) => section.id),
       slotIds,
     );
     const current = [...stored.values()].flat().map((item) => changeOfImage(submissionKey(item), item));
-    expected = addTallies(expected, sumTallies(current.map((c) => c.tally)));
+    for (const c of current) seen.add(c.sourceId);
+    sweep.expected = addTallies(sweep.expected, sumTallies(current.map((c) => c.tally)));
     const mismatched = mismatchedSources(current, await readApplied(current.map((c) => c.sourceId)));
     const due = mismatched.filter((c) => suspects.has(suspectOf(c)));
     nextSuspects.push(...mismatched.filter((c) => !suspects.has(suspectOf(c))).map(suspectOf));
+    if (mismatched.length > 0) sweep.clean = false;
     const entries = await repairSources(electionId, due);
     repaired.push(...entries);
     for (const c of due) if (c.label) repairedSections.add(c.label.sectionId);
     cursor += round.length;
   }
+  // Suspects of sections this run did not reach wait for the sweep to come round to them.
+  for (const suspect of suspects)
+    if (!seen.has(suspect.slice(0, suspect.lastIndexOf('@')))) nextSuspects.push(suspect);
 
   const sweptAll = cursor >= sections.length;
   let totalsChecked = false;
-  if (before && sweptAll && nextSuspects.length === 0 && repairedSections.size === 0) {
+  if (sweptAll && sweep.clean) {
     const after = await readTotal(electionId);
-    if (after.rev === before.rev) {
+    // No part moved while the sweep ran: the sections' sum and the parts' sum are of one moment.
+    if (after.rev === sweep.startRev) {
       totalsChecked = true;
-      repaired.push(...(await correctTotals(electionId, expected, after)));
+      repaired.push(...(await correctTotals(electionId, sweep.expected, after)));
     }
   }
 
@@ -132,6 +143,7 @@ export async function healElection(electionId: string, options: HealOptions = {}
   const next: HealState = {
     suspects: nextSuspects.slice(0, 5_000),
     cursor: sweptAll ? 0 : cursor,
+    ...(sweptAll ? {} : { sweep }),
     repairs:
       repaired.length > 0
         ? [{ at: now, entries: repaired }, ...state.repairs].slice(0, REPAIRS_KEPT)
@@ -148,7 +160,7 @@ export async function healElection(electionId: string, options: HealOptions = {}
   if (repaired.length > 0) logger.warn('reconciliation repaired the totals', { electionId, repaired });
   return {
     electionId,
-    swept: cursor - (fromStart ? 0 : state.cursor),
+    swept: cursor - firstCursor,
     sweptAll,
     suspects: next.suspects.length,
     totalsChecked,

@@ -13,6 +13,7 @@ import {
 import { readCurrentSubmissions } from '../db/submissions.js';
 import { hashOf } from '../domain/canonical.js';
 import { changeListFile } from '../domain/change-list.js';
+import type { Section } from '../domain/election.js';
 import { publicDefinitionFile, publicPaths, publicSectionFile, urlPathOf } from '../domain/public-files.js';
 import { buildSummary, type Summary } from '../domain/summary.js';
 import { summaryCsv } from '../domain/summary-csv.js';
@@ -22,7 +23,7 @@ import { type PageLocation, pageUrl, renderResultsPage } from '../pages/results/
 import { ASSET_PATH, SITE_MANIFEST_KEY, type SiteAssets } from '../pages/site-assets.js';
 import { AGAIN, retrying } from '../retry.js';
 import { CACHE, CONTENT_TYPE, type PublicBucket } from '../storage/bucket.js';
-import { loadElection, loadSection } from './election-context.js';
+import { loadElection, loadSections } from './election-context.js';
 import { inPool } from './in-pool.js';
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -46,13 +47,13 @@ export async function publishSections(
   const slotIds = election.head.turnoutSlots.map((slot) => slot.id);
   const all = [...sectionIds];
   for (let start = 0; start < all.length; start += SECTIONS_PER_READ) {
-    const stored = await readCurrentSubmissions(
-      electionId,
-      all.slice(start, start + SECTIONS_PER_READ),
-      slotIds,
-    );
+    const round = all.slice(start, start + SECTIONS_PER_READ);
+    const [stored, definitions] = await Promise.all([
+      readCurrentSubmissions(electionId, round, slotIds),
+      loadSections(election, round),
+    ]);
     await inPool([...stored], SECTION_FILES_AT_ONCE, async ([sectionId, items]) => {
-      const section = await loadSection(election, sectionId);
+      const section = definitions.get(sectionId) as Section;
       const file = publicSectionFile(electionId, section, election.head, items);
       await bucket.put(paths.section(sectionId), json(file), {
         contentType: CONTENT_TYPE.json,

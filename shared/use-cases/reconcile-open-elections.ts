@@ -3,8 +3,12 @@ import { logger } from '../logger.js';
 import { recordHealed } from '../metrics.js';
 import { type HealReport, healElection } from './heal-election.js';
 
-/** Of a run's time, what the sweeps may take. */
+/**
+ * What one run's sweeps may take: at most 70% of its time, and 15 s, so a national night's sweep
+ * spreads over several runs instead of reading the table flat out (README "Self-healing").
+ */
 const SWEEP_SHARE = 0.7;
+const SWEEP_MAX_MS = 15_000;
 
 /**
  * One run of the periodic reconciliation (EventBridge every minute in AWS; locally the stack's
@@ -17,7 +21,9 @@ export async function reconcileOpenElections(timeLeftMs: () => number): Promise<
   for (const electionId of await listElectionIds()) {
     const state = await getElectionState(electionId);
     if (!state || state.state === 'certified') continue;
-    const report = await healElection(electionId, { budgetMs: timeLeftMs() * SWEEP_SHARE });
+    const report = await healElection(electionId, {
+      budgetMs: Math.min(SWEEP_MAX_MS, timeLeftMs() * SWEEP_SHARE),
+    });
     reports.push(report);
     recordHealed(report.repaired.length);
     logger.info('reconciled', {

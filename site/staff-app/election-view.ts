@@ -13,7 +13,7 @@ import {
   reportedCount,
   sortedOverview,
 } from './overview.js';
-import { renderFlagged, renderMissing, renderQuarantine } from './review-view.js';
+import { renderFlagged, renderHealing, renderMissing, renderQuarantine } from './review-view.js';
 
 export function renderElectionPage(
   unsorted: Overview,
@@ -38,6 +38,7 @@ ${notice ? `<p class="notice">${escapeHtml(notice)}</p>` : ''}</header>
 <section aria-labelledby="h-flagged"><h2 id="h-flagged" tabindex="-1">${t.flagged.heading(flagged)}</h2>${renderFlagged(overview, t, language)}</section>
 <section aria-labelledby="h-missing"><h2 id="h-missing">${t.missing.heading}</h2>${renderMissing(overview, t)}</section>
 <section aria-labelledby="h-quarantine"><h2 id="h-quarantine">${t.quarantine.heading}</h2>${renderQuarantine(quarantine, t)}</section>
+<section aria-labelledby="h-healing"><h2 id="h-healing">${t.healing.heading}</h2>${renderHealing(unsorted.healing, t)}</section>
 <section aria-labelledby="h-codes"><h2 id="h-codes">${c.heading}</h2>
 <form data-form="codes" class="card"><p>${c.intro}</p>
 <div class="field"><label for="codes-sections">${c.sections}</label><input id="codes-sections" name="sections" autocomplete="off" required></div>

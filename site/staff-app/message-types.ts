@@ -46,6 +46,15 @@ export interface StaffMessages {
     reopened: string;
   };
   quarantine: { heading: string; unreadable: string; none: string; some: (count: number) => string };
+  healing: {
+    heading: string;
+    notYet: string;
+    lastRun: (at: string) => string;
+    nothing: string;
+    repaired: (count: number, at: string) => string;
+    section: (sectionId: string, item: string) => string;
+    totals: string;
+  };
   codes: {
     heading: string;
     intro: string;

@@ -52,6 +52,17 @@ export const en: StaffMessages = {
     some: (count) =>
       `${count} stream records could not be read and are kept whole: report them to the technical team.`,
   },
+  healing: {
+    heading: 'Automatic check of the totals',
+    notYet: 'The automatic check has not run yet.',
+    lastRun: (at) => `Last check: ${at}.`,
+    nothing: 'No difference to repair: the totals match the sections.',
+    repaired: (count, at) =>
+      `At ${at} the check repaired ${count} differences (already published as "repaired"):`,
+    section: (sectionId, item) =>
+      `section ${sectionId}, ${item === 'results' ? 'count' : `turnout ${item.replace('turnout/', '')}`}`,
+    totals: 'the totals themselves',
+  },
   codes: {
     heading: 'Polling station codes',
     intro:

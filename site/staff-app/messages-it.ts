@@ -52,6 +52,17 @@ export const it: StaffMessages = {
     none: 'Nessun record in quarantena.',
     some: (count) => `${count} record del flusso non leggibili, conservati interi: segnalateli ai tecnici.`,
   },
+  healing: {
+    heading: 'Controllo automatico dei totali',
+    notYet: 'Il controllo automatico non è ancora passato.',
+    lastRun: (at) => `Ultimo controllo: ${at}.`,
+    nothing: 'Nessuna differenza da riparare: i totali corrispondono alle sezioni.',
+    repaired: (count, at) =>
+      `Alle ${at} il controllo ha riparato ${count} differenze (già pubblicate come "riparate"):`,
+    section: (sectionId, item) =>
+      `sezione ${sectionId}, ${item === 'results' ? 'scrutinio' : `affluenza ${item.replace('turnout/', '')}`}`,
+    totals: 'i totali stessi',
+  },
   codes: {
     heading: 'Codici dei seggi',
     intro:

@@ -21,12 +21,24 @@ export interface SectionView {
   turnout: Record<string, ItemView>;
 }
 
+/** What the periodic reconciliation healed: its runs' repairs, newest first (README "Self-healing"). */
+export interface HealingView {
+  lastRunAt: string | null;
+  lastCheckedTotalsAt: string | null;
+  repairs: {
+    at: string;
+    entries: { sectionId: string | null; item: string; delta: Record<string, number> }[];
+  }[];
+}
+
 export interface Overview {
   electionId: string;
   name: string;
   rehearsal: boolean;
   state: 'open' | 'certified';
   turnoutSlots: { id: string; label: string }[];
+  /** Absent from an API older than the self-healing night. */
+  healing?: HealingView;
   sections: SectionView[];
 }
 

@@ -5,7 +5,14 @@
  */
 import { escapeHtml } from '../../shared/pages/html.js';
 import type { StaffLanguage, StaffMessages } from './messages.js';
-import { flaggedItems, type ItemView, missingRows, type Overview, type QuarantinedView } from './overview.js';
+import {
+  flaggedItems,
+  type HealingView,
+  type ItemView,
+  missingRows,
+  type Overview,
+  type QuarantinedView,
+} from './overview.js';
 
 const reopenedMark = (item: ItemView | null | undefined, t: StaffMessages) =>
   item?.status === 'reopened' ? t.missing.reopened : '';
@@ -81,5 +88,28 @@ export function renderQuarantine(records: QuarantinedView[] | undefined, t: Staf
       (r) =>
         `<li><code>${escapeHtml(r.consumer)} ${escapeHtml(r.eventId)}</code>: ${escapeHtml(r.reason.slice(0, 300))}</li>`,
     )
+    .join('')}</ul>`;
+}
+
+/** Local time of day, for a notice read on the night. */
+const timeOf = (iso: string) =>
+  new Date(iso).toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+/** What the periodic reconciliation last did, and what it repaired (its latest repairs). */
+export function renderHealing(healing: HealingView | undefined, t: StaffMessages): string {
+  const h = t.healing;
+  if (!healing?.lastRunAt) return `<p class="muted">${h.notYet}</p>`;
+  const last = `<p class="muted">${h.lastRun(timeOf(healing.lastRunAt))}</p>`;
+  const latest = healing.repairs[0];
+  if (!latest) return `${last}<p class="ok">${h.nothing}</p>`;
+  return `${last}<p class="notice">${h.repaired(latest.entries.length, timeOf(latest.at))}</p><ul>${latest.entries
+    .map((entry) => {
+      const what = entry.sectionId === null ? h.totals : h.section(entry.sectionId, entry.item);
+      const figures = Object.entries(entry.delta)
+        .map(([figure, value]) => `${escapeHtml(figure)} ${signed(value)}`)
+        .join(', ');
+      return `<li>${escapeHtml(what)}: ${figures}</li>`;
+    })
     .join('')}</ul>`;
 }

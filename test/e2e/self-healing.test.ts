@@ -110,6 +110,16 @@ describe('the night heals itself, and says so', () => {
     expect(repaired).toMatchObject({ kind: 'repaired', item: 'results', version: 1 });
     expect((repaired.delta as Record<string, number>).voters).toBeGreaterThan(0);
     expect(figures(healed)).toEqual(right);
+    // Staff see what was healed, in the overview the staff page shows.
+    const overview = await send('GET', `/v1/admin/elections/${E}/sections`, E2E_STAFF_TOKEN);
+    const healing = overview.body.healing as { repairs: { entries: Json[] }[] };
+    const healedEntries = healing.repairs.flatMap((r) => r.entries);
+    expect(healedEntries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sectionId: null, item: 'totals' }),
+        expect.objectContaining({ sectionId: '3', item: 'results' }),
+      ]),
+    );
   }, 180_000);
 });
 

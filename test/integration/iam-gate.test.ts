@@ -5,7 +5,13 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+} from '@aws-sdk/client-dynamodb-streams';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +39,18 @@ const roles: FunctionRole[] = [
     ],
   },
   {
+    functionKey: 'recoverer',
+    functionName: 'svc-test-recoverer',
+    roleName: 'RecovererRole',
+    statements: [
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:DescribeStream', 'dynamodb:GetShardIterator', 'dynamodb:GetRecords'],
+        Resource: `${TABLE_ARN}/stream/local`,
+      },
+    ],
+  },
+  {
     functionKey: 'lister',
     functionName: 'svc-test-lister',
     roleName: 'ListerRole',
@@ -44,6 +62,7 @@ const roles: FunctionRole[] = [
 ];
 
 let gate: IamGate;
+let streamArn: string | undefined;
 const stops: (() => Promise<void>)[] = [];
 const as = (functionName: string) => ({ accessKeyId: functionName, secretAccessKey: 'local' });
 
@@ -54,6 +73,7 @@ beforeAll(async () => {
   const endpoint = `http://127.0.0.1:${dynamodbPort}`;
   const admin = new DynamoDBClient({ endpoint, region: REGION, credentials: LOCAL_CREDENTIALS });
   await ensureTable(admin, TABLE);
+  streamArn = (await admin.send(new DescribeTableCommand({ TableName: TABLE }))).Table?.LatestStreamArn;
   admin.destroy();
   const s3Port = await freePort();
   const s3 = await startS3({
@@ -85,6 +105,30 @@ const bucket = (functionName: string) =>
   new S3Client({ endpoint: gate.url, forcePathStyle: true, region: REGION, credentials: as(functionName) });
 
 describe('the local IAM gate', () => {
+  it("given a role that may read the table's stream, then DescribeStream, GetShardIterator and GetRecords pass; without it they are refused", async () => {
+    // Prepare
+    const streams = (functionName: string) =>
+      new DynamoDBStreamsClient({ endpoint: gate.url, region: REGION, credentials: as(functionName) });
+    const recoverer = streams('svc-test-recoverer');
+
+    // Act
+    const { StreamDescription } = await recoverer.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    const { ShardIterator } = await recoverer.send(
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: StreamDescription?.Shards?.[0]?.ShardId,
+        ShardIteratorType: 'TRIM_HORIZON',
+      }),
+    );
+    const read = await recoverer.send(new GetRecordsCommand({ ShardIterator }));
+    const refused = streams('svc-test-lister').send(new GetRecordsCommand({ ShardIterator }));
+
+    // Assess
+    expect(read.Records).toBeDefined();
+    await expect(refused).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    recoverer.destroy();
+  });
+
   it('given a role that allows the calls, then they reach DynamoDB Local and s3rver', async () => {
     const db = documents('svc-test-reader');
     await db.send(

@@ -148,4 +148,39 @@ describe('the periodic reconciliation heals what the stream lost, exactly once',
       invalid: (expected.invalid ?? 0) + 1,
     });
   });
+
+  it('given a sweep spread over several runs, when a batch is lost and a part damaged, then the lost batch is repaired when the sweep comes round again and the damage once a whole sweep saw nothing move', async () => {
+    // Prepare
+    const expected = await countedNight('heal-slow');
+    await m.submitResults({
+      actor: testActor,
+      electionId: 'heal-slow',
+      sectionId: '3',
+      body: { ...squareResults(3), blankBallots: 6, invalidBallots: 2 },
+    });
+    await table.readNewStreamRecords();
+    const slowly = { budgetMs: 0, sectionsPerRound: 1 };
+
+    // Act: one section a run; three runs a sweep
+    const runs = [];
+    for (let run = 0; run < 9; run++) runs.push(await m.healElection('heal-slow', slowly));
+    await damagePart('heal-slow', 70);
+    for (let run = 0; run < 6; run++) runs.push(await m.healElection('heal-slow', slowly));
+
+    // Assess
+    expect(runs.map((r) => r.swept)).toEqual(Array(15).fill(1));
+    expect(runs.slice(0, 3).flatMap((r) => r.repaired)).toEqual([]);
+    expect(runs.slice(3, 6).flatMap((r) => r.repaired)).toEqual([
+      expect.objectContaining({ sectionId: '3', kind: 'repaired' }),
+    ]);
+    const corrections = runs.slice(9).flatMap((r) => r.repaired);
+    expect(corrections).toEqual([
+      expect.objectContaining({ sectionId: null, delta: { voters: -70, validVotes: -70 } }),
+    ]);
+    expect((await m.readTotal('heal-slow')).tally).toEqual({
+      ...expected,
+      blank: (expected.blank ?? 0) + 1,
+      invalid: (expected.invalid ?? 0) - 1,
+    });
+  });
 });

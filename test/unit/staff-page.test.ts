@@ -146,3 +146,52 @@ describe('the staff page in two languages', () => {
     expect(it).toContain('Il codice vale solo per questa sezione.');
   });
 });
+
+describe('the staff page’s notice of what the reconciliation healed', () => {
+  const healed: Overview = {
+    ...overview(),
+    healing: {
+      lastRunAt: '2026-05-25T21:02:00Z',
+      lastCheckedTotalsAt: '2026-05-25T21:02:00Z',
+      repairs: [
+        {
+          at: '2026-05-25T21:01:00Z',
+          entries: [
+            { sectionId: '3', item: 'results', delta: { voters: 412, C1: 200 } },
+            { sectionId: null, item: 'totals', delta: { voters: -1000 } },
+          ],
+        },
+      ],
+    },
+  };
+
+  it('given repairs, when the page is drawn, then it says in each language how many, which sections, and every figure signed', () => {
+    // Act
+    const it = renderElectionPage(healed, [], { language: 'it', notice: '' });
+    const en = renderElectionPage(healed, [], { language: 'en', notice: '' });
+
+    // Assess
+    expect(it).toContain('riparato 2 differenze');
+    expect(it).toContain('sezione 3, scrutinio: voters +412, C1 +200');
+    expect(it).toContain('i totali stessi: voters -1000');
+    expect(en).toContain('repaired 2 differences');
+    expect(en).toContain('section 3, count: voters +412');
+  });
+
+  it('given a run that found nothing, or none yet, when the page is drawn, then it says so', () => {
+    // Act
+    const quiet = renderElectionPage(
+      { ...healed, healing: { ...healed.healing, repairs: [] } as never },
+      [],
+      {
+        language: 'en',
+        notice: '',
+      },
+    );
+    const before = renderElectionPage(overview(), [], { language: 'en', notice: '' });
+
+    // Assess
+    expect(quiet).toContain('No difference to repair');
+    expect(before).toContain('has not run yet');
+  });
+});

@@ -13,6 +13,12 @@ export function dynamoDbPermissions(
   tableArn: (tableNameOrArn: string) => string,
 ): Permission[] {
   const operation = target.split('.').pop() ?? target;
+  // DynamoDB Streams (DynamoDBStreams_20120810.*): the action of the operation's name on the
+  // table's stream. GetRecords names only its iterator, which carries the stream's ARN.
+  if (target.startsWith('DynamoDBStreams_')) {
+    const table = /table\/([^/"]+)\/stream/.exec(JSON.stringify(body))?.[1] ?? '*';
+    return [{ action: `dynamodb:${operation}`, resource: `${tableArn(table)}/stream/local` }];
+  }
   const on = (action: string, table: unknown, index?: unknown): Permission => ({
     action: `dynamodb:${action}`,
     resource: `${tableArn(String(table ?? '*'))}${index ? `/index/${String(index)}` : ''}`,
