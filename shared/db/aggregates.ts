@@ -112,6 +112,50 @@ const guarded = (expectedRev: number) =>
     : { ConditionExpression: 'rev = :expected', ExpressionAttributeValues: { ':expected': expectedRev } };
 
 /**
+ * A part's next state and the change entries it takes in, under its next rev, guarded on the rev
+ * it was read at: the two writes every change of a part makes, in its transaction.
+ */
+function partWrites(
+  electionId: string,
+  part: number,
+  current: Aggregate | undefined,
+  delta: Tally,
+  entries: ChangeEntry[],
+) {
+  const now = new Date().toISOString();
+  const rev = (current?.rev ?? 0) + 1;
+  return [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...keys.aggregatePart(electionId, part),
+          type: 'AggregatePart',
+          electionId,
+          part,
+          rev,
+          tally: addTallies(current?.tally ?? {}, delta),
+          updatedAt: now,
+        },
+        ...guarded(current?.rev ?? 0),
+      },
+    },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...keys.aggregateChanges(electionId, part, rev),
+          type: 'AggregateChanges',
+          electionId,
+          entries,
+          at: now,
+        },
+      },
+    },
+  ];
+}
+
+/**
  * Writes a plan in one transaction: every applied record, and the plan's delta added to one part
  * with the plan's change entries, each conditioned on the rev that was read. Answers false when
  * another writer got there first.
@@ -123,38 +167,6 @@ export async function commitAggregation(
   current: Aggregate | undefined,
 ): Promise<boolean> {
   const now = new Date().toISOString();
-  const rev = (current?.rev ?? 0) + 1;
-  const partWrites = isEmptyTally(plan.delta)
-    ? []
-    : [
-        {
-          Put: {
-            TableName: tableName(),
-            Item: {
-              ...keys.aggregatePart(electionId, part),
-              type: 'AggregatePart',
-              electionId,
-              part,
-              rev,
-              tally: addTallies(current?.tally ?? {}, plan.delta),
-              updatedAt: now,
-            },
-            ...guarded(current?.rev ?? 0),
-          },
-        },
-        {
-          Put: {
-            TableName: tableName(),
-            Item: {
-              ...keys.aggregateChanges(electionId, part, rev),
-              type: 'AggregateChanges',
-              electionId,
-              entries: plan.entries,
-              at: now,
-            },
-          },
-        },
-      ];
   const TransactItems = [
     ...plan.applied.map(({ change, expectedRev, everCounted }) => ({
       Put: {
@@ -171,7 +183,7 @@ export async function commitAggregation(
         ...guarded(expectedRev),
       },
     })),
-    ...partWrites,
+    ...(isEmptyTally(plan.delta) ? [] : partWrites(electionId, part, current, plan.delta, plan.entries)),
   ];
   if (TransactItems.length === 0) return true;
   return transactIf({ TransactItems });
@@ -189,52 +201,19 @@ export async function commitTotalsCorrection(
   correction: Tally,
   entries: ChangeEntry[],
 ): Promise<boolean> {
-  const now = new Date().toISOString();
   const revOf = (p: number) => seen.revs[String(p)] ?? 0;
   const current = await readPart(electionId, part);
   if ((current?.rev ?? 0) !== revOf(part)) return false;
-  const rev = revOf(part) + 1;
   const others = Array.from({ length: TOTAL_PARTS }, (_, p) => p)
     .filter((p) => p !== part)
     .map((p) => ({
       ConditionCheck: {
         TableName: tableName(),
         Key: keys.aggregatePart(electionId, p),
-        ...(revOf(p) === 0
-          ? { ConditionExpression: 'attribute_not_exists(PK)' }
-          : { ConditionExpression: 'rev = :seen', ExpressionAttributeValues: { ':seen': revOf(p) } }),
+        ...guarded(revOf(p)),
       },
     }));
   return transactIf({
-    TransactItems: [
-      {
-        Put: {
-          TableName: tableName(),
-          Item: {
-            ...keys.aggregatePart(electionId, part),
-            type: 'AggregatePart',
-            electionId,
-            part,
-            rev,
-            tally: addTallies(current?.tally ?? {}, correction),
-            updatedAt: now,
-          },
-          ...guarded(revOf(part)),
-        },
-      },
-      {
-        Put: {
-          TableName: tableName(),
-          Item: {
-            ...keys.aggregateChanges(electionId, part, rev),
-            type: 'AggregateChanges',
-            electionId,
-            entries,
-            at: now,
-          },
-        },
-      },
-      ...others,
-    ],
+    TransactItems: [...partWrites(electionId, part, current, correction, entries), ...others],
   });
 }

@@ -29,6 +29,19 @@ async function somePart(db: DynamoDBDocumentClient, table: string, electionId: s
   return part;
 }
 
+/** An update adding `change` to a part's counters (missing ones start at 0). */
+function addToCounters(change: Record<string, number>) {
+  const counters = Object.entries(change);
+  return {
+    UpdateExpression: `SET ${counters.map((_, i) => `tally.#k${i} = if_not_exists(tally.#k${i}, :zero) + :v${i}`).join(', ')}`,
+    ExpressionAttributeNames: Object.fromEntries(counters.map(([name], i) => [`#k${i}`, name])),
+    ExpressionAttributeValues: {
+      ':zero': 0,
+      ...Object.fromEntries(counters.map(([, value], i) => [`:v${i}`, value])),
+    },
+  };
+}
+
 /** Adds `change` to one part's counters, without moving its rev (the damage a hand would do). */
 export async function damagePart(
   db: DynamoDBDocumentClient,
@@ -37,18 +50,8 @@ export async function damagePart(
   change: Record<string, number>,
 ): Promise<void> {
   const part = await somePart(db, table, electionId);
-  const counters = Object.entries(change);
   await db.send(
-    new UpdateCommand({
-      TableName: table,
-      Key: { PK: part.PK, SK: part.SK },
-      UpdateExpression: `SET ${counters.map((_, i) => `tally.#k${i} = if_not_exists(tally.#k${i}, :zero) + :v${i}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(counters.map(([name], i) => [`#k${i}`, name])),
-      ExpressionAttributeValues: {
-        ':zero': 0,
-        ...Object.fromEntries(counters.map(([, value], i) => [`:v${i}`, value])),
-      },
-    }),
+    new UpdateCommand({ TableName: table, Key: { PK: part.PK, SK: part.SK }, ...addToCounters(change) }),
   );
 }
 
@@ -68,23 +71,14 @@ export async function loseAppliedCount(
   );
   if (!applied) throw new Error(`section ${sectionId}'s count was never applied`);
   const part = await somePart(db, table, electionId);
-  const counters = Object.entries(applied.tally as Record<string, number>);
+  const takenBack = Object.fromEntries(
+    Object.entries(applied.tally as Record<string, number>).map(([name, value]) => [name, -value]),
+  );
   await db.send(
     new TransactWriteCommand({
       TransactItems: [
         { Delete: { TableName: table, Key: appliedKey } },
-        {
-          Update: {
-            TableName: table,
-            Key: { PK: part.PK, SK: part.SK },
-            UpdateExpression: `SET ${counters.map((_, i) => `tally.#k${i} = if_not_exists(tally.#k${i}, :zero) - :v${i}`).join(', ')}`,
-            ExpressionAttributeNames: Object.fromEntries(counters.map(([name], i) => [`#k${i}`, name])),
-            ExpressionAttributeValues: {
-              ':zero': 0,
-              ...Object.fromEntries(counters.map(([, value], i) => [`:v${i}`, value])),
-            },
-          },
-        },
+        { Update: { TableName: table, Key: { PK: part.PK, SK: part.SK }, ...addToCounters(takenBack) } },
       ],
     }),
   );

@@ -2,12 +2,12 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { damagePart as damageSomePart } from '../helpers/table-damage.js';
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
 let aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
 let m: typeof import('../../shared/db/aggregates.js') &
   typeof import('../../shared/db/heal-state.js') &
-  typeof import('../../shared/db/keys.js') &
   typeof import('../../shared/db/client.js') &
   typeof import('../../shared/use-cases/define-election.js') &
   typeof import('../../shared/use-cases/submit-section-data.js') &
@@ -20,7 +20,6 @@ beforeAll(async () => {
   m = {
     ...(await import('../../shared/db/aggregates.js')),
     ...(await import('../../shared/db/heal-state.js')),
-    ...(await import('../../shared/db/keys.js')),
     ...(await import('../../shared/db/client.js')),
     ...(await import('../../shared/use-cases/define-election.js')),
     ...(await import('../../shared/use-cases/submit-section-data.js')),
@@ -41,29 +40,9 @@ async function countedNight(electionId: string) {
   return (await m.readTotal(electionId)).tally;
 }
 
-/** Overwrites one part's figures, as damage (or a hand) would, without moving its rev. */
-async function damagePart(electionId: string, voters: number) {
-  const { QueryCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { Items = [] } = await m.db().send(
-    new QueryCommand({
-      TableName: m.tableName(),
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: {
-        ':pk': m.keys.aggregatePartition(electionId),
-        ':prefix': m.AGGREGATE_PART_SK_PREFIX,
-      },
-    }),
-  );
-  const part = Items.find((i) => (i.tally as Record<string, number>).voters);
-  await m.db().send(
-    new UpdateCommand({
-      TableName: m.tableName(),
-      Key: { PK: part?.PK, SK: part?.SK },
-      UpdateExpression: 'SET tally.voters = tally.voters + :v',
-      ExpressionAttributeValues: { ':v': voters },
-    }),
-  );
-}
+/** Damages one part of the total, as a hand would (test/helpers/table-damage.ts). */
+const damagePart = (electionId: string, voters: number) =>
+  damageSomePart(m.db(), m.tableName(), electionId, { voters });
 
 describe('the periodic reconciliation heals what the stream lost, exactly once', () => {
   it('given a batch lost on the way, when the reconciliation runs twice, then the first run suspects it, the second repairs it, and its entries say repaired', async () => {
