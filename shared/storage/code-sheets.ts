@@ -4,22 +4,9 @@
  * rule; the API stops serving a sheet an hour after its job is done). Never the public bucket:
  * everything there is served by CloudFront.
  */
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { clientOptions } from '../aws/client-options.js';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { config } from '../config.js';
-
-let client: S3Client | undefined;
-
-function s3(): S3Client {
-  if (!client) {
-    const { S3_ENDPOINT } = config();
-    client = new S3Client({
-      ...clientOptions(S3_ENDPOINT),
-      ...(S3_ENDPOINT ? { forcePathStyle: true } : {}),
-    });
-  }
-  return client;
-}
+import { s3 } from './s3-bucket.js';
 
 function bucket(): string {
   const name = config().CODE_SHEETS_BUCKET;

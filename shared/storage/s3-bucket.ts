@@ -5,7 +5,8 @@ import type { PublicBucket } from './bucket.js';
 
 let client: S3Client | undefined;
 
-function s3(): S3Client {
+/** The functions' one S3 client (the public bucket's and the code sheets'), built once per cold start. */
+export function s3(): S3Client {
   if (!client) {
     const { S3_ENDPOINT } = config();
     client = new S3Client({
