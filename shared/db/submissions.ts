@@ -81,20 +81,22 @@ export async function listCurrentSubmissions(electionId: string, sectionId: stri
 
 /**
  * The current results and turnout readings of many sections at once, by their keys (the results
- * and one reading per slot): a batch read per 20 sections, not a query per section. For the
- * publisher, which rewrites the files of every section a stream batch changed.
+ * and one reading per slot), 100 keys to a BatchGetItem and `batchesInFlight` of them at once, not
+ * a query per section: for the publisher, which rewrites the files of every section a stream batch
+ * changed, and the staff overview of every section.
  */
 export async function readCurrentSubmissions(
   electionId: string,
   sectionIds: readonly string[],
   slotIds: readonly string[],
+  batchesInFlight = 4,
 ): Promise<Map<string, Submission[]>> {
   const itemKeys = sectionIds.flatMap((sectionId) => [
     keys.results(electionId, sectionId),
     ...slotIds.map((slotId) => keys.turnout(electionId, sectionId, slotId)),
   ]);
   const bySection = new Map<string, Submission[]>(sectionIds.map((id) => [id, []]));
-  for (const item of await batchGet(itemKeys)) {
+  for (const item of await batchGet(itemKeys, batchesInFlight)) {
     const submission = submissionFromItem(item);
     bySection.get(submission.sectionId)?.push(submission);
   }

@@ -48,16 +48,35 @@ export class PublishWork {
     this.elections.add(electionId);
   }
 
-  /** The changed sections' files, then at most one new summary snapshot and its pointer per election. */
+  /**
+   * Per election, the changed sections' files and, beside them, at most one new summary snapshot
+   * and its pointer. They are independent files, each cached at the edge on its own clock, so
+   * writing them side by side shows a reader nothing that writing them in turn would not; and the
+   * publish in flight, which every later change waits for, ends sooner. Every write is settled
+   * before the invocation ends, and the first failure fails the batch (it is retried whole).
+   */
   async publish(bucket: PublicBucket): Promise<void> {
-    for (const [electionId, sectionIds] of this.sections)
-      await publishSections(bucket, electionId, sectionIds);
-    for (const electionId of this.elections) {
-      const seq = await publishSummary(bucket, electionId);
-      if (seq === undefined) continue;
-      logger.info('published', { electionId, seq });
-      const oldest = this.oldestChange.get(electionId);
-      if (oldest) recordPublishLatency(oldest);
-    }
+    const outcomes = await Promise.allSettled(
+      [...this.elections].map(async (electionId) => {
+        const sectionIds = this.sections.get(electionId);
+        const [sections, summary] = await Promise.allSettled([
+          sectionIds ? publishSections(bucket, electionId, sectionIds) : Promise.resolve(),
+          publishSummary(bucket, electionId),
+        ]);
+        firstFailure([sections, summary]);
+        const seq = (summary as PromiseFulfilledResult<number | undefined>).value;
+        if (seq === undefined) return;
+        logger.info('published', { electionId, seq });
+        const oldest = this.oldestChange.get(electionId);
+        if (oldest) recordPublishLatency(oldest);
+      }),
+    );
+    firstFailure(outcomes);
   }
+}
+
+/** Throws the first rejection among settled outcomes. */
+function firstFailure(outcomes: PromiseSettledResult<unknown>[]): void {
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
 }

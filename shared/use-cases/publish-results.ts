@@ -264,12 +264,15 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
       },
     });
     // Exactly what the parts took in between the previous publication's reading and this one.
-    const changes = await readChangeEntries(electionId, previous?.partRevs ?? {}, total.revs);
-    await Promise.all([
-      bucket.put(paths.changes(seq), json(changeListFile(electionId, seq, generatedAt, changes)), {
+    const putChanges = async () => {
+      const changes = await readChangeEntries(electionId, previous?.partRevs ?? {}, total.revs);
+      await bucket.put(paths.changes(seq), json(changeListFile(electionId, seq, generatedAt, changes)), {
         contentType: CONTENT_TYPE.json,
         cacheControl: CACHE.immutable,
-      }),
+      });
+    };
+    await Promise.all([
+      putChanges(),
       bucket.put(paths.snapshot(seq), json(summary), {
         contentType: CONTENT_TYPE.json,
         cacheControl: CACHE.immutable,
@@ -280,8 +283,12 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
       }),
     ]);
     // The pointer's turn is claimed before the pages: a publish already overtaken writes neither.
-    if (!(await claimPointer(electionId, seq))) return undefined;
-    const ownsRoot = await claimSiteRoot(electionId, head.rehearsal);
+    // (The root is claimed alongside: a claim left by an overtaken publish is the same election's.)
+    const [pointerClaimed, ownsRoot] = await Promise.all([
+      claimPointer(electionId, seq),
+      claimSiteRoot(electionId, head.rehearsal),
+    ]);
+    if (!pointerClaimed) return undefined;
     const shown = await writeNewest(bucket, summary, ownsRoot);
     // Written whole, the newest snapshot's publication is complete, whoever wrote it last.
     await completePublication(electionId, shown);
