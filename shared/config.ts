@@ -18,6 +18,8 @@ const ConfigSchema = z.object({
   LAMBDA_ENDPOINT: optionalUrl,
   /** The private bucket of officer code sheets (the functions of bulk code jobs only). */
   CODE_SHEETS_BUCKET: z.string().min(3).optional(),
+  /** Officer codes stop working this many days after their election is certified. */
+  OFFICER_CODES_EXPIRE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** The function that runs bulk code jobs (the function that starts them only). */
   OFFICER_TOKEN_JOB_FUNCTION: z.string().min(1).optional(),
 });

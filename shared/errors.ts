@@ -112,6 +112,13 @@ export class RateLimitedError extends AppError {
     super(message);
   }
 }
+export class StaffAccountNotFoundError extends AppError {
+  readonly code = 'STAFF_NOT_FOUND';
+}
+/** The same supervisor's second approval of a certification that needs two different ones. */
+export class AlreadyApprovedError extends AppError {
+  readonly code = 'ALREADY_APPROVED';
+}
 export class RouteNotFoundError extends AppError {
   readonly code = 'ROUTE_NOT_FOUND';
 }

@@ -2,7 +2,7 @@ import { actorOf, api } from '../../shared/http/api.js';
 import { jsonResponse } from '../../shared/http/json-response.js';
 import { reviewSection } from '../../shared/use-cases/review-section.js';
 
-export const handler = api({ access: 'staff', body: true }, async (event) =>
+export const handler = api({ access: { staff: 'clerk' }, body: true }, async (event) =>
   jsonResponse(
     200,
     await reviewSection(

@@ -4,7 +4,7 @@ import { jsonResponse } from '../../shared/http/json-response.js';
 import { defineElection } from '../../shared/use-cases/define-election.js';
 
 export const handler = api(
-  { access: 'staff', body: { maxBytes: MAX_DEFINITION_BYTES, gzip: true } },
+  { access: { staff: 'admin' }, body: { maxBytes: MAX_DEFINITION_BYTES, gzip: true } },
   async (event, context) =>
     jsonResponse(
       200,

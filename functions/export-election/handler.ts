@@ -1,7 +1,7 @@
 import { api } from '../../shared/http/api.js';
 import { exportElection, exportFormatOf } from '../../shared/use-cases/export-election.js';
 
-export const handler = api({ access: 'staff' }, async (event) => {
+export const handler = api({ access: { staff: 'viewer' } }, async (event) => {
   const file = await exportElection(
     event.ids.electionId ?? '',
     exportFormatOf(event.queryStringParameters?.format),

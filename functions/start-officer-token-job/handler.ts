@@ -4,7 +4,7 @@ import { jsonResponse } from '../../shared/http/json-response.js';
 import { startOfficerTokenJob } from '../../shared/use-cases/start-officer-token-job.js';
 
 /** 202 Accepted: the job's progress is at its Location. */
-export const handler = api({ access: 'staff', body: true }, async (event) => {
+export const handler = api({ access: { staff: 'clerk' }, body: true }, async (event) => {
   const job = await startOfficerTokenJob(
     event.ids.electionId ?? '',
     event.json,

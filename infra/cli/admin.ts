@@ -32,6 +32,11 @@ const COMMANDS: Record<string, { usage: string; about: string }> = {
     usage: 'staff-token',
     about: 'issues a new staff token (printed once; only its hash is stored): the first step after a deploy',
   },
+  'create-admin': {
+    usage: 'create-admin <username> --name "Maria Rossi"',
+    about:
+      'creates a staff admin account for every election (the first one after a deploy): prints its initial password, its one-time-code secret and otpauth:// URI, once; the first sign-in changes the password',
+  },
   certify: {
     usage: 'certify <election>',
     about: 'locks the election: every later write is refused, the page says "Risultati ufficiali proclamati"',
@@ -63,6 +68,7 @@ const { positionals, values } = parseArgs({
     },
     format: { type: 'string' },
     out: { type: 'string' },
+    name: { type: 'string' },
   },
 });
 const [command, ...args] = positionals;
@@ -191,9 +197,29 @@ try {
     const token = generateToken();
     await putStaffTokenHash(hashToken(token));
     console.log(`staff token (shown once, keep it safe): ${token}`);
+  } else if (command === 'create-admin') {
+    const { putStaffAccount } = await import('../../shared/use-cases/staff-accounts.js');
+    const account = await putStaffAccount(
+      need(args[0], 'the username'),
+      { name: need(values.name, '--name'), role: 'admin', elections: 'all' },
+      { elections: 'all', by: actor },
+    );
+    if (!('password' in account)) {
+      console.error(`"${account.username}" exists and is enabled: its credentials are unchanged`);
+      process.exit(1);
+    }
+    console.log(
+      [
+        `staff account "${account.username}" (admin, every election): shown once, keep it safe`,
+        `  initial password: ${account.password}   (changed at the first sign-in)`,
+        `  one-time-code secret: ${account.totpSecret}`,
+        `  authenticator URI: ${account.otpauthUri}`,
+      ].join('\n'),
+    );
   } else if (command === 'certify') {
     const { certifyElection } = await import('../../shared/use-cases/certify-election.js');
-    console.log(JSON.stringify(await certifyElection(need(args[0], 'the election id'), actor)));
+    const outcome = await certifyElection(need(args[0], 'the election id'), actor);
+    console.log(JSON.stringify(outcome.body));
   }
 } catch (error) {
   const e = error as { code?: string; message: string; details?: unknown[] };

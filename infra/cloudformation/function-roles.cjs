@@ -56,13 +56,26 @@ const GRANTS = {
   readSectionHistory: { ...API, table: [...SIGN_IN, ...READS] },
   approveSection: { ...API, table: SECTION_WRITE },
   reopenSection: { ...API, table: SECTION_WRITE },
-  certifyElection: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:PutItem'] },
+  // Locks the election with its record; with two approvals, the first checked in the same transaction.
+  certifyElection: {
+    ...API,
+    table: [...SIGN_IN, ...READS, 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem'],
+  },
   listQuarantine: { ...API, table: [...SIGN_IN, ...READS] },
   // Every section (Query), then their current items by key, 100 to a BatchGetItem.
   listSectionStates: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:BatchGetItem'] },
   exportElection: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:BatchGetItem'] },
   readAudit: { ...API, table: [...SIGN_IN, ...READS] },
   readSession: { ...API },
+  // Staff accounts: the account read (GetItem), then written with its trail record in one transaction.
+  putStaffAccount: { ...API, table: [...SIGN_IN, 'dynamodb:PutItem'] },
+  disableStaffAccount: { ...API, table: [...SIGN_IN, 'dynamodb:PutItem'] },
+  listStaffAccounts: { ...API, table: [...SIGN_IN, ...READS] },
+  // Sign-in: the account, the failures counted; the session, the code's step and the record in one transaction.
+  startStaffSession: { ...API, table: [...SIGN_IN, 'dynamodb:PutItem'] },
+  endStaffSession: { ...API, table: [...SIGN_IN, 'dynamodb:PutItem', 'dynamodb:DeleteItem'] },
+  changeStaffPassword: { ...API, table: [...SIGN_IN, 'dynamodb:PutItem'] },
+  readDeploymentAudit: { ...API, table: [...SIGN_IN, ...READS] },
   // Reads only: whether the table, the bucket and both stream readers answer (probeStream writes the probes).
   health: { originSecret: true, table: ['dynamodb:BatchGetItem'], listSite: true },
   // No AWS call at all: a 404 in the contract's shape.

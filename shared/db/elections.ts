@@ -1,4 +1,10 @@
-import { BatchWriteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '../domain/actor.js';
 import { storedDefinitionHash } from '../domain/audit-events.js';
 import { canonicalJson } from '../domain/canonical.js';
@@ -18,6 +24,7 @@ export interface ElectionState {
   inUse: boolean;
   /** The hash of a definition being written (its sections first); no submission lands meanwhile. */
   defining?: string;
+  certifiedAt?: string;
 }
 
 export const electionStateKey = (electionId: string): Key => keys.electionState(electionId);
@@ -39,6 +46,7 @@ export async function getElectionState(electionId: string): Promise<ElectionStat
         definitionHash: Item.definitionHash,
         inUse: Item.inUse === true,
         ...(typeof Item.defining === 'string' ? { defining: Item.defining } : {}),
+        ...(typeof Item.certifiedAt === 'string' ? { certifiedAt: Item.certifiedAt } : {}),
       }
     : undefined;
 }
@@ -247,18 +255,61 @@ export async function putDefinition(
   }
 }
 
+/** The first approval of a certification that needs two (an audited record); undefined when none. */
+export async function getCertificationApproval(electionId: string): Promise<Actor | undefined> {
+  const { Item } = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.certificationApproval(electionId),
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? (Item.by as Actor) : undefined;
+}
+
+/** Records the first approval; false when another supervisor's came first. */
+export async function putCertificationApproval(electionId: string, by: Actor): Promise<boolean> {
+  return writeIf(
+    db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...keys.certificationApproval(electionId),
+          type: 'CertificationApproval',
+          electionId,
+          at: new Date().toISOString(),
+          by,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    ),
+  );
+}
+
 /**
  * Locks an election, with the audit record of who did it: from now on every write is refused.
  * Answers false when it was not open.
  */
 export async function certifyElection(
   electionId: string,
-  certification: { certifiedAt: string; sectionsReported: number; by: Actor },
+  certification: { certifiedAt: string; sectionsReported: number; by: Actor; approvedBy?: Actor },
 ): Promise<boolean> {
   try {
     await db().send(
       new TransactWriteCommand({
         TransactItems: [
+          // With two approvals, the first must still be the one read.
+          ...(certification.approvedBy
+            ? [
+                {
+                  ConditionCheck: {
+                    TableName: tableName(),
+                    Key: keys.certificationApproval(electionId),
+                    ConditionExpression: 'attribute_exists(PK)',
+                  },
+                },
+              ]
+            : []),
           {
             Update: {
               TableName: tableName(),
@@ -293,7 +344,7 @@ export async function certifyElection(
     // Not open any more; a conflict with a write that checked the state at that moment is retryable.
     const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
     if ((error as Error).name !== 'TransactionCanceledException') throw error;
-    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+    if (reasons?.some((reason) => reason.Code === 'ConditionalCheckFailed')) return false;
     throw new ConcurrentWriteError('the election was being written at the same moment: certify again');
   }
 }

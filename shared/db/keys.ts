@@ -14,6 +14,9 @@ export interface Key {
 
 const ELECTION_PK_PREFIX = 'ELECTION#';
 const ELECTIONS_PK = 'ELECTIONS';
+const STAFF_PK = 'STAFF';
+/** The audit chain id of the deployment's own trail (`GET /v1/admin/audit`, docs/interface.md). */
+export const DEPLOYMENT_TRAIL = '~deployment';
 const electionPk = (electionId: string) => `${ELECTION_PK_PREFIX}${electionId}`;
 const sectionPk = (electionId: string, sectionId: string) => `${electionPk(electionId)}#SECTION#${sectionId}`;
 const pad = (version: number) => String(version).padStart(6, '0');
@@ -119,6 +122,25 @@ export const keys = {
   registryPrefix: ELECTION_PK_PREFIX,
   /** What the periodic reconciliation remembers between runs (use-cases/heal-election.ts). */
   healState: (electionId: string): Key => ({ PK: electionPk(electionId), SK: HEAL_STATE_SK }),
+
+  /** Every staff account, one item each in one small partition (the admin's list of accounts). */
+  staffAccount: (username: string): Key => ({ PK: STAFF_PK, SK: `ACCOUNT#${username}` }),
+  staffPartition: STAFF_PK,
+  staffAccountPrefix: 'ACCOUNT#',
+  /**
+   * The deployment's own trail (account changes, sign-ins, sign-outs): its records and chain use
+   * the elections' machinery under an id no election can have (ids have no "~").
+   */
+  deploymentPartition: electionPk(DEPLOYMENT_TRAIL),
+  staffRecord: (at: string, username: string, action: string, nonce: string): Key => ({
+    PK: electionPk(DEPLOYMENT_TRAIL),
+    SK: `HISTORY#STAFF#${at}#${username}#${action}#${nonce}`,
+  }),
+  /** A supervisor's approval of an election's certification (certifyApprovals: 2). */
+  certificationApproval: (electionId: string): Key => ({
+    PK: electionPk(electionId),
+    SK: 'HISTORY#CERTIFICATION#APPROVAL',
+  }),
 
   /** One address's failed sign-ins in one window (TTL'd). */
   signInFailures: (client: string, windowId: string): Key => ({

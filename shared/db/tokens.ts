@@ -4,21 +4,31 @@ import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 
 /**
- * Who a bearer token speaks for, and the name of the credential in the audit trail. Tokens
- * themselves are never stored: only their hashes.
+ * What a bearer token's item says, by the token's hash (tokens themselves are never stored): the
+ * break-glass staff token, an officer's code, or a staff account's session.
  */
-export type Caller = { tokenHash: string; credential: string } & (
+export type TokenRecord = { tokenHash: string; credential: string } & (
   | { role: 'staff' }
   | { role: 'officer'; electionId: string; sectionId: string }
+  | { role: 'staff-session'; username: string; expiresAt: number; passwordChangeRequired: boolean }
 );
 
-export async function findCallerByTokenHash(tokenHash: string): Promise<Caller | undefined> {
+export async function findTokenByHash(tokenHash: string): Promise<TokenRecord | undefined> {
   const { Item } = await db().send(
     new GetCommand({ TableName: tableName(), Key: keys.token(tokenHash), ConsistentRead: true }),
   );
   if (!Item) return undefined;
   const credential = credentialOf(tokenHash);
   if (Item.role === 'staff') return { role: 'staff', tokenHash, credential };
+  if (Item.role === 'staff-session')
+    return {
+      role: 'staff-session',
+      tokenHash,
+      credential,
+      username: String(Item.username),
+      expiresAt: Number(Item.expiresAt),
+      passwordChangeRequired: Item.passwordChangeRequired === true,
+    };
   return { role: 'officer', tokenHash, credential, electionId: Item.electionId, sectionId: Item.sectionId };
 }
 

@@ -10,6 +10,9 @@ export const ActorSchema = z
     role: z.enum(['staff', 'officer']),
     credential: z.string().min(1).max(200),
     sectionId: z.string().optional(),
+    /** A staff account's write: its username, and the account's rev it was allowed under. */
+    username: z.string().optional(),
+    accountRev: z.number().int().positive().optional(),
   })
   .strict();
 

@@ -15,6 +15,8 @@ export const AUDIT_RECORD_TYPES = [
   'SubmissionVersion',
   'Review',
   'CertificationRecord',
+  'CertificationApproval',
+  'StaffRecord',
 ] as const;
 
 export type AuditAction =
@@ -25,7 +27,15 @@ export type AuditAction =
   | 'correct'
   | 'approve'
   | 'reopen'
-  | 'certify';
+  | 'certify'
+  | 'certify-approval'
+  | 'create-account'
+  | 'change-account'
+  | 'disable-account'
+  | 'enable-account'
+  | 'sign-in'
+  | 'sign-out'
+  | 'change-password';
 
 /** One audited write: who, when, what, and the hash of the record it was read from. */
 export interface AuditEvent {
@@ -124,8 +134,39 @@ const RecordSchema = z.discriminatedUnion('type', [
     certifiedAt: z.string(),
     sectionsReported: z.number().int(),
     by: ActorSchema,
+    /** With certifyApprovals: 2, who approved first. */
+    approvedBy: ActorSchema.optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('CertificationApproval'),
+    at: z.string(),
+    by: ActorSchema,
+  }),
+  z.object({
+    ...base,
+    type: z.literal('StaffRecord'),
+    action: z.enum(['create', 'change', 'disable', 'enable', 'sign-in', 'sign-out', 'change-password']),
+    username: z.string(),
+    name: z.string(),
+    role: z.string(),
+    elections: z.union([z.literal('all'), z.array(z.string())]),
+    rev: z.number().int().positive(),
+    session: z.string().optional(),
+    at: z.string(),
+    by: ActorSchema,
   }),
 ]);
+
+const STAFF_ACTIONS = {
+  create: 'create-account',
+  change: 'change-account',
+  disable: 'disable-account',
+  enable: 'enable-account',
+  'sign-in': 'sign-in',
+  'sign-out': 'sign-out',
+  'change-password': 'change-password',
+} as const satisfies Record<string, AuditAction>;
 
 /** "results" or "turnout T1": which of a section's items a version or review is about. */
 export const itemNameOf = (r: { kind: 'results' | 'turnout'; slotId?: string | undefined }) =>
@@ -206,7 +247,29 @@ export function auditEventOf(item: Record<string, unknown>): AuditEvent {
         action: 'certify',
         at: record.certifiedAt,
         actor: record.by,
-        what: { sectionsReported: record.sectionsReported },
+        what: {
+          sectionsReported: record.sectionsReported,
+          ...(record.approvedBy
+            ? { approvedBy: record.approvedBy.username ?? record.approvedBy.credential }
+            : {}),
+        },
+      };
+    case 'CertificationApproval':
+      return { ...common, action: 'certify-approval', at: record.at, actor: record.by, what: {} };
+    case 'StaffRecord':
+      return {
+        ...common,
+        action: STAFF_ACTIONS[record.action],
+        at: record.at,
+        actor: record.by,
+        what: {
+          username: record.username,
+          name: record.name,
+          role: record.role,
+          elections: record.elections,
+          rev: record.rev,
+          ...(record.session ? { session: record.session } : {}),
+        },
       };
   }
 }

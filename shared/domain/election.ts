@@ -64,6 +64,8 @@ const ElectionShapeSchema = z
     questions: z.array(QuestionSchema).max(50).default([]),
     /** Referendum only: the share of registered electors who must vote (50 by default; 0 for none). */
     quorumPercent: z.number().min(0).max(100).optional(),
+    /** How many different supervisors must certify (docs/interface.md, Staff accounts); 1 when absent. */
+    certifyApprovals: z.union([z.literal(1), z.literal(2)]).optional(),
   })
   .strict();
 

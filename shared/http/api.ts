@@ -1,20 +1,18 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { readSignInFailures, recordSignInFailure } from '../db/sign-in-failures.js';
-import { type Caller, findCallerByTokenHash } from '../db/tokens.js';
 import type { Actor } from '../domain/actor.js';
 import { IdSchema } from '../domain/ids.js';
-import { hashToken } from '../domain/tokens.js';
-import { ForbiddenError, RateLimitedError, UnauthorizedError, ValidationError } from '../errors.js';
+import { ForbiddenError, ValidationError } from '../errors.js';
 import { logger } from '../logger.js';
 import { flushMetrics } from '../metrics.js';
 import { withinLambdaAnswerLimit } from './answer-limit.js';
+import { authenticate, type Caller } from './authenticate.js';
+import { type Access, authorize } from './authorize.js';
 import { compressed } from './compression.js';
 import { errorResponse } from './error-response.js';
 import { headerOf as header } from './headers.js';
 import { type BodyLimits, requestBodyText } from './request-body.js';
-import { clientOf, SIGN_IN_FAILURES_PER_WINDOW, windowOf } from './sign-in-throttle.js';
 import { parseStrictJson } from './strict-json.js';
 import { assertThroughSite, withApiHeaders } from './through-site.js';
 
@@ -27,16 +25,6 @@ export const MAX_BODY_BYTES = 64 * 1024;
  * bounds what it may inflate to.
  */
 export const MAX_DEFINITION_BYTES = 16 * 1024 * 1024;
-
-export type Access =
-  | 'staff'
-  /** The officer of the section in the path. */
-  | 'section-officer'
-  /** The officer of the section in the path, or staff. */
-  | 'section-reader'
-  /** Any valid token, on a route with no ids in its path (to learn what the token may do). */
-  | 'signed-in'
-  | 'public';
 
 export interface ApiEvent extends APIGatewayProxyEventV2 {
   /** The parsed JSON body, when the route takes one. */
@@ -64,52 +52,6 @@ function pathIds(event: APIGatewayProxyEventV2): Record<string, string> {
     ids[name] = decoded;
   }
   return ids;
-}
-
-/** The characters a bearer token may use (RFC 6750), between 16 and 512 of them. */
-export const TOKEN_PATTERN = /^[A-Za-z0-9._~+/=-]{16,512}$/;
-const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]{16,512})$/;
-
-/**
- * The caller of a bearer token, looked up by the token's SHA-256 (no secret is ever compared as
- * text). Failed sign-ins are counted per client, and a client past the limit is throttled
- * (sign-in-throttle.ts); the count is read beside the lookup, so it adds no wait.
- */
-async function authenticate(event: APIGatewayProxyEventV2): Promise<Caller> {
-  const match = BEARER.exec(header(event, 'authorization') ?? '');
-  if (!match?.[1]) throw new UnauthorizedError('send "Authorization: Bearer <token>"');
-  const now = Date.now();
-  const client = clientOf(event);
-  const window = windowOf(now);
-  const [caller, failures] = await Promise.all([
-    findCallerByTokenHash(hashToken(match[1])),
-    readSignInFailures(client, window.id),
-  ]);
-  if (failures >= SIGN_IN_FAILURES_PER_WINDOW) {
-    throw new RateLimitedError(
-      'too many failed sign-ins from this address: try again in a minute',
-      Math.max(1, Math.ceil((window.endsAt - now) / 1000)),
-    );
-  }
-  if (!caller) {
-    await recordSignInFailure(client, window.id, window.endsAt);
-    throw new UnauthorizedError('this token is unknown or has been revoked');
-  }
-  return caller;
-}
-
-function authorize(access: Access, caller: Caller, ids: Record<string, string>): void {
-  const ownSection =
-    caller.role === 'officer' && caller.electionId === ids.electionId && caller.sectionId === ids.sectionId;
-  const allowed =
-    access === 'signed-in'
-      ? Object.keys(ids).length === 0
-      : access === 'staff'
-        ? caller.role === 'staff'
-        : access === 'section-officer'
-          ? ownSection
-          : caller.role === 'staff' || ownSection;
-  if (!allowed) throw new ForbiddenError('this token is not valid for this election, section or operation');
 }
 
 type Request = middy.Request<ApiEvent, APIGatewayProxyStructuredResultV2>;
@@ -195,13 +137,40 @@ export function api(options: { access: Access; body?: boolean | BodyLimits }, ha
   >;
 }
 
-/** Who is calling, as the history and the audit trail record it (routes that take a token). */
+export type { Access, Caller };
+
+/** The staff caller of a staff route (its role and scope), or a 403 for anyone else. */
+export function staffCallerOf(event: ApiEvent): Extract<Caller, { role: 'staff' }> {
+  const caller = event.caller;
+  if (caller?.role !== 'staff') throw new ForbiddenError('this route is for staff');
+  return caller;
+}
+
+/** The session of a staff account (sign-out, password change), or a 403 for any other token. */
+export function sessionOf(event: ApiEvent) {
+  const caller = staffCallerOf(event);
+  if (!caller.account) throw new ForbiddenError('only a staff account signed in has a session');
+  return { tokenHash: caller.tokenHash, credential: caller.credential, username: caller.account.username };
+}
+export { TOKEN_PATTERN } from './authenticate.js';
+
+/**
+ * Who is calling, as the history and the audit trail record it (routes that take a token): a
+ * staff account's writes under its username, with the rev of the account they were allowed under.
+ */
 export function actorOf(event: ApiEvent): Actor {
   const caller = event.caller;
   if (!caller) throw new Error('actorOf is for routes that take a token');
-  return caller.role === 'staff'
-    ? { role: 'staff', credential: caller.credential }
-    : { role: 'officer', credential: caller.credential, sectionId: caller.sectionId };
+  if (caller.role === 'officer')
+    return { role: 'officer', credential: caller.credential, sectionId: caller.sectionId };
+  return caller.account
+    ? {
+        role: 'staff',
+        credential: caller.credential,
+        username: caller.account.username,
+        accountRev: caller.account.rev,
+      }
+    : { role: 'staff', credential: caller.credential };
 }
 
 /** `If-Match: "3"` (or `3`, or a weak `W/"3"`) as a version number. */

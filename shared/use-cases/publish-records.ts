@@ -2,6 +2,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import {
   AGGREGATE_PART_SK_PREFIX,
   AUDIT_HEAD_SK,
+  DEPLOYMENT_TRAIL,
   ELECTION_STATE_SK,
   HEAL_STATE_SK,
   isSourceKey,
@@ -23,7 +24,8 @@ export class PublishWork {
   add(record: DynamoDBRecord): void {
     const { key, newImage, oldImage } = readStreamRecord(record);
     const image = newImage ?? oldImage ?? {};
-    if (!image.electionId) return;
+    // The deployment's own trail has no results to publish.
+    if (!image.electionId || image.electionId === DEPLOYMENT_TRAIL) return;
     const electionId = String(image.electionId);
     const createdAt = streamRecordCreatedAt(record);
     if (createdAt && !this.oldestChange.has(electionId)) this.oldestChange.set(electionId, createdAt);

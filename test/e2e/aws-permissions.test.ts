@@ -12,13 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FunctionRole } from '../../infra/local/iam/function-roles.js';
 import { evaluate, type PolicyStatement } from '../../infra/local/iam/policy.js';
 import { LOCAL_CREDENTIALS, PROJECT_ROOT, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
+import { codeAt } from '../../shared/domain/totp.js';
 import { E2E_STAFF_TOKEN } from '../helpers/demo-stack.js';
 import { smallElection, squareResults } from '../helpers/elections.js';
 import { stackClient } from '../helpers/local-stack-client.js';
 import { damagePart, waitForRepair } from '../helpers/table-damage.js';
 
 const E = 'permissions-2026';
-const election = smallElection(E);
+const election = smallElection(E, { certifyApprovals: 2 });
 let stack: Stack | undefined;
 
 afterAll(async () => {
@@ -115,6 +116,42 @@ describe('every function under its own role, as in AWS', () => {
       });
       expect(answer.status, path).toBe(401);
     }
+    // ...and those of the staff account routes from a third.
+    for (const [method, path] of [
+      ['PUT', '/v1/admin/staff/someone'],
+      ['DELETE', '/v1/admin/staff/someone'],
+      ['GET', '/v1/admin/staff'],
+      ['GET', '/v1/admin/audit'],
+      ['POST', '/v1/staff/password'],
+      ['DELETE', '/v1/staff/sessions/current'],
+    ] as const) {
+      const answer = await fetch(`${stack.apiUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${guessed}`, 'x-forwarded-for': '203.0.113.8' },
+      });
+      expect(answer.status, path).toBe(401);
+    }
+
+    // An admin creates a supervisor's account; a wrong sign-in is counted, the right one signs in.
+    const created = await send('PUT', '/v1/admin/staff/super', E2E_STAFF_TOKEN, {
+      name: 'Supervisor',
+      role: 'supervisor',
+      elections: [E],
+    });
+    expect(created.status).toBe(200);
+    const secrets = created.body as { password: string; totpSecret: string };
+    const signIn = (password: string) =>
+      fetch(`${stack?.apiUrl}/v1/staff/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'super', password, otp: codeAt(secrets.totpSecret) }),
+      });
+    expect((await signIn('not the password')).status).toBe(401);
+    const session = (await (await signIn(secrets.password)).json()) as { token: string };
+    expect(
+      (await send('POST', '/v1/staff/password', session.token, { password: 'a long new password' })).status,
+    ).toBe(200);
+    expect((await send('GET', '/v1/admin/staff', E2E_STAFF_TOKEN)).status).toBe(200);
 
     // Officers send turnout and counts; section 2's count does not square and is flagged.
     for (const id of ['1', '2', '3']) {
@@ -198,8 +235,14 @@ describe('every function under its own role, as in AWS', () => {
     db.destroy();
     const voters = (summary: Record<string, unknown>) => (summary.totals as { voters: number }).voters;
     await waitForSummary(E, (s) => voters(s) === voters(published));
-    expect((await staff('POST', '/certify', {})).status).toBe(200);
+    // Two approvals: the break-glass admin's first, the supervisor's session's second.
+    expect((await staff('POST', '/certify', {})).status).toBe(202);
+    expect((await send('POST', `/v1/admin/elections/${E}/certify`, session.token, {})).status).toBe(200);
     await waitForSummary(E, (s) => s.status === 'certified');
+    // The supervisor signs out, the account is disabled, and the deployment's trail read.
+    expect((await send('DELETE', '/v1/staff/sessions/current', session.token)).status).toBe(200);
+    expect((await send('DELETE', '/v1/admin/staff/super', E2E_STAFF_TOKEN)).status).toBe(200);
+    expect((await send('GET', '/v1/admin/audit', E2E_STAFF_TOKEN)).status).toBe(200);
 
     // Assess: nothing was refused, and every granted action was used.
     expect(stack.iam.denials()).toEqual([]);

@@ -205,7 +205,7 @@ describe('the authorization matrix: every route against every kind of caller', (
 });
 
 describe('guessing tokens', () => {
-  it('given 20 failed sign-ins from one address, then it is throttled with 429 and Retry-After, while an officer elsewhere is not', async () => {
+  it('given 20 failed sign-ins from one address, then its unknown tokens are throttled with 429 and Retry-After, while valid tokens, from there too, are not', async () => {
     // Prepare: the throttle counts in windows of the clock's minutes; start where one has time left
     const intoWindow = Date.now() % WINDOW_MS;
     if (intoWindow > WINDOW_MS - 20_000)
@@ -228,8 +228,8 @@ describe('guessing tokens', () => {
     const retryAfter = Number(throttled.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    // A throttled address learns nothing, not even that a token is valid: it waits a minute at most.
-    expect(validFromThere.status).toBe(429);
+    // A valid token is never throttled: a guesser behind an officer's NAT never locks the officer out.
+    expect(validFromThere.status).toBe(200);
     expect(officerElsewhere.status).toBe(200);
   });
 

@@ -37,8 +37,7 @@ const townOf = (id: string, count: number) =>
     })),
   });
 
-const isValid = async (token: string) =>
-  (await use.findCallerByTokenHash(use.hashToken(token))) !== undefined;
+const isValid = async (token: string) => (await use.findTokenByHash(use.hashToken(token))) !== undefined;
 
 const credentialRecords = async (electionId: string, sectionId: string) =>
   use.queryAll({

@@ -418,6 +418,13 @@ describe('the CloudFormation template serverless.yml generates', () => {
         'PUT /v1/admin/elections/{electionId}',
         'PUT /v1/elections/{electionId}/sections/{sectionId}/results',
         'PUT /v1/elections/{electionId}/sections/{sectionId}/turnout/{slotId}',
+        'PUT /v1/admin/staff/{username}',
+        'DELETE /v1/admin/staff/{username}',
+        'GET /v1/admin/staff',
+        'GET /v1/admin/audit',
+        'POST /v1/staff/sessions',
+        'POST /v1/staff/password',
+        'DELETE /v1/staff/sessions/current',
         // Everything else: a 404 in the contract's error shape.
         '$default',
       ].sort(),

@@ -14,7 +14,7 @@ let use: {
   reviewSection: typeof import('../../shared/use-cases/review-section.js').reviewSection;
   certifyElection: typeof import('../../shared/use-cases/certify-election.js').certifyElection;
   readSectionHistory: typeof import('../../shared/use-cases/read-section-history.js').readSectionHistory;
-  findCallerByTokenHash: typeof import('../../shared/db/tokens.js').findCallerByTokenHash;
+  findTokenByHash: typeof import('../../shared/db/tokens.js').findTokenByHash;
   hashToken: typeof import('../../shared/domain/tokens.js').hashToken;
   db: typeof import('../../shared/db/client.js');
 };
@@ -271,8 +271,8 @@ describe('officer tokens', () => {
     const { tokens: second } = await use.issueOfficerTokens('tokens', { sections: ['1'] }, testActor);
     // Assess
     expect(first['1']).not.toEqual(second['1']);
-    expect(await use.findCallerByTokenHash(use.hashToken(first['1'] ?? ''))).toBeUndefined();
-    expect(await use.findCallerByTokenHash(use.hashToken(second['1'] ?? ''))).toEqual({
+    expect(await use.findTokenByHash(use.hashToken(first['1'] ?? ''))).toBeUndefined();
+    expect(await use.findTokenByHash(use.hashToken(second['1'] ?? ''))).toEqual({
       role: 'officer',
       tokenHash: use.hashToken(second['1'] ?? ''),
       credential: use.hashToken(second['1'] ?? '').slice(0, 12),
@@ -437,7 +437,7 @@ describe('staff reviews and certification', () => {
     // Act
     const certified = await use.certifyElection('reviews', testActor);
     // Assess
-    expect(certified).toMatchObject({ state: 'certified', sections: { total: 3 } });
+    expect(certified).toMatchObject({ status: 200, body: { state: 'certified', sections: { total: 3 } } });
     await expect(
       use.submitResults({ actor: testActor, electionId: 'reviews', sectionId: '2', body: squareResults(2) }),
     ).rejects.toMatchObject({

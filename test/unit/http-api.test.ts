@@ -14,7 +14,7 @@ describe('the middy chain of every API function', () => {
   const echo = api({ access: 'public', body: true }, async (event) =>
     jsonResponse(200, { ids: event.ids, json: event.json }),
   );
-  const staffOnly = api({ access: 'staff' }, async () => jsonResponse(200, {}));
+  const staffOnly = api({ access: { staff: 'viewer' } }, async () => jsonResponse(200, {}));
 
   it('given a malformed percent escape in a path id, when called, then it answers 400 VALIDATION_FAILED', async () => {
     const response = await echo(

@@ -216,11 +216,23 @@ describe('docs/interface.md against the code', () => {
   );
   /** How the docs' "who" column words each access rule of shared/http/api.ts. */
   const WHO: Record<string, string> = {
-    staff: 'staff',
+    'staff:viewer': 'viewer',
+    'staff:clerk': 'clerk',
+    'staff:supervisor': 'supervisor',
+    'staff:admin': 'admin',
+    'staff:viewer+officer': 'officer or viewer',
     'section-officer': 'officer',
-    'section-reader': 'officer or staff',
+    'own-session': 'staff session',
+    'password-change': 'staff session',
     'signed-in': 'any token',
     public: 'anyone',
+  };
+  /** A handler's access rule as a WHO key: `'public'`, or `{ staff: 'clerk', orOwnSection: true }` as staff:clerk+officer. */
+  const accessOf = (source: string) => {
+    const named = /access: '([a-z-]+)'/.exec(source)?.[1];
+    if (named) return named;
+    const staff = /access: \{ staff: '([a-z]+)'([^}]*)\}/.exec(source);
+    return staff ? `staff:${staff[1]}${staff[2]?.includes('orOwnSection: true') ? '+officer' : ''}` : '';
   };
   const rowOf = (route: string) => lines.find((line) => line.startsWith(`| \`${route}\` |`));
 
@@ -234,7 +246,7 @@ describe('docs/interface.md against the code', () => {
       const { method, path } = route as { method: string; path: string };
       const row = rowOf(`${method} ${path}`);
       if (!row) return [`${name}: no row for ${method} ${path}`];
-      const access = /access: '([a-z-]+)'/.exec(readFileSync(at(file), 'utf8'))?.[1] ?? '';
+      const access = accessOf(readFileSync(at(file), 'utf8'));
       const who = row.split('|')[2]?.trim();
       return who === WHO[access] ? [] : [`${name}: the row says "${who}", the handler's access is ${access}`];
     });

@@ -1,0 +1,7 @@
+import { api, staffCallerOf } from '../../shared/http/api.js';
+import { jsonResponse } from '../../shared/http/json-response.js';
+import { listStaffAccounts } from '../../shared/use-cases/staff-accounts.js';
+
+export const handler = api({ access: { staff: 'admin', scopeChecked: true } }, async (event) =>
+  jsonResponse(200, await listStaffAccounts({ elections: staffCallerOf(event).elections })),
+);
