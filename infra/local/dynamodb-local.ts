@@ -32,12 +32,26 @@ export function assertJava(): void {
     throw new Error(`Java has no compiler module (a JRE, not a JDK). ${JAVA_HELP}`);
 }
 
-/** Starts DynamoDB Local on 127.0.0.1 only, keeping its data in `dbPath` (or in memory). */
+/**
+ * The JVM's heap unless told (`DYNAMODB_HEAP`, or a stack's option): Java's own default is a
+ * quarter of the machine's memory, which an in-memory national night fills (6 GB here).
+ */
+export const DEFAULT_DYNAMODB_HEAP = '2g';
+const HEAP = /^[1-9]\d{0,5}[mg]$/;
+
+/**
+ * Starts DynamoDB Local on 127.0.0.1 only, keeping its data in `dbPath` (or in memory), its heap
+ * at most `heap` (a JVM size such as `2g` or `1536m`).
+ */
 export async function startDynamoDbLocal(options: {
   port: number;
   dbPath?: string;
+  heap?: string;
 }): Promise<ManagedProcess> {
   assertJava();
+  const heap = options.heap ?? DEFAULT_DYNAMODB_HEAP;
+  if (!HEAP.test(heap))
+    throw new Error(`DynamoDB Local's heap "${heap}" is not a JVM size such as 2g or 1536m`);
   const { jar, libraries } = distribution();
   const storage = options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory'];
   if (options.dbPath && !existsSync(options.dbPath)) mkdirSync(options.dbPath, { recursive: true });
@@ -45,6 +59,7 @@ export async function startDynamoDbLocal(options: {
   const server = startProcess(
     'java',
     [
+      `-Xmx${heap}`,
       `-Djava.library.path=${libraries}`,
       '-cp',
       `${jar}:${libraries}/*`,

@@ -9,7 +9,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { bucketOn } from '../../shared/storage/s3-bucket.js';
 import { buildSite } from '../../site/build.js';
 import { uploadSite } from '../../site/upload.js';
-import { startDynamoDbLocal } from './dynamodb-local.js';
+import { DEFAULT_DYNAMODB_HEAP, startDynamoDbLocal } from './dynamodb-local.js';
 import { type FunctionRole, functionRoles } from './iam/function-roles.js';
 import { type IamGate, startIamGate } from './iam/gate.js';
 import { LOCAL_ACCOUNT_ID, localContext } from './iam/local-resources.js';
@@ -52,6 +52,8 @@ export interface StackOptions {
   adjustRoles?: (roles: FunctionRole[]) => FunctionRole[];
   /** Seconds between runs of the periodic reconciliation; RECONCILE_INTERVAL_S, else 60. */
   reconcileIntervalS?: number;
+  /** DynamoDB Local's heap (a JVM size); DYNAMODB_HEAP, else DEFAULT_DYNAMODB_HEAP. */
+  dynamodbHeap?: string;
 }
 
 export interface Stack {
@@ -101,6 +103,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const dynamodb = await startDynamoDbLocal({
       port: options.dynamodbPort,
       ...(options.ephemeral ? {} : { dbPath: join(dataDir, 'dynamodb') }),
+      heap: options.dynamodbHeap ?? process.env.DYNAMODB_HEAP ?? DEFAULT_DYNAMODB_HEAP,
     });
     stoppers.push(() => dynamodb.stop());
     const client = new DynamoDBClient({
@@ -334,7 +337,9 @@ function everyInterval(ms: number, work: () => Promise<unknown>): () => Promise<
 /** A throw-away stack on free ports, its data in a temporary folder: for tests and benchmarks. */
 export async function startEphemeralStack(
   options: Pick<StackOptions, 'apiOutput' | 'log'> &
-    Partial<Pick<StackOptions, 'adminToken' | 'seedFile' | 'adjustRoles' | 'reconcileIntervalS'>>,
+    Partial<
+      Pick<StackOptions, 'adminToken' | 'seedFile' | 'adjustRoles' | 'reconcileIntervalS' | 'dynamodbHeap'>
+    >,
 ): Promise<Stack> {
   return startStack({
     apiPort: await freePort(),

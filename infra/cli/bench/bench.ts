@@ -31,7 +31,7 @@ import { generateNight, sectionNightOf } from '../night/demo-night.js';
 import { benchBulk } from './bulk.js';
 import { benchBundles } from './bundles.js';
 import { folderBytes, meterCapacity, peakMemoryMiB, percentile } from './measure.js';
-import { NATIONAL_SECTIONS, nationalElection } from './national-election.js';
+import { NATIONAL_DYNAMODB_HEAP, NATIONAL_SECTIONS, nationalElection } from './national-election.js';
 import { BUDGETS, measurePage, pageReport, verdict } from './page-budget.js';
 
 const { values } = parseArgs({
@@ -64,6 +64,8 @@ if (values['bundles-only']) process.exit(bundlesWithinBudget ? 0 : 1);
 const stack = await startEphemeralStack({
   apiOutput: 'capture',
   log,
+  // In memory, a national night's table holds about 7 GB (BENCHMARKS.md); a city's, under 1 GB.
+  ...(sectionCount > 10_000 ? { dynamodbHeap: NATIONAL_DYNAMODB_HEAP } : {}),
 });
 try {
   Object.assign(

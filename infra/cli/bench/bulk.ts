@@ -6,7 +6,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { type Stack, startEphemeralStack } from '../../local/stack.js';
-import { nationalElection } from './national-election.js';
+import { NATIONAL_DYNAMODB_HEAP, nationalElection } from './national-election.js';
 
 type Log = (line: string) => void;
 
@@ -123,7 +123,11 @@ async function overview(stack: Stack, electionId: string, report: string[]) {
 }
 
 export async function benchBulk(log: Log, sizes: { city: number; national: number }): Promise<string[]> {
-  const stack = await startEphemeralStack({ apiOutput: 'capture', log });
+  const stack = await startEphemeralStack({
+    apiOutput: 'capture',
+    log,
+    dynamodbHeap: NATIONAL_DYNAMODB_HEAP,
+  });
   const report: string[] = [];
   try {
     const city = await define(stack, sizes.city, report);

@@ -57,6 +57,19 @@ export function peakMemoryMiB(pid: number): { pid: number; command: string; peak
   return found;
 }
 
+/** A process's resident memory now (VmRSS) in MiB, with the processes it started. */
+export function residentMemoryMiB(pid: number): { pid: number; command: string; residentMiB: number }[] {
+  return peakMemoryMiB(pid).map(({ pid: p, command }) => {
+    let kb = 0;
+    try {
+      kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // the process ended meanwhile
+    }
+    return { pid: p, command, residentMiB: Math.round(kb / 1024) };
+  });
+}
+
 /** Bytes under a folder, recursively (the local bucket's objects). */
 export function folderBytes(folder: string): number {
   let total = 0;

@@ -4,6 +4,12 @@ import type { ElectionDefinition } from '../../../shared/domain/election.js';
 export const NATIONAL_SECTIONS = 61_550;
 
 /**
+ * DynamoDB Local's heap for a national night in memory: its table peaked at 7.0 GB (2026-12-02,
+ * BENCHMARKS.md), so 8 GB, set explicitly rather than Java's quarter of the machine.
+ */
+export const NATIONAL_DYNAMODB_HEAP = '8g';
+
+/**
  * A generated election shaped like a national night: sections grouped in districts of about
  * 575 (one per province), four turnout slots, six candidates and twelve lists. Deterministic.
  */

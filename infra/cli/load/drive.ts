@@ -9,6 +9,8 @@ export interface DriveOptions {
   timeoutSeconds: number;
   /** Seconds the whole run may take: then it stops, and what was not answered is left to the outbox. */
   deadlineSeconds: number;
+  /** Hears each answer as it comes back: its status (0: none came in time) and its time in ms. */
+  onAnswer?: (status: number, ms: number) => void;
 }
 
 /**
@@ -44,6 +46,13 @@ export async function drive(schedule: Schedule, options: DriveOptions): Promise<
       },
     ],
   });
+  const hear = options.onAnswer;
+  if (hear) {
+    instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) =>
+      hear(status, ms),
+    );
+    instance.on('reqError', () => hear(0, options.timeoutSeconds * 1000));
+  }
   const deadline = setTimeout(() => instance.stop(), options.deadlineSeconds * 1000);
   try {
     return await instance;
