@@ -1,5 +1,5 @@
 /**
- * `npm run soak [-- --minutes 30 --sections 1000 --connections 16]`
+ * `npm run soak [-- --minutes 30 --sections 1000 --connections 16 --data .data/soak]`
  *
  * Whether `npm start` holds a whole election night, and the next: on `npm start`'s own
  * configuration (a data folder inside the repository, `.data/soak`, and the rebuild-on-change
@@ -12,7 +12,7 @@
  * if any submission was lost or counted twice.
  */
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateToken } from '../../shared/domain/tokens.js';
 import { freePort } from '../local/ports.js';
@@ -34,6 +34,8 @@ const { values } = parseArgs({
     sections: { type: 'string', default: '1000' },
     connections: { type: 'string', default: '16' },
     'window-minutes': { type: 'string', default: '5' },
+    /** The data folder, from the repository's root (or absolute): inside it by default, as `npm start`'s. */
+    data: { type: 'string', default: join('.data', 'soak') },
   },
 });
 const [minutes, sectionCount, connections, windowMinutes] = [
@@ -54,7 +56,7 @@ const CATCH_UP_SECONDS = 300;
 const log = (line: string) => console.log(`[soak] ${line}`);
 
 /** Inside the repository, where `npm start` keeps its own `.data`: the layout the watch must survive. */
-const dataDir = join(PROJECT_ROOT, '.data', 'soak');
+const dataDir = resolve(PROJECT_ROOT, values.data);
 rmSync(dataDir, { recursive: true, force: true });
 // Its own build folder, so a running `npm start` keeps its own.
 const buildDir = join(PROJECT_ROOT, '.data', 'soak-build');
