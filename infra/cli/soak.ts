@@ -11,7 +11,7 @@
  * it waits for the stream consumers, reconciles and verifies every night's election, and exits 1
  * if any submission was lost or counted twice.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateToken } from '../../shared/domain/tokens.js';
@@ -57,7 +57,15 @@ const log = (line: string) => console.log(`[soak] ${line}`);
 
 /** Inside the repository, where `npm start` keeps its own `.data`: the layout the watch must survive. */
 const dataDir = resolve(PROJECT_ROOT, values.data);
+// The folder is the soak's own, emptied first and removed at the end: never someone's data.
+const MARKER = '.soak-data';
+if (existsSync(dataDir) && readdirSync(dataDir).length > 0 && !existsSync(join(dataDir, MARKER))) {
+  console.error(`${dataDir} holds data that is not a soak's: name an empty or new folder`);
+  process.exit(2);
+}
 rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+writeFileSync(join(dataDir, MARKER), 'a folder of npm run soak, removed when it ends\n');
 // Its own build folder, so a running `npm start` keeps its own.
 const buildDir = join(PROJECT_ROOT, '.data', 'soak-build');
 process.env.ESBUILD_WORK_FOLDER = '.data/soak-build';
