@@ -17,6 +17,7 @@ const ELECTIONS_PK = 'ELECTIONS';
 const STAFF_PK = 'STAFF';
 /** The audit chain id of the deployment's own trail (`GET /v1/admin/audit`, docs/interface.md). */
 export const DEPLOYMENT_TRAIL = '~deployment';
+const SITE_PK = 'SITE';
 const electionPk = (electionId: string) => `${ELECTION_PK_PREFIX}${electionId}`;
 const sectionPk = (electionId: string, sectionId: string) => `${electionPk(electionId)}#SECTION#${sectionId}`;
 const pad = (version: number) => String(version).padStart(6, '0');
@@ -152,8 +153,14 @@ export const keys = {
     PK: `${electionPk(electionId)}#JOBS`,
     SK: `OFFICER_TOKEN_JOB#${jobId}`,
   }),
-  /** Who owns the site's root page. */
-  siteRoot: (): Key => ({ PK: 'SITE', SK: 'ROOT' }),
+  /**
+   * The site's index of published elections, in one small partition: an entry per election
+   * (what `/results/index.json` lists), and the index's rev and what was last rendered from it.
+   */
+  siteEntry: (electionId: string): Key => ({ PK: SITE_PK, SK: electionPk(electionId) }),
+  sitePartition: () => SITE_PK,
+  siteEntryPrefix: ELECTION_PK_PREFIX,
+  siteIndex: (): Key => ({ PK: SITE_PK, SK: 'INDEX' }),
   /** Poison stream records, one per record and consumer. */
   quarantinePartition: 'QUARANTINE',
   quarantined: (consumer: string, sequenceNumber: string, eventId: string): Key => ({

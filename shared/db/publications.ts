@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 import { writeIf } from './queries.js';
@@ -84,27 +84,6 @@ export async function completePublication(electionId: string, seq: number): Prom
         UpdateExpression: 'SET complete = :true',
         ConditionExpression: 'seq = :seq',
         ExpressionAttributeValues: { ':true': true, ':seq': seq },
-      }),
-    ),
-  );
-}
-
-/**
- * Claims the site's root page for an election. A live election always may; a rehearsal only
- * while no live election holds the root, so rehearsal data never shows where live data does.
- */
-export async function claimSiteRoot(electionId: string, rehearsal: boolean): Promise<boolean> {
-  return writeIf(
-    db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: { ...keys.siteRoot(), type: 'SiteRoot', electionId, rehearsal },
-        ...(rehearsal
-          ? {
-              ConditionExpression: 'attribute_not_exists(PK) OR electionId = :e OR rehearsal = :true',
-              ExpressionAttributeValues: { ':e': electionId, ':true': true },
-            }
-          : {}),
       }),
     ),
   );

@@ -1,30 +1,28 @@
-import * as z from 'zod';
 import { readChangeEntries, readTotal } from '../db/aggregates.js';
 import { readAuditHead } from '../db/audit.js';
 import { listSections } from '../db/elections.js';
 import {
   claimPointer,
   claimPublication,
-  claimSiteRoot,
   completePublication,
   getPublication,
   type Publication,
 } from '../db/publications.js';
+import { readSiteIndex, recordSiteEntry, type SiteIndexState, sameSiteIndex } from '../db/site-index.js';
 import { readCurrentSubmissions } from '../db/submissions.js';
 import { hashOf } from '../domain/canonical.js';
 import { changeListFile } from '../domain/change-list.js';
 import type { Section } from '../domain/election.js';
 import { publicDefinitionFile, publicPaths, publicSectionFile, urlPathOf } from '../domain/public-files.js';
+import { siteIndexEntry } from '../domain/site-index.js';
 import { buildSummary, type Summary } from '../domain/summary.js';
 import { summaryCsv } from '../domain/summary-csv.js';
-import { logger } from '../logger.js';
-import { LANGUAGES } from '../pages/results/messages.js';
-import { type PageLocation, pageUrl, renderResultsPage } from '../pages/results/render.js';
-import { ASSET_PATH, SITE_MANIFEST_KEY, type SiteAssets } from '../pages/site-assets.js';
 import { AGAIN, retrying } from '../retry.js';
 import { CACHE, CONTENT_TYPE, type PublicBucket } from '../storage/bucket.js';
 import { loadElection, loadSections } from './election-context.js';
 import { inPool } from './in-pool.js';
+import { publishSiteIndex } from './publish-site-index.js';
+import { putPages, readSnapshot } from './site-pages.js';
 
 const json = (value: unknown) => JSON.stringify(value);
 
@@ -63,61 +61,6 @@ export async function publishSections(
   }
 }
 
-const SiteAssetsSchema = z.object({
-  resultsScript: z.string().regex(ASSET_PATH),
-  resultsStyle: z.string().regex(ASSET_PATH),
-});
-
-/** How long a read manifest is trusted: a deployment's new assets reach the pages within a minute. */
-const MANIFEST_TTL_MS = 60_000;
-const manifests = new WeakMap<PublicBucket, { assets: SiteAssets; readAt: number }>();
-
-/**
- * The assets the pages name, from the manifest the site upload writes last; read at most once a
- * minute per bucket, not on every publish. Without one the results still go out, as complete
- * pages without script and style, and the log says why (and the next publish looks again).
- */
-async function siteAssets(bucket: PublicBucket): Promise<SiteAssets> {
-  const cached = manifests.get(bucket);
-  if (cached && Date.now() - cached.readAt < MANIFEST_TTL_MS) return cached.assets;
-  const text = await bucket.get(SITE_MANIFEST_KEY);
-  let manifest: unknown;
-  try {
-    manifest = text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    manifest = undefined;
-  }
-  const parsed = SiteAssetsSchema.safeParse(manifest);
-  if (parsed.success) {
-    manifests.set(bucket, { assets: parsed.data, readAt: Date.now() });
-    return parsed.data;
-  }
-  logger.error(
-    'site assets manifest missing or invalid: pages go out without script and style; run `npm run upload-site`',
-    {
-      key: SITE_MANIFEST_KEY,
-    },
-  );
-  return {};
-}
-
-/** The pre-rendered page in every language, at the election's path and, when it owns it, the site root. */
-async function putPages(bucket: PublicBucket, summary: Summary, ownsRoot: boolean) {
-  const assets = await siteAssets(bucket);
-  const locations: PageLocation[] = ownsRoot ? ['election', 'root'] : ['election'];
-  await Promise.all(
-    locations.flatMap((location) =>
-      LANGUAGES.map((language) =>
-        bucket.put(
-          pageUrl(summary.electionId, location, language).slice(1),
-          renderResultsPage(summary, { language, location, assets }),
-          { contentType: CONTENT_TYPE.html, cacheControl: CACHE.live },
-        ),
-      ),
-    ),
-  );
-}
-
 /** What a publish read: the figures its snapshot would show. */
 interface Reading {
   totalRev: number;
@@ -153,32 +96,33 @@ function pointerTo(summary: Summary) {
   };
 }
 
-/** A snapshot already written: every snapshot is written before its pointer is claimed. */
-async function readSnapshot(bucket: PublicBucket, electionId: string, seq: number): Promise<Summary> {
-  const text = await bucket.get(publicPaths(electionId).snapshot(seq));
-  if (text === undefined)
-    throw new Error(`snapshot ${seq} of "${electionId}" is missing, yet its pointer was claimed`);
-  return JSON.parse(text) as Summary;
-}
-
 /**
  * Writes the pages, then the pointer, from `summary`, and again from each newer snapshot whose
  * pointer was claimed meanwhile. Publishers overlap, and an older PUT can land after a newer
  * one; but each publisher re-reads pointerSeq after its own writes, so the last write to land is
  * one from the newest claimed snapshot. Ends when no newer pointer was claimed during a round of
- * writes. Answers the seq written last.
+ * writes. The site's root gets the page too while this election is the front page, as the
+ * site's index last rendered says (`site`, read again with pointerSeq). Answers the snapshot
+ * written last and the site's index as read after it.
  */
-async function writeNewest(bucket: PublicBucket, summary: Summary, ownsRoot: boolean): Promise<number> {
+async function writeNewest(
+  bucket: PublicBucket,
+  summary: Summary,
+  site: SiteIndexState,
+): Promise<{ shown: Summary; site: SiteIndexState }> {
   const { electionId } = summary;
-  for (let shown = summary; ; ) {
-    await putPages(bucket, shown, ownsRoot);
+  for (let shown = summary, current = site; ; ) {
+    const ownsRoot = current.renderedRev === current.rev && current.front === electionId;
+    await putPages(bucket, shown, ownsRoot ? ['election', 'root'] : ['election']);
     await bucket.put(publicPaths(electionId).pointer, json(pointerTo(shown)), {
       contentType: CONTENT_TYPE.json,
       cacheControl: CACHE.pointer,
     });
-    const newest = (await getPublication(electionId))?.pointerSeq ?? shown.seq;
-    if (newest <= shown.seq) return shown.seq;
+    const [publication, now] = await Promise.all([getPublication(electionId), readSiteIndex()]);
+    const newest = publication?.pointerSeq ?? shown.seq;
+    if (newest <= shown.seq) return { shown, site: now };
     shown = await readSnapshot(bucket, electionId, newest);
+    current = now;
   }
 }
 
@@ -283,15 +227,22 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
       }),
     ]);
     // The pointer's turn is claimed before the pages: a publish already overtaken writes neither.
-    // (The root is claimed alongside: a claim left by an overtaken publish is the same election's.)
-    const [pointerClaimed, ownsRoot] = await Promise.all([
-      claimPointer(electionId, seq),
-      claimSiteRoot(electionId, head.rehearsal),
-    ]);
+    // (The site's index is read alongside: whether this election's page is also the front page.)
+    const [pointerClaimed, site] = await Promise.all([claimPointer(electionId, seq), readSiteIndex()]);
     if (!pointerClaimed) return undefined;
-    const shown = await writeNewest(bucket, summary, ownsRoot);
+    // The site's index lists this snapshot's entry, unless a later one's is already there.
+    const [written, listed] = await Promise.all([
+      writeNewest(bucket, summary, site),
+      recordSiteEntry(siteIndexEntry(summary), seq),
+    ]);
+    // The index and the front page are rendered again when an entry changed, a rendering is
+    // owed (a publisher stopped between the change and its rendering), or the index moved while
+    // this publish wrote the front page, or would have had to.
+    const after = written.site;
+    if (listed || after.renderedRev < after.rev || !sameSiteIndex(site, after))
+      await publishSiteIndex(bucket);
     // Written whole, the newest snapshot's publication is complete, whoever wrote it last.
-    await completePublication(electionId, shown);
-    return shown === seq ? seq : undefined;
+    await completePublication(electionId, written.shown.seq);
+    return written.shown.seq === seq ? seq : undefined;
   });
 }

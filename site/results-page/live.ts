@@ -1,6 +1,7 @@
 /**
  * The results page's script (bundled for the browser): keeps the pre-rendered page current
- * without a reload, and adds the section drill-down. The page works fully without it.
+ * without a reload, and adds the section drill-down. The page works fully without it. On a page
+ * that names no election (the front page's list of several) it does nothing.
  */
 import type { Summary } from '../../shared/domain/summary.js';
 import { formatsOf } from '../../shared/pages/results/formats.js';
@@ -62,39 +63,44 @@ async function currentSummary(): Promise<Summary> {
   return latest;
 }
 
-const poller = startPolling(
-  {
-    getPointer: () => fetchJson<Pointer>(`${base}/latest.json`),
-    getSummary: (path) => fetchJson<Summary>(path),
-    show,
-    report(event) {
-      const status = byId('live-status');
-      if (status)
-        status.textContent =
-          event.kind === 'failed' ? t.live.retrying(Math.round(event.retryInMs / 1000)) : '';
+/** Polling and the drill-down, on a page of one election (the front page's list of several has none). */
+function start() {
+  const poller = startPolling(
+    {
+      getPointer: () => fetchJson<Pointer>(`${base}/latest.json`),
+      getSummary: (path) => fetchJson<Summary>(path),
+      show,
+      report(event) {
+        const status = byId('live-status');
+        if (status)
+          status.textContent =
+            event.kind === 'failed' ? t.live.retrying(Math.round(event.retryInMs / 1000)) : '';
+      },
+      schedule(run, ms) {
+        const timer = setTimeout(run, ms);
+        return () => clearTimeout(timer);
+      },
+      isHidden: () => document.visibilityState === 'hidden',
+      random: Math.random,
     },
-    schedule(run, ms) {
-      const timer = setTimeout(run, ms);
-      return () => clearTimeout(timer);
-    },
-    isHidden: () => document.visibilityState === 'hidden',
-    random: Math.random,
-  },
-  Number(meta('results-seq')) || 0,
-);
-document.addEventListener('visibilitychange', () => poller.visibilityChanged());
+    Number(meta('results-seq')) || 0,
+  );
+  document.addEventListener('visibilitychange', () => poller.visibilityChanged());
 
-const form = byId<HTMLFormElement>('drill-form');
-const drillStatus = byId('drill-status');
-const drillOutput = byId('drill-result');
-if (form && drillStatus && drillOutput) {
-  wireDrillDown(form, drillStatus, drillOutput, {
-    language,
-    currentSummary,
-    getJson: <T>(path: string) =>
-      fetchJson<T>(path).catch((error: unknown) => {
-        if (error instanceof NotFound) return undefined;
-        throw error;
-      }),
-  });
+  const form = byId<HTMLFormElement>('drill-form');
+  const drillStatus = byId('drill-status');
+  const drillOutput = byId('drill-result');
+  if (form && drillStatus && drillOutput) {
+    wireDrillDown(form, drillStatus, drillOutput, {
+      language,
+      currentSummary,
+      getJson: <T>(path: string) =>
+        fetchJson<T>(path).catch((error: unknown) => {
+          if (error instanceof NotFound) return undefined;
+          throw error;
+        }),
+    });
+  }
 }
+
+if (electionId) start();

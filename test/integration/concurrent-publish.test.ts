@@ -1,10 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../infra/local/ports.js';
 import { startS3 } from '../../infra/local/s3.js';
+import { keys } from '../../shared/db/keys.js';
 import type { PublicBucket } from '../../shared/storage/bucket.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
@@ -305,8 +307,11 @@ describe('concurrent publishers of one election (DynamoDB Local, S3 stand-in)', 
         fc.array(round, { minLength: 1, maxLength: 2 }),
         fc.integer(),
         async (rounds, seed) => {
-          // Prepare
+          // Prepare: each run is a deployment that serves this one election, so the site's root is
+          // its page (the index's entries of the runs before are taken out; the root's choice among
+          // several elections is test/integration/site-index.test.ts's).
           const electionId = `race-${++run}`;
+          if (run > 1) await forgetSiteEntry(`race-${run - 1}`);
           await m.defineElection(electionId, smallElection(electionId), testActor);
           await table.readNewStreamRecords();
           const writes: Write[] = [];
@@ -442,4 +447,11 @@ describe('concurrent publishers of one election (DynamoDB Local, S3 stand-in)', 
 async function read(key: string): Promise<string> {
   const object = await s3Client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
   return (await object.Body?.transformToString()) ?? '';
+}
+
+/** Takes an election out of the site's index, as if the deployment had never published it. */
+async function forgetSiteEntry(electionId: string): Promise<void> {
+  await m
+    .db()
+    .send(new DeleteCommand({ TableName: process.env.TABLE_NAME, Key: keys.siteEntry(electionId) }));
 }
