@@ -47,7 +47,10 @@ let clients = 0;
 /** A session read as from a phone of its own (the throttle counts failed sign-ins per address). */
 async function sessionOf(token: string) {
   const response = await fetch(`${stack.apiUrl}/v1/session`, {
-    headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': `198.51.100.${++clients % 250}` },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'cloudfront-viewer-address': `198.51.100.${++clients % 250}:443`,
+    },
   });
   return { status: response.status, body: (await response.json()) as Json };
 }

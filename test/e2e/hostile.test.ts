@@ -76,8 +76,8 @@ const expectErrorShape = (answer: Answer, what: string) => {
 /** A token-shaped string that no one was issued. */
 const guessedToken = () => randomBytes(32).toString('base64url');
 let clients = 0;
-/** A fresh client address (TEST-NET-2), as CloudFront would append it to X-Forwarded-For. */
-const freshClient = () => ({ 'x-forwarded-for': `198.51.100.${++clients % 250}` });
+/** A fresh client address (TEST-NET-2), as the distribution tells the API the viewer's. */
+const freshClient = () => ({ 'cloudfront-viewer-address': `198.51.100.${++clients % 250}:443` });
 
 beforeAll(async () => {
   stack = await startDemoStack();
@@ -210,7 +210,7 @@ describe('guessing tokens', () => {
     const intoWindow = Date.now() % WINDOW_MS;
     if (intoWindow > WINDOW_MS - 20_000)
       await new Promise((resolve) => setTimeout(resolve, WINDOW_MS - intoWindow));
-    const guesser = { 'x-forwarded-for': '203.0.113.66' };
+    const guesser = { 'cloudfront-viewer-address': '203.0.113.66:50000' };
     const failures: number[] = [];
     for (let i = 0; i < 20; i++)
       failures.push((await call('GET', '/v1/session', { token: guessedToken(), headers: guesser })).status);
@@ -219,7 +219,7 @@ describe('guessing tokens', () => {
     const validFromThere = await call('GET', '/v1/session', { token: tokens.own, headers: guesser });
     const officerElsewhere = await call('GET', '/v1/session', {
       token: tokens.own,
-      headers: { 'x-forwarded-for': '203.0.113.67' },
+      headers: { 'cloudfront-viewer-address': '203.0.113.67:50000' },
     });
     // Assess
     expect(failures).toEqual(Array(20).fill(401));
