@@ -105,6 +105,13 @@ export const keys = {
   /** The chain's record that one history record is in it: beside the record, like APPLIED#. */
   audited: (source: Key): Key => ({ PK: source.PK, SK: `AUDITED#${source.SK}` }),
 
+  /**
+   * The sort-key prefixes of a section's history records of one kind, each in its own order:
+   * the count's versions, one turnout slot's versions, the staff reviews (by time).
+   */
+  resultsVersionPrefix: 'HISTORY#RESULT#',
+  turnoutVersionPrefix: (slotId: string) => `HISTORY#TURNOUT#${slotId}#`,
+  reviewRecordPrefix: 'HISTORY#REVIEW#',
   /** A staff review of one item (`RESULT` or `TURNOUT#<slot>`), in the section's history. */
   reviewRecord: (electionId: string, sectionId: string, at: string, itemSk: string): Key => ({
     PK: sectionPk(electionId, sectionId),
