@@ -132,6 +132,8 @@ export const keys = {
     PK: `SIGNIN#${client}`,
     SK: `WINDOW#${windowId}`,
   }),
+  /** One credential's latest stored writes, for its write limit (domain/write-limit.ts; TTL'd). */
+  writeWindow: (credential: string): Key => ({ PK: `CREDENTIAL#${credential}`, SK: 'WRITES' }),
   /** A bulk job on officer codes (officer-token-job.ts): its own partition per election, out of every stream filter. */
   officerTokenJob: (electionId: string, jobId: string): Key => ({
     PK: `${electionPk(electionId)}#JOBS`,

@@ -641,3 +641,44 @@ describe('rehearsal and live stay apart', () => {
     expect(pointer.rehearsal).toBe(false);
   });
 });
+
+describe('a flood of writes from one credential', () => {
+  it('given an officer who stored 60 readings in a minute, then the 61st is 429 with Retry-After and stores nothing, a re-send still answers, and another officer still writes', async () => {
+    // Prepare: fresh codes for two sections no other test writes to.
+    const issued = await call('POST', `/v1/admin/elections/${demo.id}/officer-tokens`, {
+      token: E2E_STAFF_TOKEN,
+      body: JSON.stringify({ sections: ['39', '40'] }),
+    });
+    const codes = issued.json.tokens as Record<string, string>;
+    const reading = (sectionId: string, voters: number) =>
+      call('PUT', `/v1/elections/${demo.id}/sections/${sectionId}/turnout/T1`, {
+        token: codes[sectionId],
+        body: JSON.stringify({ voters }),
+      });
+    const stored: number[] = [];
+    for (let voters = 1; voters <= 60; voters++) stored.push((await reading('39', voters)).status);
+
+    // Act
+    const refused = await reading('39', 61);
+    const resent = await reading('39', 60);
+    const otherOfficer = await reading('40', 61);
+
+    // Assess
+    expect(stored).toEqual(Array(60).fill(200));
+    expect(refused.status).toBe(429);
+    expectErrorShape(refused, 'the 61st write');
+    expect(refused.json.error?.code).toBe('RATE_LIMITED');
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect([resent.status, resent.json.version]).toEqual([200, 60]);
+    expect([otherOfficer.status, otherOfficer.json.version]).toEqual([200, 1]);
+    const history = await call('GET', `/v1/elections/${demo.id}/sections/39/history?limit=80`, {
+      token: codes['39'],
+    });
+    const versions = (history.json.entries as { entry: string; version: number }[]).filter(
+      (e) => e.entry === 'version',
+    );
+    expect(versions.map((v) => v.version)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+  }, 120_000);
+});
