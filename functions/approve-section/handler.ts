@@ -1,3 +1,4 @@
+import { WRITE_LIMIT } from '../../shared/domain/write-limit.js';
 import { actorOf, api } from '../../shared/http/api.js';
 import { jsonResponse } from '../../shared/http/json-response.js';
 import { reviewSection } from '../../shared/use-cases/review-section.js';
@@ -11,6 +12,7 @@ export const handler = api({ access: { staff: 'clerk' }, body: true }, async (ev
       event.ids.sectionId ?? '',
       event.json,
       actorOf(event),
+      { writeLimit: WRITE_LIMIT },
     ),
   ),
 );

@@ -1,3 +1,4 @@
+import { WRITE_LIMIT } from '../../shared/domain/write-limit.js';
 import { actorOf, api, ifMatchVersion } from '../../shared/http/api.js';
 import { jsonResponse } from '../../shared/http/json-response.js';
 import { submitTurnout } from '../../shared/use-cases/submit-section-data.js';
@@ -12,6 +13,7 @@ export const handler = api({ access: 'section-officer', body: true }, async (eve
     body: event.json,
     actor: actorOf(event),
     signedInWith: event.caller?.tokenHash,
+    writeLimit: WRITE_LIMIT,
     ...(ifMatch !== undefined ? { ifMatch } : {}),
   });
   return jsonResponse(200, outcome, { etag: `"${outcome.version}"` });

@@ -44,7 +44,9 @@ function forwardToApi(
 
 /**
  * Like CloudFront's `/v1/*` behaviour: the API on the site's own origin, so the officer and
- * staff apps call it without CORS. Nothing is cached; every header but Host is passed on.
+ * staff apps call it without CORS. Nothing is cached; every header but Host is passed on, and
+ * `CloudFront-Viewer-Address` is the viewer's own address and port, whatever the viewer sent
+ * (site.yml's origin request policy forwards it; the sign-in throttle counts by it).
  */
 function proxyToApi(apiUrl: URL, url: URL, request: IncomingMessage, response: ServerResponse) {
   const headers = withoutHopByHop(request.headers);
@@ -52,13 +54,20 @@ function proxyToApi(apiUrl: URL, url: URL, request: IncomingMessage, response: S
   const forwarded = [request.headers['x-forwarded-for'], request.socket.remoteAddress]
     .filter(Boolean)
     .join(', ');
+  // IPv6 unbracketed, as CloudFront writes it: 2001:db8::1:46532.
+  const viewer = `${request.socket.remoteAddress ?? ''}:${request.socket.remotePort ?? 0}`;
   const upstream = forwardToApi(
     {
       hostname: apiUrl.hostname,
       port: apiUrl.port,
       method: request.method,
       path: url.pathname + url.search,
-      headers: { ...headers, host: apiUrl.host, 'x-forwarded-for': forwarded },
+      headers: {
+        ...headers,
+        host: apiUrl.host,
+        'x-forwarded-for': forwarded,
+        'cloudfront-viewer-address': viewer,
+      },
     },
     response,
     { text: 'The API could not be reached', headers: {} },

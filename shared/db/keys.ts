@@ -109,6 +109,13 @@ export const keys = {
   /** The chain's record that one history record is in it: beside the record, like APPLIED#. */
   audited: (source: Key): Key => ({ PK: source.PK, SK: `AUDITED#${source.SK}` }),
 
+  /**
+   * The sort-key prefixes of a section's history records of one kind, each in its own order:
+   * the count's versions, one turnout slot's versions, the staff reviews (by time).
+   */
+  resultsVersionPrefix: 'HISTORY#RESULT#',
+  turnoutVersionPrefix: (slotId: string) => `HISTORY#TURNOUT#${slotId}#`,
+  reviewRecordPrefix: 'HISTORY#REVIEW#',
   /** A staff review of one item (`RESULT` or `TURNOUT#<slot>`), in the section's history. */
   reviewRecord: (electionId: string, sectionId: string, at: string, itemSk: string): Key => ({
     PK: sectionPk(electionId, sectionId),
@@ -148,6 +155,8 @@ export const keys = {
     PK: `SIGNIN#${client}`,
     SK: `WINDOW#${windowId}`,
   }),
+  /** One credential's latest stored writes, for its write limit (domain/write-limit.ts; TTL'd). */
+  writeWindow: (credential: string): Key => ({ PK: `CREDENTIAL#${credential}`, SK: 'WRITES' }),
   /** A bulk job on officer codes (officer-token-job.ts): its own partition per election, out of every stream filter. */
   officerTokenJob: (electionId: string, jobId: string): Key => ({
     PK: `${electionPk(electionId)}#JOBS`,

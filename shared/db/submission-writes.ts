@@ -1,7 +1,8 @@
 /**
  * Writing a section's items: a new version with its history record, or a staff review with its
  * record, each in one transaction with the items it re-judged beside it (lifecycle.ts), guarded
- * by the election's state, the items' revs and, for an officer, the token still being valid.
+ * by the election's state, the items' revs, for an officer the token still being valid, and for a
+ * write under the API's write limit its credential's window (write-windows.ts).
  */
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
@@ -9,9 +10,13 @@ import { electionStateKey } from './elections.js';
 import { itemSk, keys } from './keys.js';
 import { historyKey, type Submission, submissionKey } from './submissions.js';
 import { tokenStillValid } from './tokens.js';
+import type { writeWindowPut } from './write-windows.js';
 
 /** Which condition of a stored-version transaction failed. */
-export type StoreConflict = 'version' | 'election-state' | 'token-revoked';
+export type StoreConflict = 'version' | 'election-state' | 'token-revoked' | 'write-window';
+
+/** A transaction's Put of the writing credential's window. */
+export type WindowWrite = ReturnType<typeof writeWindowPut>;
 
 /** A related current item whose checks changed with this write (R5 links the final slot and the count). */
 export interface Recheck {
@@ -64,12 +69,20 @@ const revGuard = (expectedRev: number) => ({
 });
 
 /** Maps a cancelled transaction to the conflict it reports; rethrows anything else. */
-function conflictOf(error: unknown, stateIndex: number, tokenIndex?: number): StoreConflict {
+function conflictOf(
+  error: unknown,
+  stateIndex: number,
+  tokenIndex?: number,
+  windowIndex?: number,
+): StoreConflict {
   const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
   if ((error as Error).name !== 'TransactionCanceledException' || !reasons) throw error;
   if (reasons[stateIndex]?.Code === 'ConditionalCheckFailed') return 'election-state';
   if (tokenIndex !== undefined && reasons[tokenIndex]?.Code === 'ConditionalCheckFailed')
     return 'token-revoked';
+  // Another write of the same credential took its place in the window first: read it again.
+  if (windowIndex !== undefined && reasons[windowIndex]?.Code === 'ConditionalCheckFailed')
+    return 'write-window';
   // A lost race with another write of the same section: the caller re-reads and decides again.
   if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict'))
     return 'version';
@@ -98,9 +111,11 @@ export async function storeReview(
   expectedRev: number,
   election: { definitionHash: string; inUse: boolean },
   rechecks: readonly Recheck[] = [],
+  windowWrite?: WindowWrite,
 ): Promise<StoreConflict | undefined> {
   const review = reviewed.review;
   if (!review) throw new Error('storeReview needs the review on the item');
+  const windowIndex = windowWrite ? 3 + rechecks.length : undefined;
   try {
     await db().send(
       new TransactWriteCommand({
@@ -125,12 +140,13 @@ export async function storeReview(
           },
           stateGuard(reviewed.electionId, election),
           ...rechecks.map(({ item, expectedRev }) => putCurrent(item, revGuard(expectedRev))),
+          ...(windowWrite ? [windowWrite] : []),
         ],
       }),
     );
     return undefined;
   } catch (error) {
-    return conflictOf(error, 2);
+    return conflictOf(error, 2, undefined, windowIndex);
   }
 }
 
@@ -139,7 +155,8 @@ export async function storeReview(
  * transaction that also checks the election is open and still has the definition the
  * body was validated against, and updates related items whose checks changed with it.
  * With `signedInWith`, the token the request came with must still be valid as the write
- * lands: a revocation takes effect at once, even for a request already on its way.
+ * lands: a revocation takes effect at once, even for a request already on its way. With
+ * `windowWrite`, the writing credential's window must be as it was read (its write limit).
  */
 export async function storeSubmissionVersion(
   next: Submission,
@@ -147,7 +164,9 @@ export async function storeSubmissionVersion(
   election: { definitionHash: string; inUse: boolean },
   rechecks: readonly Recheck[] = [],
   signedInWith?: string,
+  windowWrite?: WindowWrite,
 ): Promise<StoreConflict | undefined> {
+  const windowIndex = windowWrite ? 3 + (signedInWith ? 1 : 0) + rechecks.length : undefined;
   try {
     await db().send(
       new TransactWriteCommand({
@@ -176,11 +195,12 @@ export async function storeSubmissionVersion(
           stateGuard(next.electionId, election),
           ...(signedInWith ? [tokenStillValid(signedInWith)] : []),
           ...rechecks.map(({ item, expectedRev }) => putCurrent(item, revGuard(expectedRev))),
+          ...(windowWrite ? [windowWrite] : []),
         ],
       }),
     );
     return undefined;
   } catch (error) {
-    return conflictOf(error, 2, signedInWith ? 3 : undefined);
+    return conflictOf(error, 2, signedInWith ? 3 : undefined, windowIndex);
   }
 }

@@ -31,6 +31,8 @@ export interface BodyLimits {
   maxBytes: number;
   /** Whether the route takes a gzip body (`Content-Encoding: gzip`). */
   gzip?: boolean;
+  /** Said after every 413 of the route: where a larger body goes instead. */
+  tooLargeHint?: string;
 }
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
@@ -47,13 +49,17 @@ function bodyBytes(event: APIGatewayProxyEventV2): Buffer {
   return event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
 }
 
+/** A 413 with the route's hint, if it has one. */
+const tooLarge = (message: string, limits: BodyLimits) =>
+  new PayloadTooLargeError(limits.tooLargeHint ? `${message}: ${limits.tooLargeHint}` : message);
+
 /** Inflates a gzip body, never past `maxBytes` (a small body may inflate to gigabytes: a zip bomb). */
-function inflated(bytes: Buffer, maxBytes: number, wasBinary: boolean): Buffer {
+function inflated(bytes: Buffer, limits: BodyLimits, wasBinary: boolean): Buffer {
   try {
-    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+    return gunzipSync(bytes, { maxOutputLength: limits.maxBytes });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
-      throw new PayloadTooLargeError(`the body inflates to more than ${maxBytes} bytes`);
+      throw tooLarge(`the body inflates to more than ${limits.maxBytes} bytes`, limits);
     throw new InvalidContentEncodingError(
       wasBinary
         ? 'the body is not valid gzip (Content-Encoding: gzip)'
@@ -69,8 +75,9 @@ function inflated(bytes: Buffer, maxBytes: number, wasBinary: boolean): Buffer {
  */
 export function requestBodyText(event: APIGatewayProxyEventV2, limits: BodyLimits): string {
   if (eventBytes(event) > LAMBDA_EVENT_LIMIT_BYTES)
-    throw new PayloadTooLargeError(
+    throw tooLarge(
       `the request is over Lambda's ${LAMBDA_EVENT_LIMIT_BYTES} bytes${limits.gzip ? ': send it gzipped (Content-Encoding: gzip)' : ''}`,
+      limits,
     );
   const coding = (headerOf(event, 'content-encoding') ?? 'identity').trim().toLowerCase();
   const contentType = headerOf(event, 'content-type') ?? '';
@@ -82,12 +89,10 @@ export function requestBodyText(event: APIGatewayProxyEventV2, limits: BodyLimit
     );
   const gzipped = coding === 'gzip';
   if (!gzipped && bytes.length > limits.maxBytes)
-    throw new PayloadTooLargeError(`the body is over ${limits.maxBytes} bytes`);
+    throw tooLarge(`the body is over ${limits.maxBytes} bytes`, limits);
   if (!JSON_TYPE.test(contentType) && !(gzipped && BINARY_TYPE.test(contentType)))
     throw new UnsupportedMediaTypeError(
       `send the body as JSON with "Content-Type: application/json"${limits.gzip ? ', or gzipped as "application/octet-stream" with "Content-Encoding: gzip"' : ''}`,
     );
-  return (gzipped ? inflated(bytes, limits.maxBytes, event.isBase64Encoded === true) : bytes).toString(
-    'utf8',
-  );
+  return (gzipped ? inflated(bytes, limits, event.isBase64Encoded === true) : bytes).toString('utf8');
 }

@@ -5,6 +5,7 @@
  * shares an address with a guesser (a carrier's NAT) waits a minute at most; the officer app
  * honours Retry-After and sends again by itself.
  */
+import { isIP } from 'node:net';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { headerOf } from './headers.js';
 
@@ -18,13 +19,28 @@ export function windowOf(now: number): { id: string; endsAt: number } {
 }
 
 /**
- * The client's address. In AWS the API answers only what comes through CloudFront (its secret
- * origin header, through-site.ts), which appends the viewer's address as the last
- * X-Forwarded-For entry, whatever the viewer sent before it; without the header (the local API),
+ * The viewer's address, without its port, from CloudFront's `CloudFront-Viewer-Address`
+ * (`198.51.100.10:46532`, or IPv6 unbracketed: `2001:db8::1:46532`). Undefined when there is no
+ * such header; 'unknown' when it is there but not an address and port.
+ */
+function viewerAddressOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const match = /^\[?([0-9A-Fa-f:.]+?)\]?:(\d{1,5})$/.exec(value.trim());
+  return match?.[1] && isIP(match[1]) ? match[1] : 'unknown';
+}
+
+/**
+ * The client's address. In AWS the API answers only what comes through the site's distribution
+ * (its secret origin header, through-site.ts), whose origin request policy (site.yml) forwards
+ * `CloudFront-Viewer-Address`, set by CloudFront to the viewer's own address whatever the viewer
+ * sent. Not X-Forwarded-For: its last entry is the address API Gateway saw, the CloudFront edge,
+ * one for every officer that edge serves. Without the header (the local API called directly),
  * the peer's address.
  */
 export function clientOf(event: Pick<APIGatewayProxyEventV2, 'headers' | 'requestContext'>): string {
-  const last = headerOf(event, 'x-forwarded-for')?.split(',').at(-1)?.trim();
-  const address = last || event.requestContext?.http?.sourceIp || '';
-  return /^[0-9A-Fa-f:.]{2,45}$/.test(address) ? address : 'unknown';
+  const address =
+    viewerAddressOf(headerOf(event, 'cloudfront-viewer-address')) ??
+    event.requestContext?.http?.sourceIp ??
+    '';
+  return isIP(address) ? address : 'unknown';
 }

@@ -3,8 +3,8 @@
  *
  * - In AWS the API is reached through the site's distribution only: it adds a secret header
  *   (site.yml, the `current` value of the OriginSecret in Secrets Manager), and a request without
- *   it was sent to the API's own address, bypassing the distribution and its X-Forwarded-For (on
- *   which the sign-in throttle relies): refused. The check fails closed: unless the local stack
+ *   it was sent to the API's own address, bypassing the distribution and its
+ *   CloudFront-Viewer-Address (on which the sign-in throttle relies): refused. The check fails closed: unless the local stack
  *   turned it off (ORIGIN_CHECK=off), a secret that cannot be read refuses every request.
  * - CORS: the site calls the API on its own origin; no other origin is ever granted. Every
  *   answer names the site's origin (SITE_ORIGIN) alone in Access-Control-Allow-Origin, so a

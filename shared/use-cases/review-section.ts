@@ -4,8 +4,10 @@ import { listCurrentSubmissions, type Review, type Submission } from '../db/subm
 import type { Actor } from '../domain/actor.js';
 import { IdSchema } from '../domain/ids.js';
 import { REVIEW_RULES, recheckSection } from '../domain/lifecycle.js';
+import type { WriteLimit } from '../domain/write-limit.js';
 import { ConcurrentWriteError, NotFlaggedError, NotReportedError } from '../errors.js';
 import { AGAIN, retrying } from '../retry.js';
+import { readWindowIfLimited, takePlaceInWindow } from './credential-write-limit.js';
 import { assertOpen, loadElection, loadSection } from './election-context.js';
 import { parseOrThrow } from './validation.js';
 
@@ -27,20 +29,28 @@ const REVIEW_RACES = {
     new ConcurrentWriteError('the section changed while it was being reviewed: reload it and try again'),
 };
 
-/** Approves a flagged count (or turnout reading), or reopens one, recording the reason. */
+/**
+ * Approves a flagged count (or turnout reading), or reopens one, recording the reason. With
+ * `writeLimit` (the API's), a review counts against the staff credential's limit as a stored
+ * version does: it changes the item and adds a record to the history and the audit trail.
+ */
 export async function reviewSection(
   action: Review['action'],
   electionId: string,
   sectionId: string,
   body: unknown,
   by: Actor,
+  options: { writeLimit?: WriteLimit } = {},
 ) {
   const request = parseOrThrow(ReviewRequestSchema, body, 'review');
   return retrying(REVIEW_RACES, async () => {
     const election = await loadElection(electionId);
     assertOpen(election);
     const section = await loadSection(election, sectionId);
-    const stored = await listCurrentSubmissions(electionId, sectionId);
+    const [stored, window] = await Promise.all([
+      listCurrentSubmissions(electionId, sectionId),
+      readWindowIfLimited(by.credential, options.writeLimit),
+    ]);
     const what = request.slotId === undefined ? 'count' : `turnout reading of slot "${request.slotId}"`;
     const current = stored.find((s) =>
       request.slotId === undefined
@@ -53,6 +63,8 @@ export async function reviewSection(
       const message = `the ${what} of section "${sectionId}" is ${current.status}: only ${rule.from.join(' or ')} can be ${action === 'approve' ? 'approved' : 'reopened'}`;
       throw action === 'approve' ? new NotFlaggedError(message) : new NotReportedError(message);
     }
+    // Past the credential's limit nothing is stored (429); the place taken is written with the review.
+    const windowWrite = takePlaceInWindow(window, options.writeLimit);
     const reviewed: Submission = {
       ...current,
       status: rule.to,
@@ -66,7 +78,7 @@ export async function reviewSection(
         expectedRev: item.rev,
       }),
     );
-    const conflict = await storeReview(reviewed, current.rev, election.state, rechecks);
+    const conflict = await storeReview(reviewed, current.rev, election.state, rechecks, windowWrite);
     if (!conflict)
       return {
         version: reviewed.version,

@@ -7,9 +7,11 @@ import { recheckSection, statusOfNewVersion } from '../domain/lifecycle.js';
 import { checksFor } from '../domain/section-checks.js';
 import type { SubmissionStatus } from '../domain/status.js';
 import { resultsSchemaFor, TurnoutReadingSchema } from '../domain/submission-bodies.js';
+import type { WriteLimit } from '../domain/write-limit.js';
 import { ConcurrentWriteError, UnauthorizedError, ValidationError, VersionMismatchError } from '../errors.js';
 import { recordCountFlagged, recordSubmissionStored } from '../metrics.js';
 import { AGAIN, retrying } from '../retry.js';
+import { readWindowIfLimited, takePlaceInWindow } from './credential-write-limit.js';
 import { assertOpen, loadElection, loadSection } from './election-context.js';
 import { parseOrThrow } from './validation.js';
 
@@ -29,6 +31,11 @@ export interface SubmitRequest {
   signedInWith?: string;
   /** The version the officer last saw (If-Match): a newer stored version refuses the write. */
   ifMatch?: number;
+  /**
+   * The API's limit on the writes of `actor.credential` (domain/write-limit.ts); none for the
+   * terminal's own writes. Only a write that stores counts: a re-send of the stored body does not.
+   */
+  writeLimit?: WriteLimit;
 }
 
 type Target = { kind: 'results'; slotId?: undefined } | { kind: 'turnout'; slotId: string };
@@ -75,7 +82,10 @@ async function submit(
     assertOpen(election);
     const section = await loadSection(election, request.sectionId);
     const body = parse(election.head);
-    const stored = await listCurrentSubmissions(request.electionId, request.sectionId);
+    const [stored, window] = await Promise.all([
+      listCurrentSubmissions(request.electionId, request.sectionId),
+      readWindowIfLimited(request.actor.credential, request.writeLimit),
+    ]);
     const current = stored.find((s) => s.kind === target.kind && s.slotId === target.slotId);
     const bodyHash = hashOf(body);
     // A re-send of what is stored (a retry on a weak signal) changes nothing; after a reopen it confirms anew.
@@ -87,6 +97,8 @@ async function submit(
         [{ message: `current version: ${currentVersion}` }],
       );
     }
+    // Past the credential's limit nothing is stored (429); the place taken is written with the version.
+    const windowWrite = takePlaceInWindow(window, request.writeLimit);
     const checks = checksFor(election.head, section, { ...target, body }, stored);
     const next: Submission = {
       electionId: request.electionId,
@@ -115,6 +127,7 @@ async function submit(
       election.state,
       rechecks,
       request.signedInWith,
+      windowWrite,
     );
     if (!conflict) {
       recordStored(next, rejudged);

@@ -47,7 +47,10 @@ let clients = 0;
 /** A session read as from a phone of its own (the throttle counts failed sign-ins per address). */
 async function sessionOf(token: string) {
   const response = await fetch(`${stack.apiUrl}/v1/session`, {
-    headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': `198.51.100.${++clients % 250}` },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'cloudfront-viewer-address': `198.51.100.${++clients % 250}:443`,
+    },
   });
   return { status: response.status, body: (await response.json()) as Json };
 }
@@ -92,7 +95,7 @@ describe('a definition too big for Lambda as JSON, sent gzipped', () => {
       ...gzipHeaders,
       'content-encoding': 'br',
     });
-    // 64 MiB of spaces: 64 KiB gzipped, far past the 16 MiB a definition may inflate to.
+    // 64 MiB of spaces: 64 KiB gzipped, far past the 6 MiB a definition may inflate to.
     const bomb = await sendBytes('PUT', admin, gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20)), gzipHeaders);
     // Over Lambda's 6 MB as plain JSON: AWS refuses it before the function, the function refuses it here.
     const tooBig = await sendBytes(
@@ -116,7 +119,10 @@ describe('a definition too big for Lambda as JSON, sent gzipped', () => {
     ]);
     expect([bomb.status, bomb.body.error]).toEqual([
       413,
-      expect.objectContaining({ code: 'PAYLOAD_TOO_LARGE' }),
+      expect.objectContaining({
+        code: 'PAYLOAD_TOO_LARGE',
+        message: expect.stringContaining('npm run admin -- define'),
+      }),
     ]);
     expect([tooBig.status, tooBig.body.error]).toEqual([
       413,

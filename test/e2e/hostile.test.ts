@@ -76,8 +76,8 @@ const expectErrorShape = (answer: Answer, what: string) => {
 /** A token-shaped string that no one was issued. */
 const guessedToken = () => randomBytes(32).toString('base64url');
 let clients = 0;
-/** A fresh client address (TEST-NET-2), as CloudFront would append it to X-Forwarded-For. */
-const freshClient = () => ({ 'x-forwarded-for': `198.51.100.${++clients % 250}` });
+/** A fresh client address (TEST-NET-2), as the distribution tells the API the viewer's. */
+const freshClient = () => ({ 'cloudfront-viewer-address': `198.51.100.${++clients % 250}:443` });
 
 beforeAll(async () => {
   stack = await startDemoStack();
@@ -210,7 +210,7 @@ describe('guessing tokens', () => {
     const intoWindow = Date.now() % WINDOW_MS;
     if (intoWindow > WINDOW_MS - 20_000)
       await new Promise((resolve) => setTimeout(resolve, WINDOW_MS - intoWindow));
-    const guesser = { 'x-forwarded-for': '203.0.113.66' };
+    const guesser = { 'cloudfront-viewer-address': '203.0.113.66:50000' };
     const failures: number[] = [];
     for (let i = 0; i < 20; i++)
       failures.push((await call('GET', '/v1/session', { token: guessedToken(), headers: guesser })).status);
@@ -219,7 +219,7 @@ describe('guessing tokens', () => {
     const validFromThere = await call('GET', '/v1/session', { token: tokens.own, headers: guesser });
     const officerElsewhere = await call('GET', '/v1/session', {
       token: tokens.own,
-      headers: { 'x-forwarded-for': '203.0.113.67' },
+      headers: { 'cloudfront-viewer-address': '203.0.113.67:50000' },
     });
     // Assess
     expect(failures).toEqual(Array(20).fill(401));
@@ -640,4 +640,45 @@ describe('rehearsal and live stay apart', () => {
     const pointer = await (await fetch(`${stack.siteUrl}results/${demo.id}/latest.json`)).json();
     expect(pointer.rehearsal).toBe(false);
   });
+});
+
+describe('a flood of writes from one credential', () => {
+  it('given an officer who stored 60 readings in a minute, then the 61st is 429 with Retry-After and stores nothing, a re-send still answers, and another officer still writes', async () => {
+    // Prepare: fresh codes for two sections no other test writes to.
+    const issued = await call('POST', `/v1/admin/elections/${demo.id}/officer-tokens`, {
+      token: E2E_STAFF_TOKEN,
+      body: JSON.stringify({ sections: ['39', '40'] }),
+    });
+    const codes = issued.json.tokens as Record<string, string>;
+    const reading = (sectionId: string, voters: number) =>
+      call('PUT', `/v1/elections/${demo.id}/sections/${sectionId}/turnout/T1`, {
+        token: codes[sectionId],
+        body: JSON.stringify({ voters }),
+      });
+    const stored: number[] = [];
+    for (let voters = 1; voters <= 60; voters++) stored.push((await reading('39', voters)).status);
+
+    // Act
+    const refused = await reading('39', 61);
+    const resent = await reading('39', 60);
+    const otherOfficer = await reading('40', 61);
+
+    // Assess
+    expect(stored).toEqual(Array(60).fill(200));
+    expect(refused.status).toBe(429);
+    expectErrorShape(refused, 'the 61st write');
+    expect(refused.json.error?.code).toBe('RATE_LIMITED');
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect([resent.status, resent.json.version]).toEqual([200, 60]);
+    expect([otherOfficer.status, otherOfficer.json.version]).toEqual([200, 1]);
+    const history = await call('GET', `/v1/elections/${demo.id}/sections/39/history?limit=80`, {
+      token: codes['39'],
+    });
+    const versions = (history.json.entries as { entry: string; version: number }[]).filter(
+      (e) => e.entry === 'version',
+    );
+    expect(versions.map((v) => v.version)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -163,10 +163,18 @@ describe('the CloudFormation template serverless.yml generates', () => {
       expect.objectContaining({
         PathPattern: '/v1/*',
         TargetOriginId: 'http-api',
-        CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+        CachePolicyId: { Ref: 'SiteApiCachePolicy' },
+        OriginRequestPolicyId: { Ref: 'SiteApiOriginRequestPolicy' },
         AllowedMethods: expect.arrayContaining(['PUT', 'POST']),
       }),
     ]);
+    // Uncached: nothing is kept past the answer's own no-store (MaxTTL is 1 only so that the key
+    // may hold Authorization, which CloudFront passes on no other way).
+    expect(template.Resources.SiteApiCachePolicy?.Properties.CachePolicyConfig).toMatchObject({
+      MinTTL: 0,
+      DefaultTTL: 0,
+      MaxTTL: 1,
+    });
     const [[functionId, directoryIndex] = []] = ofType('AWS::CloudFront::Function');
     expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
       {
@@ -175,6 +183,56 @@ describe('the CloudFormation template serverless.yml generates', () => {
       },
     ]);
     expect(String(directoryIndex?.Properties.FunctionCode)).toContain("request.uri += 'index.html'");
+  });
+
+  it('passes the API the viewer’s own address (CloudFront-Viewer-Address), every header the API reads, and never the viewer’s Host', () => {
+    const cache = template.Resources.SiteApiCachePolicy?.Properties.CachePolicyConfig as {
+      ParametersInCacheKeyAndForwardedToOrigin: {
+        EnableAcceptEncodingGzip: boolean;
+        EnableAcceptEncodingBrotli: boolean;
+        HeadersConfig: { HeaderBehavior: string; Headers: string[] };
+        QueryStringsConfig: { QueryStringBehavior: string };
+      };
+    };
+    const origin = template.Resources.SiteApiOriginRequestPolicy?.Properties.OriginRequestPolicyConfig as {
+      HeadersConfig: { HeaderBehavior: string; Headers: string[] };
+      QueryStringsConfig: { QueryStringBehavior: string };
+    };
+    const key = cache.ParametersInCacheKeyAndForwardedToOrigin;
+    // The sign-in throttle's client (shared/http/sign-in-throttle.ts): CloudFront's header, not the edge's address.
+    expect(origin.HeadersConfig.HeaderBehavior).toBe('whitelist');
+    expect(origin.HeadersConfig.Headers).toContain('CloudFront-Viewer-Address');
+    // Named headers only, so the viewer's Host never reaches API Gateway (which would answer 403).
+    expect(key.HeadersConfig.HeaderBehavior).toBe('whitelist');
+    const passed = new Set(
+      [
+        ...key.HeadersConfig.Headers,
+        ...origin.HeadersConfig.Headers,
+        ...(key.EnableAcceptEncodingGzip && key.EnableAcceptEncodingBrotli ? ['Accept-Encoding'] : []),
+        // The origin's own header, added by the distribution to every request (site.yml).
+        'X-Origin-Verify',
+      ].map((h) => h.toLowerCase()),
+    );
+    expect(passed.has('host')).toBe(false);
+    expect([
+      key.QueryStringsConfig.QueryStringBehavior,
+      origin.QueryStringsConfig.QueryStringBehavior,
+    ]).toEqual(['all', 'all']);
+    // Every request header the API's code reads is one the distribution passes on.
+    const sources = execFileSync('git', ['ls-files', 'shared', 'functions'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((file) => file.endsWith('.ts'));
+    const read = new Set(
+      sources.flatMap((file) =>
+        [
+          ...readFileSync(join(PROJECT_ROOT, file), 'utf8').matchAll(
+            /\bheader(?:Of)?\(\s*[\w.]+,\s*'([\w-]+)'\s*\)/g,
+          ),
+        ].map((m) => (m[1] ?? '').toLowerCase()),
+      ),
+    );
+    expect(read.size).toBeGreaterThanOrEqual(8);
+    expect([...read].filter((h) => !passed.has(h))).toEqual([]);
   });
 
   it('answers a path the bucket lacks through an origin group whose second origin is the API, never with CustomErrorResponses', () => {

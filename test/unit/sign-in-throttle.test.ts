@@ -5,15 +5,42 @@ const event = (headers: Record<string, string>, sourceIp = '192.0.2.1') =>
   ({ headers, requestContext: { http: { sourceIp } } }) as unknown as Parameters<typeof clientOf>[0];
 
 describe('who a sign-in failure is counted against', () => {
-  it('given X-Forwarded-For, then the last address counts (the one the distribution appended), not what the viewer claimed', () => {
-    expect(clientOf(event({ 'X-Forwarded-For': '10.0.0.1, 203.0.113.5' }))).toBe('203.0.113.5');
-    expect(clientOf(event({ 'x-forwarded-for': '2001:db8::1' }))).toBe('2001:db8::1');
+  it('given CloudFront-Viewer-Address, then the viewer’s address counts, without its port, IPv4 or IPv6', () => {
+    expect(clientOf(event({ 'CloudFront-Viewer-Address': '203.0.113.5:46532' }))).toBe('203.0.113.5');
+    expect(clientOf(event({ 'cloudfront-viewer-address': '2001:db8::1:443' }))).toBe('2001:db8::1');
+    expect(clientOf(event({ 'cloudfront-viewer-address': '2001:db8:85a3::8a2e:370:7334:50123' }))).toBe(
+      '2001:db8:85a3::8a2e:370:7334',
+    );
+    expect(clientOf(event({ 'cloudfront-viewer-address': '[2001:db8::2]:443' }))).toBe('2001:db8::2');
+  });
+
+  it('given X-Forwarded-For too, then it is ignored: its last entry is the CloudFront edge, shared by every viewer it serves', () => {
+    const viaEdge = {
+      'x-forwarded-for': '203.0.113.5, 64.252.0.1',
+      'cloudfront-viewer-address': '198.51.100.7:5000',
+    };
+    expect(clientOf(event(viaEdge, '64.252.0.1'))).toBe('198.51.100.7');
+    // Two officers behind one edge are two clients, not one.
+    expect(
+      clientOf(event({ ...viaEdge, 'cloudfront-viewer-address': '198.51.100.8:5001' }, '64.252.0.1')),
+    ).toBe('198.51.100.8');
+    // Without CloudFront's header (the local API called directly), what a viewer writes in X-Forwarded-For counts for nothing.
+    expect(clientOf(event({ 'x-forwarded-for': '10.0.0.1, 203.0.113.5' }))).toBe('192.0.2.1');
   });
 
   it('given no header, then the peer address; given garbage, then one shared bucket', () => {
     expect(clientOf(event({}))).toBe('192.0.2.1');
-    expect(clientOf(event({ 'x-forwarded-for': '<script>' }))).toBe('unknown');
-    expect(clientOf(event({ 'x-forwarded-for': 'a'.repeat(500) }))).toBe('unknown');
+    expect(clientOf(event({}, '::1'))).toBe('::1');
+    expect(clientOf(event({}, 'not-an-address'))).toBe('unknown');
+    for (const garbage of [
+      '<script>',
+      '203.0.113.5',
+      '203.0.113.5:port',
+      '999.1.1.1:80',
+      'a'.repeat(500),
+      '',
+    ])
+      expect(clientOf(event({ 'cloudfront-viewer-address': garbage })), garbage).toBe('unknown');
   });
 
   it('given any instant, then its window holds it and lasts a minute', () => {
