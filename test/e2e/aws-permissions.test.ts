@@ -127,7 +127,7 @@ describe('every function under its own role, as in AWS', () => {
     ] as const) {
       const answer = await fetch(`${stack.apiUrl}${path}`, {
         method,
-        headers: { authorization: `Bearer ${guessed}`, 'x-forwarded-for': '203.0.113.8' },
+        headers: { authorization: `Bearer ${guessed}`, 'cloudfront-viewer-address': '203.0.113.8:443' },
       });
       expect(answer.status, path).toBe(401);
     }

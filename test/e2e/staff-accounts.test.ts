@@ -28,7 +28,7 @@ async function call(
     headers: {
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(options.from ? { 'x-forwarded-for': options.from } : {}),
+      ...(options.from ? { 'cloudfront-viewer-address': `${options.from}:443` } : {}),
     },
     ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
   });
