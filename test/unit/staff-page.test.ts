@@ -12,7 +12,13 @@ import {
   sortedOverview,
 } from '../../site/staff-app/overview.js';
 import { renderSignInPage } from '../../site/staff-app/sign-in-view.js';
-import { closed, createStaffState, errorText, opened } from '../../site/staff-app/state.js';
+import {
+  closed,
+  createStaffState,
+  errorText,
+  opened,
+  type StaffSession,
+} from '../../site/staff-app/state.js';
 
 const item = (status: string, version = 1): ItemView => ({
   status,
@@ -45,6 +51,19 @@ function overview(state: Overview['state'] = 'open'): Overview {
     ],
   };
 }
+
+/** The break-glass staff token: an admin of every election. */
+const BREAK_GLASS: StaffSession = {
+  kind: 'token',
+  role: 'admin',
+  elections: 'all',
+  passwordChangeRequired: false,
+};
+const withSession = (options: { language: 'it' | 'en'; notice: string }, session = BREAK_GLASS) => ({
+  ...options,
+  session,
+  certifyApprovals: undefined,
+});
 
 /** A page's markup without its words: tags and attributes, minus the language switch's `lang`. */
 const skeleton = (html: string) =>
@@ -102,8 +121,8 @@ describe('the staff page’s state', () => {
 
 describe('the staff page in two languages', () => {
   it('given the same election, then the Italian and English pages have the same markup, in their own words', () => {
-    const it = renderElectionPage(overview(), [], { language: 'it', notice: '' });
-    const en = renderElectionPage(overview(), [], { language: 'en', notice: '' });
+    const it = renderElectionPage(overview(), [], withSession({ language: 'it', notice: '' }));
+    const en = renderElectionPage(overview(), [], withSession({ language: 'en', notice: '' }));
     expect(skeleton(en)).toBe(skeleton(it));
     expect(it).toContain('Sezioni che non hanno ancora inviato');
     expect(it).toContain('I votanti non tornano');
@@ -118,12 +137,13 @@ describe('the staff page in two languages', () => {
 
   it('given a certified election or the sign-in, then both languages say it with the same markup', () => {
     const certified = (language: 'it' | 'en') =>
-      renderElectionPage(overview('certified'), undefined, { language, notice: 'x' });
+      renderElectionPage(overview('certified'), undefined, withSession({ language, notice: 'x' }));
     expect(skeleton(certified('en'))).toBe(skeleton(certified('it')));
     expect(certified('it')).toContain(
       '<strong>Risultati proclamati</strong>: nessuna modifica è più possibile.',
     );
-    const signIn = (language: 'it' | 'en') => renderSignInPage({ language, election: 'e', error: 'no' });
+    const signIn = (language: 'it' | 'en') =>
+      renderSignInPage({ language, mode: 'token', election: 'e', error: 'no', notice: '' });
     expect(skeleton(signIn('en'))).toBe(skeleton(signIn('it')));
     expect(signIn('en')).toContain('Staff code');
   });
@@ -167,8 +187,8 @@ describe('the staff page’s notice of what the reconciliation healed', () => {
 
   it('given repairs, when the page is drawn, then it says in each language how many, which sections, and every figure signed', () => {
     // Act
-    const it = renderElectionPage(healed, [], { language: 'it', notice: '' });
-    const en = renderElectionPage(healed, [], { language: 'en', notice: '' });
+    const it = renderElectionPage(healed, [], withSession({ language: 'it', notice: '' }));
+    const en = renderElectionPage(healed, [], withSession({ language: 'en', notice: '' }));
 
     // Assess
     expect(it).toContain('riparato 2 differenze');
@@ -183,12 +203,9 @@ describe('the staff page’s notice of what the reconciliation healed', () => {
     const quiet = renderElectionPage(
       { ...healed, healing: { ...healed.healing, repairs: [] } as never },
       [],
-      {
-        language: 'en',
-        notice: '',
-      },
+      withSession({ language: 'en', notice: '' }),
     );
-    const before = renderElectionPage(overview(), [], { language: 'en', notice: '' });
+    const before = renderElectionPage(overview(), [], withSession({ language: 'en', notice: '' }));
 
     // Assess
     expect(quiet).toContain('No difference to repair');
