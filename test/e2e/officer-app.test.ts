@@ -423,6 +423,7 @@ describe('the staff page', () => {
     const page = await context.newPage();
     try {
       await page.goto(new URL(`/staff/?election=${election.id}`, stack.siteUrl).href);
+      await page.getByRole('button', { name: 'Usa invece il codice del personale' }).click();
       await page.getByLabel('Codice del personale').fill(stack.adminToken);
       await page.getByRole('button', { name: 'Entra' }).click();
       const flagged = page.locator('[data-flagged="10"]');
@@ -523,7 +524,8 @@ describe('the staff page', () => {
     try {
       await page.goto(new URL(`/staff/?election=${election.id}`, stack.siteUrl).href);
 
-      // Act: English from the sign-in on
+      // Act: English from the sign-in on (with the break-glass staff code)
+      await page.getByRole('button', { name: 'Usa invece il codice del personale' }).click();
       await page.getByLabel('Codice del personale').fill(stack.adminToken);
       await page.getByRole('button', { name: 'English' }).click();
       const tokenKept = await page.getByLabel('Staff code').inputValue();
