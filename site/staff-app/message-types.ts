@@ -72,6 +72,7 @@ export interface StaffMessages {
     open: string;
     openOne: (electionId: string) => string;
     notOpened: (electionId: string, error: string) => string;
+    notInScope: (electionId: string) => string;
   };
   define: {
     heading: string;

@@ -62,6 +62,7 @@ export const en: StaffMessages = {
     open: 'Open',
     openOne: (electionId) => `Open ${electionId}`,
     notOpened: (electionId, error) => `Election ${electionId} not opened: ${error}`,
+    notInScope: (electionId) => `The election ${electionId} is not one of your account’s: choose one below.`,
   },
   define: {
     heading: 'Define an election',

@@ -67,6 +67,8 @@ export const it: StaffMessages = {
     open: 'Apri',
     openOne: (electionId) => `Apri ${electionId}`,
     notOpened: (electionId, error) => `Elezione ${electionId} non aperta: ${error}`,
+    notInScope: (electionId) =>
+      `L’elezione ${electionId} non è tra quelle del vostro account: sceglietene una qui sotto.`,
   },
   define: {
     heading: 'Definisci un’elezione',

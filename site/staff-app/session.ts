@@ -99,7 +99,8 @@ async function enter(state: StaffState, notice?: Said): Promise<void> {
     staffStore.saveElection(asked);
     await load(state, notice);
   } else {
-    choosing(state, notice);
+    // Asked for an election outside the account's scope: the choice of its own, saying so.
+    choosing(state, asked && !allowed ? (t) => t.home.notInScope(asked) : notice);
     render(state);
   }
   focusTitle();

@@ -15,7 +15,7 @@ import type { Stack } from '../../infra/local/stack.js';
 import { codeAt, otpauthUri } from '../../shared/domain/totp.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
-import { demoElection } from '../helpers/elections.js';
+import { demoElection, smallElection } from '../helpers/elections.js';
 import { type Json, stackClient } from '../helpers/local-stack-client.js';
 
 const election = demoElection();
@@ -68,7 +68,11 @@ async function openStaffPage(): Promise<{ context: BrowserContext; page: Page }>
 }
 
 /** Signs in with a person's account on the page: first sign-in, then the password of their own. */
-async function signInFirstTime(page: Page, account: { username: string; password: string; secret: string }) {
+async function signInFirstTime(
+  page: Page,
+  account: { username: string; password: string; secret: string },
+  opens = election.name,
+) {
   await page.getByLabel('Nome utente').fill(account.username);
   await page.getByLabel('Password', { exact: true }).fill(account.password);
   await page.getByLabel('Codice temporaneo').fill(codeAt(account.secret));
@@ -79,7 +83,19 @@ async function signInFirstTime(page: Page, account: { username: string; password
     .fill(`${account.username} chose this long password`);
   await page.getByLabel('Ripetete la nuova password').fill(`${account.username} chose this long password`);
   await page.getByRole('button', { name: 'Cambia la password ed entra' }).click();
-  await page.getByRole('heading', { level: 1, name: election.name }).waitFor();
+  await page.getByRole('heading', { level: 1, name: opens }).waitFor();
+}
+
+/** An account made through the API (as the break-glass admin), with its first credentials. */
+async function accountOf(username: string, role: string, elections: string[]) {
+  const created = await client.send('PUT', `/v1/admin/staff/${username}`, stack.adminToken, {
+    name: `Test ${username}`,
+    role,
+    elections,
+  });
+  expect(created.status).toBe(200);
+  const { password, totpSecret } = created.body as { password: string; totpSecret: string };
+  return { username, password, secret: totpSecret };
 }
 
 /** An SVG's drawing (its paths), however the browser serializes the rest. */
@@ -262,4 +278,66 @@ describe('the staff page with staff accounts', () => {
       await context.close();
     }
   }, 60_000);
+
+  it('given an election defined from a file on the page with two approvals to certify, when a supervisor certifies on the page, then it says 1 of 2, explains a second try by the same person, and a second supervisor certifies', async () => {
+    // Prepare: the admin defines the election from its file, on the page
+    const paired = smallElection('staff-pair', { certifyApprovals: 2 });
+    const admin = await openStaffPage();
+    const supervisor = await browser.newContext(DESK);
+    try {
+      const a = admin.page;
+      await a.getByRole('button', { name: 'Usa invece il codice del personale' }).click();
+      await a.getByLabel('Codice del personale').fill(stack.adminToken);
+      await a.getByRole('button', { name: 'Entra' }).click();
+      await a.getByRole('button', { name: 'Cambia elezione' }).click();
+      await a.getByLabel('File della definizione (JSON)').setInputFiles({
+        name: 'staff-pair.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(paired)),
+      });
+      await a.getByRole('button', { name: 'Definisci l’elezione' }).click();
+      await a.locator('header .notice', { hasText: 'Elezione staff-pair definita.' }).waitFor();
+      const first = await accountOf('super-sara', 'supervisor', [paired.id]);
+      const page = await supervisor.newPage();
+      await page.goto(new URL('/staff/', stack.siteUrl).href);
+
+      // Act: the account's only election opens by itself; the first approval, then the same again
+      await signInFirstTime(page, first, paired.name);
+      const certifyAs = async () => {
+        await page.getByLabel('Identificativo', { exact: true }).fill(paired.id);
+        await page.getByRole('button', { name: 'Certifica l’elezione' }).click();
+      };
+      await certifyAs();
+      await page.locator('header .notice', { hasText: 'Approvazione registrata: 1 di 2' }).waitFor();
+      const pending = await page.locator('#certify-approvals').textContent();
+      await certifyAs();
+      await page.locator('header .notice', { hasText: 'Avete già approvato' }).waitFor();
+      const stateBefore = await client.send(
+        'GET',
+        `/v1/admin/elections/${paired.id}/sections`,
+        stack.adminToken,
+      );
+      // A second, different supervisor (through the API), then the page read again
+      const second = await accountOf('super-sergio', 'supervisor', [paired.id]);
+      const session = await client.send('POST', '/v1/staff/sessions', '', {
+        username: second.username,
+        password: second.password,
+        otp: codeAt(second.secret),
+      });
+      const token = String(session.body.token);
+      await client.send('POST', '/v1/staff/password', token, { password: 'sergio chose a long password' });
+      const certified = await client.send('POST', `/v1/admin/elections/${paired.id}/certify`, token);
+      await page.getByRole('button', { name: 'Aggiorna' }).click();
+      await page.locator('#h-certify + p', { hasText: 'L’elezione è certificata.' }).waitFor();
+
+      // Assess
+      expect(pending).toContain('1 di 2');
+      expect(stateBefore.body).toMatchObject({ state: 'open' });
+      expect(certified.status).toBe(200);
+      expect(certified.body).toMatchObject({ state: 'certified' });
+    } finally {
+      await admin.context.close();
+      await supervisor.close();
+    }
+  }, 90_000);
 });
