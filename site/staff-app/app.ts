@@ -16,6 +16,7 @@ import {
 } from './accounts.js';
 import { defineElection } from './define-election.js';
 import { downloadAudit, downloadExport } from './downloads.js';
+import { readHistory } from './history.js';
 import { otherLanguage } from './messages.js';
 import { certify, codes, review } from './operations.js';
 import { render, renderKeepingForms } from './screen.js';
@@ -61,6 +62,7 @@ const forms: Record<string, (form: HTMLFormElement) => Promise<void> | void> = {
   password: (form) => changePassword(state, form),
   'open-election': (form) => openElection(state, String(new FormData(form).get('election') ?? '').trim()),
   define: (form) => defineElection(state, form),
+  history: (form) => readHistory(state, form),
   review: (form) => review(state, form),
   codes: (form) => codes(state, form),
   certify: (form) => certify(state, form),

@@ -5,6 +5,7 @@
  */
 import { escapeHtml } from '../../shared/pages/html.js';
 import { offerTo } from './access.js';
+import { renderHistory } from './history-view.js';
 import { STAFF_MESSAGES, type StaffLanguage, type StaffMessages } from './messages.js';
 import {
   flaggedItems,
@@ -15,7 +16,7 @@ import {
 } from './overview.js';
 import { renderFlagged, renderHealing, renderMissing, renderQuarantine } from './review-view.js';
 import { headerActions, sessionLine } from './session-bar.js';
-import type { StaffSession } from './state.js';
+import type { SectionHistory, StaffSession } from './state.js';
 
 export function renderElectionPage(
   unsorted: Overview,
@@ -25,6 +26,7 @@ export function renderElectionPage(
     notice: string;
     session: StaffSession;
     certifyApprovals: { approvals: number; needed: number } | undefined;
+    history?: SectionHistory | undefined;
   },
 ): string {
   const { language, notice, session } = options;
@@ -47,6 +49,7 @@ ${notice ? `<p class="notice">${escapeHtml(notice)}</p>` : ''}</header>
 <section aria-labelledby="h-missing"><h2 id="h-missing">${t.missing.heading}</h2>${renderMissing(overview, t)}</section>
 ${offer.quarantine ? `<section aria-labelledby="h-quarantine"><h2 id="h-quarantine">${t.quarantine.heading}</h2>${renderQuarantine(quarantine, t)}</section>` : ''}
 <section aria-labelledby="h-healing"><h2 id="h-healing">${t.healing.heading}</h2>${renderHealing(unsorted.healing, t)}</section>
+<section aria-labelledby="h-history"><h2 id="h-history">${t.history.heading}</h2><form data-form="history" class="card"><div class="field"><label for="history-section">${t.history.section}</label><input id="history-section" name="section" autocomplete="off" required value="${escapeHtml(options.history?.sectionId ?? '')}"></div><button type="submit">${t.history.show}</button></form>${options.history ? renderHistory(options.history, t, language) : ''}</section>
 ${offer.codes ? codesSection(certified, t) : ''}
 <section aria-labelledby="h-exports"><h2 id="h-exports">${e.heading}</h2><div class="actions start"><button type="button" data-action="export" data-format="csv" class="secondary">${e.csv}</button><button type="button" data-action="export" data-format="json" class="secondary">${e.json}</button><button type="button" data-action="export" data-format="cdf" class="secondary">${e.cdf}</button><button type="button" data-action="audit" class="secondary">${e.audit}</button></div></section>
 <section aria-labelledby="h-certify"><h2 id="h-certify">${t.certify.heading}</h2>${certifySection(overview, t, offer.certify, options.certifyApprovals)}</section>`;

@@ -168,6 +168,25 @@ export interface StaffMessages {
     andMore: (count: number) => string;
     reopened: string;
   };
+  /** A section's history: every version stored and every review. */
+  history: {
+    heading: string;
+    section: string;
+    show: string;
+    of: (sectionId: string) => string;
+    empty: string;
+    /** More than this page: the audit trail has every write. */
+    more: string;
+    version: (what: string, version: number, status: string, who: string) => string;
+    review: (what: string, version: number, action: string, who: string) => string;
+    statuses: Record<string, string>;
+    actions: Record<string, string>;
+    /** Who: "by maria", "by the polling station", "by staff (code …)". */
+    byPerson: (username: string) => string;
+    officer: string;
+    staff: (credential: string) => string;
+    failed: (sectionId: string, error: string) => string;
+  };
   quarantine: { heading: string; unreadable: string; none: string; some: (count: number) => string };
   healing: {
     heading: string;

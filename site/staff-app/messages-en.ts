@@ -162,6 +162,23 @@ export const en: StaffMessages = {
     andMore: (count) => ` and ${count} more`,
     reopened: ' (reopened)',
   },
+  history: {
+    heading: 'A section’s history',
+    section: 'Section',
+    show: 'Show the history',
+    of: (sectionId) => `History of section ${sectionId}`,
+    empty: 'Nothing sent or reviewed.',
+    more: 'Only the first entries are shown: every operation is in the audit trail (Data, below).',
+    version: (what, version, status, who) =>
+      `${what}, version ${version}: ${status}${who ? ` (${who})` : ''}`,
+    review: (what, version, action, who) => `${what}, version ${version}: ${action}${who ? ` ${who}` : ''}`,
+    statuses: { accepted: 'accepted', flagged: 'to review', approved: 'approved', reopened: 'reopened' },
+    actions: { approve: 'approved', reopen: 'reopened' },
+    byPerson: (username) => `by ${username}`,
+    officer: 'by the polling station',
+    staff: (credential) => `by staff (code ${credential})`,
+    failed: (sectionId, error) => `History of section ${sectionId} not read: ${error}`,
+  },
   quarantine: {
     heading: 'Stream quarantine',
     unreadable: 'The quarantine could not be read: press Refresh.',

@@ -169,6 +169,28 @@ export const it: StaffMessages = {
     andMore: (count) => ` e altre ${count}`,
     reopened: ' (riaperta)',
   },
+  history: {
+    heading: 'Storia di una sezione',
+    section: 'Sezione',
+    show: 'Mostra la storia',
+    of: (sectionId) => `Storia della sezione ${sectionId}`,
+    empty: 'Nessun dato inviato né verificato.',
+    more: 'Sono mostrate solo le prime voci: tutte le operazioni sono nel registro delle operazioni (Dati, qui sotto).',
+    version: (what, version, status, who) =>
+      `${what}, versione ${version}: ${status}${who ? ` (${who})` : ''}`,
+    review: (what, version, action, who) => `${what}, versione ${version}: ${action}${who ? ` ${who}` : ''}`,
+    statuses: {
+      accepted: 'accettato',
+      flagged: 'da verificare',
+      approved: 'approvato',
+      reopened: 'riaperto',
+    },
+    actions: { approve: 'approvato', reopen: 'riaperto' },
+    byPerson: (username) => `da ${username}`,
+    officer: 'dal seggio',
+    staff: (credential) => `dal personale (codice ${credential})`,
+    failed: (sectionId, error) => `Storia della sezione ${sectionId} non letta: ${error}`,
+  },
   quarantine: {
     heading: 'Quarantena del flusso',
     unreadable: 'La quarantena non si è potuta leggere: premete Aggiorna.',

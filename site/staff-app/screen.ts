@@ -57,6 +57,7 @@ export function render(state: StaffState): void {
       notice,
       session,
       certifyApprovals: state.certifyApprovals,
+      history: state.history,
     });
   }
 }

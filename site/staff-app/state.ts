@@ -9,6 +9,30 @@ import type { StaffRole, StaffScope } from '../../shared/domain/staff-roles.js';
 import type { StaffLanguage, StaffMessages } from './messages.js';
 import type { Overview, QuarantinedView } from './overview.js';
 
+/** One line of a section's history, as the API answers it (only what the page shows). */
+export interface HistoryEntry {
+  entry: 'version' | 'review';
+  kind?: 'results' | 'turnout';
+  slotId?: string;
+  version?: number;
+  status?: string;
+  /** A version's time and who sent it. */
+  submittedAt?: string;
+  submittedBy?: { role: string; username?: string; credential?: string; sectionId?: string };
+  /** A review's action, reason, time and who. */
+  action?: string;
+  reason?: string;
+  at?: string;
+  by?: { role: string; username?: string; credential?: string };
+}
+
+export interface SectionHistory {
+  sectionId: string;
+  entries: HistoryEntry[];
+  /** The API said more follows (a page of a longer history). */
+  more: boolean;
+}
+
 /** Something the page says, in whichever language it is shown. */
 export type Said = (t: StaffMessages) => string;
 
@@ -58,6 +82,8 @@ export interface StaffState {
   overview: Overview | undefined;
   /** The quarantined stream records; undefined when they could not be read. */
   quarantine: QuarantinedView[] | undefined;
+  /** The history of the section last asked for, in the open election. */
+  history: SectionHistory | undefined;
   /** A first supervisor's approval of the certification (certifyApprovals: 2), as the API answered it. */
   certifyApprovals: { approvals: number; needed: number } | undefined;
   /** The staff accounts (admin), as last read; undefined when they could not be. */
@@ -79,6 +105,7 @@ export const createStaffState = (language: StaffLanguage): StaffState => ({
   view: 'election',
   overview: undefined,
   quarantine: undefined,
+  history: undefined,
   certifyApprovals: undefined,
   accounts: undefined,
   created: undefined,
@@ -109,7 +136,10 @@ export function opened(
   quarantine: QuarantinedView[] | undefined,
   notice: Said | undefined,
 ): void {
-  if (state.overview?.electionId !== overview.electionId) state.certifyApprovals = undefined;
+  if (state.overview?.electionId !== overview.electionId) {
+    state.certifyApprovals = undefined;
+    state.history = undefined;
+  }
   state.overview = overview;
   state.quarantine = quarantine;
   state.notice = notice;
@@ -121,6 +151,7 @@ export function opened(
 export function choosing(state: StaffState, notice: Said | undefined = undefined): void {
   state.overview = undefined;
   state.quarantine = undefined;
+  state.history = undefined;
   state.certifyApprovals = undefined;
   state.view = 'election';
   state.notice = notice;
@@ -131,6 +162,7 @@ export function closed(state: StaffState, error: Said | undefined = undefined): 
   state.session = undefined;
   state.overview = undefined;
   state.quarantine = undefined;
+  state.history = undefined;
   state.certifyApprovals = undefined;
   state.accounts = undefined;
   state.created = undefined;

@@ -227,7 +227,7 @@ describe('the staff page with staff accounts', () => {
     }
   }, 120_000);
 
-  it('given a viewer’s account, when the viewer signs in on the page in English, then only reading is offered, and signing out ends the session on the server', async () => {
+  it('given a viewer’s account, when the viewer signs in on the page in English, then only reading is offered (a section’s history among it), and signing out ends the session on the server', async () => {
     // Prepare
     const created = await client.send('PUT', '/v1/admin/staff/viewer-vera', stack.adminToken, {
       name: 'Vera Viewer',
@@ -258,6 +258,10 @@ describe('the staff page with staff accounts', () => {
       const codesForms = await page.locator('form[data-form="codes"]').count();
       const certifyForms = await page.locator('form[data-form="certify"]').count();
       const exports = await page.getByRole('button', { name: /^Download/ }).count();
+      await page.getByLabel('Section', { exact: true }).fill(FLAGGED_SECTION);
+      await page.getByRole('button', { name: 'Show the history' }).click();
+      await page.getByRole('heading', { level: 3, name: `History of section ${FLAGGED_SECTION}` }).waitFor();
+      const history = await page.locator('ol.history').textContent();
       const violations = await accessibilityViolations(page);
       const token = await pageToken(page);
       await page.getByRole('button', { name: 'Sign out' }).click();
@@ -271,6 +275,8 @@ describe('the staff page with staff accounts', () => {
       expect(codesForms).toBe(0);
       expect(certifyForms).toBe(0);
       expect(exports).toBe(4);
+      expect(history).toContain('Count, version 1: to review (by the polling station)');
+      expect(history).toContain('Count, version 1: approved by clerk-carla: «verbale ricontrollato');
       expect(violations).toEqual([]);
       await expect(pageToken(page)).resolves.toBe('');
       await expect(client.send('GET', '/v1/session', token)).resolves.toMatchObject({ status: 401 });

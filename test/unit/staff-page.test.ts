@@ -3,6 +3,7 @@ import { renderOfficerSheet } from '../../site/officer-sheet/render.js';
 import { offerTo, scopeTyped } from '../../site/staff-app/access.js';
 import { renderAccountsPage } from '../../site/staff-app/accounts-view.js';
 import { renderElectionPage } from '../../site/staff-app/election-view.js';
+import { renderHistory } from '../../site/staff-app/history-view.js';
 import { renderHomePage } from '../../site/staff-app/home-view.js';
 import { STAFF_MESSAGES } from '../../site/staff-app/messages.js';
 import {
@@ -360,5 +361,47 @@ describe('the staff page’s account screens in two languages', () => {
     });
     expect(scoped).toContain('data-election="b"');
     expect(scoped).not.toContain('data-form="define"');
+  });
+});
+
+describe('the staff page’s section history', () => {
+  it('given versions and a review, then each is listed with what, version, status or action, and who; a page that says more follows says so', () => {
+    // Prepare
+    const history = {
+      sectionId: '3',
+      more: true,
+      entries: [
+        {
+          entry: 'version' as const,
+          kind: 'turnout' as const,
+          slotId: 'T1',
+          version: 1,
+          status: 'flagged',
+          submittedAt: '2026-05-24T10:00:00Z',
+          submittedBy: { role: 'officer', credential: 'abc', sectionId: '3' },
+        },
+        {
+          entry: 'review' as const,
+          kind: 'turnout' as const,
+          slotId: 'T1',
+          version: 1,
+          action: 'approve',
+          reason: 'checked <ok>',
+          at: '2026-05-24T11:00:00Z',
+          by: { role: 'staff', username: 'maria', credential: 'def' },
+        },
+      ],
+    };
+
+    // Act
+    const it = renderHistory(history, STAFF_MESSAGES.it, 'it');
+    const en = renderHistory({ ...history, more: false }, STAFF_MESSAGES.en, 'en');
+
+    // Assess
+    expect(it).toContain('Affluenza T1, versione 1: da verificare (dal seggio)');
+    expect(it).toContain('Affluenza T1, versione 1: approvato da maria: «checked &lt;ok&gt;»');
+    expect(it).toContain('registro delle operazioni');
+    expect(en).toContain('Turnout T1, version 1: approved by maria');
+    expect(en).not.toContain('audit trail');
   });
 });
