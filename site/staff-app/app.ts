@@ -22,6 +22,7 @@ import { certify, codes, review } from './operations.js';
 import { render, renderKeepingForms } from './screen.js';
 import {
   changePassword,
+  endAtExpiry,
   load,
   openElection,
   resume,
@@ -112,5 +113,6 @@ root.addEventListener('click', (event) => {
 });
 
 document.documentElement.lang = state.language;
+setInterval(() => endAtExpiry(state), 30_000);
 if (staffStore.hasToken()) run(() => resume(state));
 else render(state);

@@ -50,7 +50,7 @@ export const en: StaffMessages = {
     scope: (elections) => `elections: ${elections}`,
     until: (at) => `session until ${at}`,
     ended: (reason) =>
-      `The session has ended (expired, closed elsewhere or the account disabled): sign in again. The server says: ${reason}`,
+      `The session has ended (expired, closed elsewhere or the account disabled): sign in again.${reason ? ` The server says: ${reason}` : ''}`,
     otherElection: 'Other election',
     accounts: 'Staff accounts',
     backToElection: 'Back to the election',

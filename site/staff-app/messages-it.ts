@@ -55,7 +55,7 @@ export const it: StaffMessages = {
     scope: (elections) => `elezioni: ${elections}`,
     until: (at) => `sessione fino a ${at}`,
     ended: (reason) =>
-      `La sessione è terminata (scaduta, chiusa altrove o account disattivato): entrate di nuovo. Il server dice: ${reason}`,
+      `La sessione è terminata (scaduta, chiusa altrove o account disattivato): entrate di nuovo.${reason ? ` Il server dice: ${reason}` : ''}`,
     otherElection: 'Cambia elezione',
     accounts: 'Account del personale',
     backToElection: 'Torna all’elezione',

@@ -228,10 +228,13 @@ export async function changePassword(state: StaffState, form: HTMLFormElement): 
 /** Ends the session on the server (a person's), then forgets the token on this page. */
 export async function signOut(state: StaffState): Promise<void> {
   const session = state.session;
-  const ended =
+  // 401: it had ended already. Anything else (no answer; a first session, which serves only
+  // the password change) leaves it valid on the server until its end, and the page says so.
+  const status =
     session?.kind === 'account'
-      ? (await callAnswering('/staff/sessions/current', { method: 'DELETE' })).status !== 0
-      : true;
+      ? (await callAnswering('/staff/sessions/current', { method: 'DELETE' })).status
+      : 200;
+  const ended = status === 200 || status === 401;
   staffStore.forgetToken();
   closed(state);
   const until = session?.expiresAt;
@@ -240,10 +243,16 @@ export async function signOut(state: StaffState): Promise<void> {
   focusTitle();
 }
 
-/** The server said the session has ended (401): back to the sign-in, saying why. */
+/** The server said the session has ended (401), or its end has come: back to the sign-in, saying why. */
 export function sessionEnded(state: StaffState, reason: string): void {
   staffStore.forgetToken();
   closed(state, (t) => t.session.ended(reason));
   render(state);
   focusTitle();
+}
+
+/** A page left open past the session's end goes back to the sign-in by itself. */
+export function endAtExpiry(state: StaffState): void {
+  const expiresAt = state.session?.expiresAt;
+  if (expiresAt && Date.now() >= Date.parse(expiresAt)) sessionEnded(state, '');
 }
