@@ -395,7 +395,7 @@ describe('officer codes, handed out by staff', () => {
       expect(newAccepted.body).toEqual({ role: 'officer', electionId: election.id, sectionId: '8' });
       expect(revoked.body).toEqual({ revoked: ['8'] });
       expect(afterRevoke.status).toBe(401);
-      expect(staffSession.body).toEqual({ role: 'staff' });
+      expect(staffSession.body).toEqual({ role: 'staff', staffRole: 'admin', elections: 'all' });
       // Never over an existing file: the second run stops before issuing, so section 9's code still works.
       expect(again.status).not.toBe(0);
       expect(again.output).toContain('EEXIST');
