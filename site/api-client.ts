@@ -1,5 +1,5 @@
 /**
- * The apps' one way to the API: on the site's own origin (`/v1/`), with a bearer token, never
+ * The apps' one way to the API: on the site's own origin (`/v1/`), with a bearer token (none to sign in), never
  * cached, given up after a while on a half-open mobile connection. A failed connection is an
  * answer ("unreachable"), not an exception; an error body is read as JSON; a file (an export,
  * `content-disposition: attachment`) comes back whole with its name.
@@ -22,7 +22,11 @@ export async function callApi(
   try {
     const response = await fetch(`/v1${path}`, {
       ...request,
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...request.headers },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        accept: 'application/json',
+        ...request.headers,
+      },
       cache: 'no-store',
       signal: abort.signal,
     });

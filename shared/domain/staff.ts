@@ -4,23 +4,17 @@
  */
 import * as z from 'zod';
 import { IdSchema } from './ids.js';
+import { MIN_PASSWORD_LENGTH, STAFF_ROLES, type StaffRole } from './staff-roles.js';
 
-/** Each role includes the one before it. */
-export const STAFF_ROLES = ['viewer', 'clerk', 'supervisor', 'admin'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-
-/** The elections an account may see and touch: some by id, or every one. */
-export type StaffScope = 'all' | readonly string[];
-
-export const roleIncludes = (held: StaffRole, needed: StaffRole) =>
-  STAFF_ROLES.indexOf(held) >= STAFF_ROLES.indexOf(needed);
-
-export const scopeIncludes = (scope: StaffScope, electionId: string) =>
-  scope === 'all' || scope.includes(electionId);
-
-/** Whether `outer` covers every election of `inner` (a scoped admin grants only within its own). */
-export const scopeCovers = (outer: StaffScope, inner: StaffScope) =>
-  outer === 'all' || (inner !== 'all' && inner.every((id) => outer.includes(id)));
+export {
+  MIN_PASSWORD_LENGTH,
+  roleIncludes,
+  STAFF_ROLES,
+  type StaffRole,
+  type StaffScope,
+  scopeCovers,
+  scopeIncludes,
+} from './staff-roles.js';
 
 /** The least role each audited write needs (what verify-audit checks every staff write against). */
 export const ROLE_NEEDED_FOR = {
@@ -46,8 +40,7 @@ export const StaffAccountBodySchema = z
   .strict();
 export type StaffAccountBody = z.infer<typeof StaffAccountBodySchema>;
 
-/** A new password: 12 characters or more (NIST SP 800-63B asks at least 8; no composition rules). */
-export const MIN_PASSWORD_LENGTH = 12;
+/** A new password: MIN_PASSWORD_LENGTH characters or more. */
 export const PasswordSchema = z.string().min(MIN_PASSWORD_LENGTH).max(200);
 
 export const SignInBodySchema = z

@@ -1,16 +1,39 @@
 /**
- * The staff page (bundled for the browser): sign in with the staff token, pick the election,
- * review what is flagged, watch what is missing, issue codes, download the exports, certify,
- * in Italian or English. This file wires the page's events to the state (state.ts), the screen
- * (screen.ts), signing in (session.ts), the operations and the downloads.
+ * The staff page (bundled for the browser): sign in with a person's account (password and
+ * one-time code) or the break-glass staff token, pick the election, review what is flagged, watch
+ * what is missing, issue codes, download the exports, certify, manage accounts, as far as the
+ * role goes, in Italian or English. This file wires the page's events to the state (state.ts),
+ * the screen (screen.ts), signing in (session.ts), the operations, the accounts and the
+ * downloads; a session that ends meanwhile (401) brings the sign-in back.
  */
+import {
+  changeAccount,
+  createAccount,
+  disableAccount,
+  dismissCreated,
+  editAccount,
+  showAccounts,
+} from './accounts.js';
+import { defineElection } from './define-election.js';
 import { downloadAudit, downloadExport } from './downloads.js';
+import { readHistory } from './history.js';
 import { otherLanguage } from './messages.js';
 import { certify, codes, review } from './operations.js';
 import { render, renderKeepingForms } from './screen.js';
-import { load, signIn, signOut } from './session.js';
+import {
+  changePassword,
+  endAtExpiry,
+  load,
+  openElection,
+  resume,
+  sessionEnded,
+  signInWithAccount,
+  signInWithToken,
+  signOut,
+} from './session.js';
+import { SessionEndedError } from './staff-api.js';
 import { staffStore } from './staff-store.js';
-import { createStaffState } from './state.js';
+import { choosing, createStaffState } from './state.js';
 
 const root = document.getElementById('app') as HTMLElement;
 const state = createStaffState(staffStore.language());
@@ -24,24 +47,72 @@ function switchLanguage() {
   document.getElementById('language')?.focus();
 }
 
+/** Runs an operation; one that finds the session ended returns to the sign-in, saying so. */
+function run(operation: () => Promise<void> | void): void {
+  Promise.resolve()
+    .then(operation)
+    .catch((error: unknown) => {
+      if (error instanceof SessionEndedError) return sessionEnded(state, error.message);
+      throw error;
+    });
+}
+
+const forms: Record<string, (form: HTMLFormElement) => Promise<void> | void> = {
+  'sign-in-account': (form) => signInWithAccount(state, form),
+  'sign-in': (form) => signInWithToken(state, form),
+  password: (form) => changePassword(state, form),
+  'open-election': (form) => openElection(state, String(new FormData(form).get('election') ?? '').trim()),
+  define: (form) => defineElection(state, form),
+  history: (form) => readHistory(state, form),
+  review: (form) => review(state, form),
+  codes: (form) => codes(state, form),
+  certify: (form) => certify(state, form),
+  'account-create': (form) => createAccount(state, form),
+  'account-change': (form) => changeAccount(state, form),
+};
+
 root.addEventListener('submit', (event) => {
   const form = event.target as HTMLFormElement;
   event.preventDefault();
-  if (form.dataset.form === 'sign-in') void signIn(state, form);
-  else if (form.dataset.form === 'review') void review(state, form);
-  else if (form.dataset.form === 'codes') void codes(state, form);
-  else if (form.dataset.form === 'certify') void certify(state, form);
+  const handle = forms[form.dataset.form ?? ''];
+  if (handle) run(() => handle(form));
 });
+
 root.addEventListener('click', (event) => {
   const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
   const action = target?.dataset.action;
+  const username = target?.dataset.username ?? '';
   if (action === 'language') switchLanguage();
-  else if (action === 'reload') void load(state);
-  else if (action === 'export') void downloadExport(state, target?.dataset.format ?? 'csv');
-  else if (action === 'audit') void downloadAudit(state);
-  else if (action === 'sign-out') signOut(state);
+  else if (action === 'sign-in-with') {
+    state.signInWith = target?.dataset.mode === 'token' ? 'token' : 'account';
+    state.signInError = undefined;
+    render(state);
+    document.getElementById(state.signInWith === 'token' ? 'token' : 'username')?.focus();
+  } else if (action === 'reload') run(() => load(state));
+  else if (action === 'choose') {
+    choosing(state);
+    render(state);
+    document.getElementById('page-title')?.focus();
+  } else if (action === 'open') run(() => openElection(state, target?.dataset.election ?? ''));
+  else if (action === 'accounts') run(() => showAccounts(state));
+  else if (action === 'back') {
+    state.created = undefined;
+    state.editing = undefined;
+    if (state.overview) run(() => load(state));
+    else {
+      choosing(state);
+      render(state);
+    }
+  } else if (action === 'account-edit') editAccount(state, username);
+  else if (action === 'account-cancel') editAccount(state, undefined);
+  else if (action === 'account-disable') run(() => disableAccount(state, username));
+  else if (action === 'created-dismiss') dismissCreated(state);
+  else if (action === 'export') run(() => downloadExport(state, target?.dataset.format ?? 'csv'));
+  else if (action === 'audit') run(() => downloadAudit(state));
+  else if (action === 'sign-out') run(() => signOut(state));
 });
 
 document.documentElement.lang = state.language;
-if (staffStore.hasToken()) void load(state);
+setInterval(() => endAtExpiry(state), 30_000);
+if (staffStore.hasToken()) run(() => resume(state));
 else render(state);

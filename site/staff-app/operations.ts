@@ -1,12 +1,14 @@
 /**
  * What staff do to the election from the page: approve or reopen a flagged item with a reason,
- * issue or revoke officer codes, certify. Each reads the election again and says how it went.
+ * issue or revoke officer codes (clerk), certify (supervisor; with two approvals when the
+ * election asks for them). Each reads the election again and says how it went.
  */
 
 import { runCodeJob } from './code-jobs.js';
 import { downloadSheet } from './downloads.js';
 import type { StaffMessages } from './messages.js';
 import { sectionsTyped } from './overview.js';
+import { render } from './screen.js';
 import { load } from './session.js';
 import { call, electionPath, errorCodeOf, postJson } from './staff-api.js';
 import { errorText, type StaffState } from './state.js';
@@ -72,7 +74,18 @@ export async function certify(state: StaffState, form: HTMLFormElement): Promise
     return load(state, (t) => t.certify.mistyped);
   }
   const answer = await call(`${electionPath(electionId)}/certify`, { method: 'POST' });
+  // certifyApprovals: 2: a first supervisor's approval (202) waits for a second, different one.
+  if (answer.status === 202) {
+    const { approvals, needed } = answer.body as { approvals: number; needed: number };
+    await load(state, (t) => t.certify.approved(approvals, needed));
+    state.certifyApprovals = { approvals, needed };
+    return render(state);
+  }
   await load(state, (t) =>
-    answer.status === 200 ? t.certify.certified : t.certify.failed(errorText(answer)(t)),
+    answer.status === 200
+      ? t.certify.certified
+      : errorCodeOf(answer) === 'ALREADY_APPROVED'
+        ? t.certify.alreadyApproved
+        : t.certify.failed(errorText(answer)(t)),
   );
 }

@@ -20,7 +20,13 @@ const reopenedMark = (item: ItemView | null | undefined, t: StaffMessages) =>
 const sectionName = (s: { name: string; district?: string }) =>
   `${escapeHtml(s.name)}${s.district ? ` <span class="muted">${escapeHtml(s.district)}</span>` : ''}`;
 
-export function renderFlagged(overview: Overview, t: StaffMessages, language: StaffLanguage): string {
+/** What is flagged, with its failed checks; with the approve-or-reopen form for a clerk or above. */
+export function renderFlagged(
+  overview: Overview,
+  t: StaffMessages,
+  language: StaffLanguage,
+  canReview: boolean,
+): string {
   const items = flaggedItems(overview);
   const f = t.flagged;
   if (!items.length) return `<p class="ok">${f.none}</p>`;
@@ -38,16 +44,20 @@ export function renderFlagged(overview: Overview, t: StaffMessages, language: St
         .join('');
       const id = `flagged-${index}`;
       return `<li class="outbox-stale" data-flagged="${escapeHtml(section.id)}${slotId ? `:${escapeHtml(slotId)}` : ''}">
-<h3 id="${id}">${sectionName(section)} — ${escapeHtml(f.item(what, item.version))}</h3><ul class="checks">${checks}</ul>
+<h3 id="${id}">${sectionName(section)} — ${escapeHtml(f.item(what, item.version))}</h3><ul class="checks">${checks}</ul>${
+        canReview
+          ? `
 <form class="review" data-form="review" data-section="${escapeHtml(section.id)}"${slotId ? ` data-slot="${escapeHtml(slotId)}"` : ''} aria-describedby="${id}">
 <fieldset${certified ? ' disabled' : ''}><legend>${f.decision}</legend>
 <label class="inline"><input type="radio" name="decision" value="approve" required> ${f.approve}</label>
 <label class="inline"><input type="radio" name="decision" value="reopen" required> ${f.reopen}</label>
 <div class="field"><label for="reason-${index}">${f.reason}</label><input id="reason-${index}" name="reason" required maxlength="500" autocomplete="off"></div>
 <button type="submit">${f.confirm}</button></fieldset>
-</form></li>`;
+</form>`
+          : ''
+      }</li>`;
     })
-    .join('')}</ul>`;
+    .join('')}</ul>${canReview ? '' : `<p class="muted">${f.readOnly}</p>`}`;
 }
 
 /** At most this many section numbers per row; the rest are counted. */

@@ -1,11 +1,14 @@
 /**
- * Puts the staff page's views on the page from its state: the election, or the sign-in; says
- * a notice aloud once; and, when the language changes, draws the same page again keeping what
- * was typed or chosen in its forms.
+ * Puts the staff page's views on the page from its state: the sign-in, the change of an initial
+ * password, the choice of an election, the election, or the accounts; says a notice aloud once;
+ * and, when the language changes, draws the same page again keeping what was typed or chosen in
+ * its forms.
  */
+import { renderAccountsPage } from './accounts-view.js';
 import { renderElectionPage } from './election-view.js';
+import { renderHomePage } from './home-view.js';
 import { STAFF_MESSAGES } from './messages.js';
-import { renderSignInPage } from './sign-in-view.js';
+import { renderPasswordPage, renderSignInPage } from './sign-in-view.js';
 import { staffStore } from './staff-store.js';
 import type { StaffState } from './state.js';
 
@@ -22,20 +25,41 @@ const electionToOpen = () => new URLSearchParams(location.search).get('election'
 
 export function render(state: StaffState): void {
   const t = STAFF_MESSAGES[state.language];
-  if (!state.overview) {
-    document.title = t.title;
+  const { language, session } = state;
+  const notice = state.notice?.(t) ?? '';
+  const error = state.signInError?.(t) ?? '';
+  document.title = state.overview && session ? t.titleOf(state.overview.name) : t.title;
+  if (!session) {
     root().innerHTML = renderSignInPage({
-      language: state.language,
+      language,
+      mode: state.signInWith,
       election: electionToOpen(),
-      error: state.signInError?.(t) ?? '',
+      error,
+      notice,
     });
-    return;
+  } else if (session.passwordChangeRequired) {
+    root().innerHTML = renderPasswordPage({ language, username: session.username ?? '', error });
+  } else if (state.view === 'accounts') {
+    root().innerHTML = renderAccountsPage({
+      language,
+      session,
+      accounts: state.accounts,
+      created: state.created,
+      editing: state.editing,
+      electionOpen: state.overview !== undefined,
+      notice,
+    });
+  } else if (!state.overview) {
+    root().innerHTML = renderHomePage({ language, session, election: electionToOpen(), notice });
+  } else {
+    root().innerHTML = renderElectionPage(state.overview, state.quarantine, {
+      language,
+      notice,
+      session,
+      certifyApprovals: state.certifyApprovals,
+      history: state.history,
+    });
   }
-  document.title = t.titleOf(state.overview.name);
-  root().innerHTML = renderElectionPage(state.overview, state.quarantine, {
-    language: state.language,
-    notice: state.notice?.(t) ?? '',
-  });
 }
 
 /** Draws the page again (in another language) with the values typed and the choices made kept. */

@@ -395,7 +395,7 @@ describe('officer codes, handed out by staff', () => {
       expect(newAccepted.body).toEqual({ role: 'officer', electionId: election.id, sectionId: '8' });
       expect(revoked.body).toEqual({ revoked: ['8'] });
       expect(afterRevoke.status).toBe(401);
-      expect(staffSession.body).toEqual({ role: 'staff' });
+      expect(staffSession.body).toEqual({ role: 'staff', staffRole: 'admin', elections: 'all' });
       // Never over an existing file: the second run stops before issuing, so section 9's code still works.
       expect(again.status).not.toBe(0);
       expect(again.output).toContain('EEXIST');
@@ -423,6 +423,7 @@ describe('the staff page', () => {
     const page = await context.newPage();
     try {
       await page.goto(new URL(`/staff/?election=${election.id}`, stack.siteUrl).href);
+      await page.getByRole('button', { name: 'Usa invece il codice del personale' }).click();
       await page.getByLabel('Codice del personale').fill(stack.adminToken);
       await page.getByRole('button', { name: 'Entra' }).click();
       const flagged = page.locator('[data-flagged="10"]');
@@ -523,7 +524,8 @@ describe('the staff page', () => {
     try {
       await page.goto(new URL(`/staff/?election=${election.id}`, stack.siteUrl).href);
 
-      // Act: English from the sign-in on
+      // Act: English from the sign-in on (with the break-glass staff code)
+      await page.getByRole('button', { name: 'Usa invece il codice del personale' }).click();
       await page.getByLabel('Codice del personale').fill(stack.adminToken);
       await page.getByRole('button', { name: 'English' }).click();
       const tokenKept = await page.getByLabel('Staff code').inputValue();
