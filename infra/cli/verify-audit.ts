@@ -1,10 +1,12 @@
 /**
  * `npm run verify-audit -- <electionId> [--wait <seconds>] [--repair]`
  *
- * Checks an election's audit trail (shared/use-cases/verify-audit.ts): the hash chain intact
- * and ending at its head, every history record chained once and unchanged, the stored results
- * following from the chained writes, the totals and the published summary reconciled, and
- * every published snapshot's head still in the chain. Exits 0 when all hold, 1 otherwise.
+ * Checks an election's audit trail (verify-audit/verify-trail.ts): the hash chain intact and
+ * ending at its head, every history record chained once and unchanged, the stored results
+ * following from the chained writes, each staff account's write allowed to the account's role
+ * and elections when it was made (by the deployment's trail, itself checked the same way), the
+ * totals and the published summary reconciled, and every published snapshot's head still in
+ * the chain. Exits 0 when all hold, 1 otherwise.
  * With --wait, checks again until clean or out of time (the stream may still be catching up).
  * With --repair, history records missing from the chain (a lost stream batch) are appended;
  * nothing already chained is ever rewritten. Against the local stack by default; against AWS
@@ -29,6 +31,9 @@ for (;;) {
     console.log(`election ${report.electionId}: audit head ${head}`);
     console.log(
       `  ${report.entries} entries, ${report.records} history records, ${report.snapshotsChecked} published snapshots checked${report.chainedNow ? `, ${report.chainedNow} records chained now (--repair)` : ''}`,
+    );
+    console.log(
+      `  the deployment's trail (the staff accounts' rights): ${report.deployment.entries} entries, ${report.deployment.records} records`,
     );
     for (const p of report.problems.slice(0, SHOWN)) console.log(`  ${p.where}: ${p.problem}`);
     if (report.problems.length > SHOWN)

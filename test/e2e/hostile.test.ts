@@ -6,18 +6,29 @@
  * a live election's paths.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNight } from '../../infra/cli/night/demo-night.js';
-import { LOCAL_BUCKET, LOCAL_CREDENTIALS, LOCAL_TABLE, type Stack } from '../../infra/local/stack.js';
+import {
+  LOCAL_BUCKET,
+  LOCAL_CREDENTIALS,
+  LOCAL_TABLE,
+  PROJECT_ROOT,
+  type Stack,
+} from '../../infra/local/stack.js';
+import { codeAt } from '../../shared/domain/totp.js';
 import { WINDOW_MS } from '../../shared/http/sign-in-throttle.js';
 import { SECURITY_HEADERS, SITE_CSP } from '../../site/security-headers.js';
 import { launchChromium } from '../helpers/browser.js';
 import { E2E_STAFF_TOKEN, startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection, smallElection } from '../helpers/elections.js';
+import { expireSession } from '../helpers/table-damage.js';
 
 let stack: Stack;
 const demo = demoElection();
@@ -83,8 +94,8 @@ beforeAll(async () => {
   stack = await startDemoStack();
   const staff = (method: string, path: string, body: unknown) =>
     call(method, path, { token: E2E_STAFF_TOKEN, body: JSON.stringify(body) });
-  for (const id of [OTHER, CERTIFY])
-    expect((await staff('PUT', `/v1/admin/elections/${id}`, smallElection(id))).status).toBe(200);
+  for (const definition of [smallElection(OTHER), smallElection(CERTIFY, { certifyApprovals: 2 })])
+    expect((await staff('PUT', `/v1/admin/elections/${definition.id}`, definition)).status).toBe(200);
   const issued = await staff('POST', `/v1/admin/elections/${demo.id}/officer-tokens`, {
     sections: ['1', '2'],
   });
@@ -100,82 +111,262 @@ afterAll(async () => {
 });
 
 describe('the authorization matrix: every route against every kind of caller', () => {
-  type Role = 'none' | 'guessed' | 'own' | 'otherSection' | 'otherElection' | 'staff';
-  const ROLES: Role[] = ['none', 'guessed', 'own', 'otherSection', 'otherElection', 'staff'];
+  type Account = 'viewer' | 'clerk' | 'supervisor' | 'admin' | 'outOfScope' | 'disabled' | 'expired';
+  type Role = 'none' | 'guessed' | 'own' | 'otherSection' | 'otherElection' | 'staff' | Account;
+  const ROLES: Role[] = [
+    'none',
+    'guessed',
+    'own',
+    'otherSection',
+    'otherElection',
+    'viewer',
+    'clerk',
+    'supervisor',
+    'admin',
+    'staff',
+    'outOfScope',
+    'disabled',
+    'expired',
+  ];
+  /**
+   * The staff accounts, one per kind of caller: the viewer and the admin of every election, a
+   * clerk and a supervisor of some (so a route with no election in its path refuses them), an
+   * admin of another election only, an admin disabled and one whose session's hours are over.
+   */
+  const ACCOUNTS: Record<Account, { role: string; elections: string[] | 'all' }> = {
+    viewer: { role: 'viewer', elections: 'all' },
+    clerk: { role: 'clerk', elections: [demo.id] },
+    supervisor: { role: 'supervisor', elections: [demo.id, CERTIFY] },
+    admin: { role: 'admin', elections: 'all' },
+    outOfScope: { role: 'admin', elections: [OTHER] },
+    disabled: { role: 'admin', elections: 'all' },
+    expired: { role: 'admin', elections: 'all' },
+  };
+  const usernameOf = (account: Account) => `matrix-${account.toLowerCase()}`;
+  /** Each account's full session, and a second one for the route that ends the session it is called with. */
+  const sessions: Partial<Record<Account, { token: string; spare: string }>> = {};
+  /** Accounts the account routes act on: one an admin creates, one it disables. */
+  const MADE = 'matrix-made';
+  const TARGET = 'matrix-target';
+
   const e = `/v1/elections/${demo.id}`;
   const admin = `/v1/admin/elections/${demo.id}`;
   const section1 = night[0];
   if (!section1) throw new Error('the demo night has no section 1');
+
+  /** Signs in with the account's password and the code of `at` (a code opens one session at most). */
+  async function signIn(username: string, password: string, totpSecret: string, at = Date.now()) {
+    const answer = await call('POST', '/v1/staff/sessions', {
+      body: JSON.stringify({ username, password, otp: codeAt(totpSecret, at) }),
+    });
+    expect(answer.status, answer.text).toBe(200);
+    return String(answer.json.token);
+  }
+
+  beforeAll(async () => {
+    const breakGlass = (method: string, path: string, body?: unknown) =>
+      call(method, path, {
+        token: E2E_STAFF_TOKEN,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    for (const account of Object.keys(ACCOUNTS) as Account[]) {
+      const username = usernameOf(account);
+      const created = await breakGlass('PUT', `/v1/admin/staff/${username}`, {
+        name: `Matrix ${account}`,
+        ...ACCOUNTS[account],
+      });
+      expect(created.status, created.text).toBe(200);
+      const totpSecret = String(created.json.totpSecret);
+      // The first session serves only the password change, which makes it a full one.
+      const token = await signIn(username, String(created.json.password), totpSecret);
+      const password = `${username}, a password long enough`;
+      const changed = await call('POST', '/v1/staff/password', { token, body: JSON.stringify({ password }) });
+      expect(changed.status, changed.text).toBe(200);
+      // The next step's code: the current one opened the first session.
+      const spare = await signIn(username, password, totpSecret, Date.now() + 30_000);
+      sessions[account] = { token, spare };
+    }
+    expect((await breakGlass('DELETE', `/v1/admin/staff/${usernameOf('disabled')}`)).status).toBe(200);
+    const db = DynamoDBDocumentClient.from(
+      new DynamoDBClient({
+        endpoint: stack.dynamodbEndpoint,
+        region: 'eu-south-1',
+        credentials: LOCAL_CREDENTIALS,
+      }),
+    );
+    try {
+      for (const token of Object.values(sessions.expired ?? {})) await expireSession(db, LOCAL_TABLE, token);
+    } finally {
+      db.destroy();
+    }
+    const target = await breakGlass('PUT', `/v1/admin/staff/${TARGET}`, {
+      name: 'Matrix target',
+      role: 'viewer',
+      elections: [demo.id],
+    });
+    expect(target.status, target.text).toBe(200);
+  }, 240_000);
+
+  /** Every role with a staff account's session or the break-glass token, from `least` up. */
+  const staffFrom = (least: 'viewer' | 'clerk' | 'supervisor' | 'admin', status: number) => {
+    const ladder = ['viewer', 'clerk', 'supervisor', 'admin'] as const;
+    return Object.fromEntries(
+      [...ladder.slice(ladder.indexOf(least)), 'staff'].map((role) => [role, status]),
+    );
+  };
+  const everyone = (status: number) => Object.fromEntries(ROLES.map((role) => [role, status]));
+  /** The callers with a staff account's session that is still good. */
+  const signedInAccounts = (status: number) =>
+    Object.fromEntries(
+      (['viewer', 'clerk', 'supervisor', 'admin', 'outOfScope'] as const).map((role) => [role, status]),
+    );
+
   /**
-   * Each route with what the callers allowed to use it get; everyone else gets 401 (no token,
-   * an unknown one) or 403 (a valid token of the wrong role, section or election).
+   * Each route with what the callers allowed to use it get; everyone else gets 401 (no token, an
+   * unknown one, a disabled account's session or one past its hours) or 403 (a valid token of
+   * the wrong role, section or election). Where allowed callers change what the next one sees,
+   * the answers follow the order of ROLES (certify: the first supervisor's approval, then a
+   * second person's certification, then nothing more to certify).
    */
-  const ROUTES: { method: string; path: string; body?: unknown; allowed: Partial<Record<Role, number>> }[] = [
-    { method: 'PUT', path: admin, body: demo, allowed: { staff: 200 } },
-    { method: 'POST', path: `${admin}/officer-tokens`, body: { sections: ['7'] }, allowed: { staff: 200 } },
+  const ROUTES: {
+    method: string;
+    path: string;
+    body?: unknown;
+    /** Call it with the accounts' second sessions (it ends the session it is called with). */
+    spare?: true;
+    allowed: Partial<Record<Role, number>>;
+  }[] = [
+    { method: 'PUT', path: admin, body: demo, allowed: { admin: 200, staff: 200 } },
+    {
+      method: 'POST',
+      path: `${admin}/officer-tokens`,
+      body: { sections: ['7'] },
+      allowed: staffFrom('clerk', 200),
+    },
     {
       method: 'POST',
       path: `${admin}/officer-tokens/revoke`,
       body: { sections: ['8'] },
-      allowed: { staff: 200 },
+      allowed: staffFrom('clerk', 200),
     },
     {
       method: 'POST',
       path: `${admin}/officer-token-jobs`,
       body: { operation: 'revoke', sections: ['8'] },
-      allowed: { staff: 202 },
+      allowed: staffFrom('clerk', 202),
     },
     // No such job: staff get past authorization, to the job's own 404.
-    { method: 'GET', path: `${admin}/officer-token-jobs/none`, allowed: { staff: 404 } },
-    { method: 'GET', path: `${admin}/officer-token-jobs/none/sheet?part=0`, allowed: { staff: 404 } },
+    { method: 'GET', path: `${admin}/officer-token-jobs/none`, allowed: staffFrom('clerk', 404) },
+    {
+      method: 'GET',
+      path: `${admin}/officer-token-jobs/none/sheet?part=0`,
+      allowed: staffFrom('clerk', 404),
+    },
     { method: 'PUT', path: `${e}/sections/1/turnout/T1`, body: section1.turnout.T1, allowed: { own: 200 } },
     { method: 'PUT', path: `${e}/sections/1/results`, body: section1.results, allowed: { own: 200 } },
-    { method: 'GET', path: `${e}/sections/1`, allowed: { own: 200, staff: 200 } },
-    { method: 'GET', path: `${e}/sections/1/history`, allowed: { own: 200, staff: 200 } },
+    { method: 'GET', path: `${e}/sections/1`, allowed: { own: 200, ...staffFrom('viewer', 200) } },
+    { method: 'GET', path: `${e}/sections/1/history`, allowed: { own: 200, ...staffFrom('viewer', 200) } },
     // Section 9 has sent nothing: staff get past authorization, to the domain's own refusal.
     {
       method: 'POST',
       path: `${admin}/sections/9/approve`,
       body: { reason: 'checked' },
-      allowed: { staff: 409 },
+      allowed: staffFrom('clerk', 409),
     },
     {
       method: 'POST',
       path: `${admin}/sections/9/reopen`,
       body: { reason: 'checked' },
-      allowed: { staff: 409 },
+      allowed: staffFrom('clerk', 409),
     },
-    { method: 'GET', path: `${admin}/sections`, allowed: { staff: 200 } },
-    { method: 'GET', path: `${admin}/export?format=csv`, allowed: { staff: 200 } },
-    { method: 'GET', path: `${admin}/audit`, allowed: { staff: 200 } },
-    { method: 'GET', path: '/v1/admin/quarantine', allowed: { staff: 200 } },
-    { method: 'POST', path: `/v1/admin/elections/${CERTIFY}/certify`, allowed: { staff: 200 } },
+    { method: 'GET', path: `${admin}/sections`, allowed: staffFrom('viewer', 200) },
+    { method: 'GET', path: `${admin}/export?format=csv`, allowed: staffFrom('viewer', 200) },
+    { method: 'GET', path: `${admin}/audit`, allowed: staffFrom('viewer', 200) },
+    // No election in its path: it needs every election, which the clerk and the supervisor lack.
+    { method: 'GET', path: '/v1/admin/quarantine', allowed: { viewer: 200, admin: 200, staff: 200 } },
+    // Two approvals needed: the supervisor's is the first, the admin's certifies, then it is done.
+    {
+      method: 'POST',
+      path: `/v1/admin/elections/${CERTIFY}/certify`,
+      allowed: { supervisor: 202, admin: 200, staff: 409 },
+    },
+    // The admin of another election may not grant this one (its own scope bounds what it grants).
+    {
+      method: 'PUT',
+      path: `/v1/admin/staff/${MADE}`,
+      body: { name: 'Made by the matrix', role: 'viewer', elections: [demo.id] },
+      allowed: { admin: 200, staff: 200 },
+    },
+    { method: 'DELETE', path: `/v1/admin/staff/${TARGET}`, allowed: { admin: 200, staff: 200 } },
+    // An admin of some elections lists the accounts within them.
+    { method: 'GET', path: '/v1/admin/staff', allowed: { admin: 200, staff: 200, outOfScope: 200 } },
+    { method: 'GET', path: '/v1/admin/audit', allowed: { admin: 200, staff: 200 } },
+    // Anyone may sign in, whatever token they send: each gets to the body's own refusal.
+    {
+      method: 'POST',
+      path: '/v1/staff/sessions',
+      body: { username: 'nobody', password: 'x', otp: '12' },
+      allowed: everyone(400),
+    },
+    {
+      method: 'POST',
+      path: '/v1/staff/password',
+      body: { password: 'a new password for the matrix' },
+      allowed: signedInAccounts(200),
+    },
+    { method: 'DELETE', path: '/v1/staff/sessions/current', spare: true, allowed: signedInAccounts(200) },
     {
       method: 'GET',
       path: '/v1/session',
-      allowed: { own: 200, otherSection: 200, otherElection: 200, staff: 200 },
+      allowed: {
+        own: 200,
+        otherSection: 200,
+        otherElection: 200,
+        ...staffFrom('viewer', 200),
+        ...signedInAccounts(200),
+      },
     },
-    {
-      method: 'GET',
-      path: '/v1/health',
-      allowed: { none: 200, guessed: 200, own: 200, otherSection: 200, otherElection: 200, staff: 200 },
-    },
+    { method: 'GET', path: '/v1/health', allowed: everyone(200) },
   ];
-  const tokenOf = (role: Role) =>
-    role === 'none'
-      ? undefined
-      : role === 'guessed'
-        ? guessedToken()
-        : role === 'staff'
-          ? E2E_STAFF_TOKEN
-          : tokens[role];
+  const tokenOf = (role: Role, spare: boolean) => {
+    switch (role) {
+      case 'none':
+        return undefined;
+      case 'guessed':
+        return guessedToken();
+      case 'staff':
+        return E2E_STAFF_TOKEN;
+      case 'own':
+      case 'otherSection':
+      case 'otherElection':
+        return tokens[role];
+      default: {
+        const session = sessions[role];
+        if (!session) throw new Error(`no session of ${role}`);
+        return spare ? session.spare : session.token;
+      }
+    }
+  };
+
+  it('covers every route the API has', () => {
+    const routes = readFileSync(join(PROJECT_ROOT, 'serverless.yml'), 'utf8');
+    const declared = [...routes.matchAll(/httpApi: \{ method: (\w+), path: ["']?([^"'\s]+)/g)].map(
+      ([, method, path]) => `${method} ${path}`,
+    );
+    const tried = ROUTES.map((route) => `${route.method} ${route.path.split('?')[0]}`);
+    const unmatched = declared.filter(
+      (route) => !tried.some((t) => new RegExp(`^${route.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(t)),
+    );
+    expect(declared.length).toBeGreaterThan(20);
+    expect(unmatched).toEqual([]);
+  });
 
   it.each(ROUTES)('$method $path', async (route) => {
     // Act: the refused first, so nothing the allowed do changes what the others see.
     const byRole = [...ROLES].sort((a, b) => Number(a in route.allowed) - Number(b in route.allowed));
     const answers: Record<string, number> = {};
     for (const role of byRole) {
-      const token = tokenOf(role);
+      const token = tokenOf(role, route.spare === true);
       const answer = await call(route.method, route.path, {
         ...(token !== undefined ? { token } : {}),
         ...(route.body !== undefined ? { body: JSON.stringify(route.body) } : {}),
@@ -185,10 +376,42 @@ describe('the authorization matrix: every route against every kind of caller', (
       if (answer.status >= 400) expectErrorShape(answer, `${role} ${route.method} ${route.path}`);
     }
     // Assess
-    const expected = Object.fromEntries(
-      ROLES.map((role) => [role, route.allowed[role] ?? (role === 'none' || role === 'guessed' ? 401 : 403)]),
-    );
+    const refused = (role: Role) =>
+      role === 'none' || role === 'guessed' || role === 'disabled' || role === 'expired' ? 401 : 403;
+    const expected = Object.fromEntries(ROLES.map((role) => [role, route.allowed[role] ?? refused(role)]));
     expect(answers).toEqual(expected);
+  });
+
+  it('given an admin of one election, then it lists, changes and disables only accounts within it', async () => {
+    // Prepare
+    const scoped = sessions.outOfScope?.token ?? '';
+    const within = `matrix-within-${Date.now()}`;
+    // Act
+    const made = await call('PUT', `/v1/admin/staff/${within}`, {
+      token: scoped,
+      body: JSON.stringify({ name: 'Within', role: 'clerk', elections: [OTHER] }),
+    });
+    const beyond = await call('PUT', `/v1/admin/staff/${within}`, {
+      token: scoped,
+      body: JSON.stringify({ name: 'Within', role: 'clerk', elections: [OTHER, demo.id] }),
+    });
+    const listed = await call('GET', '/v1/admin/staff', { token: scoped });
+    const disableOther = await call('DELETE', `/v1/admin/staff/${usernameOf('viewer')}`, { token: scoped });
+    const disableWithin = await call('DELETE', `/v1/admin/staff/${within}`, { token: scoped });
+    // Assess
+    expect(made.status, made.text).toBe(200);
+    expect(beyond.status).toBe(403);
+    expect(beyond.json.error?.code).toBe('FORBIDDEN');
+    const accounts = (listed.json.accounts as { username: string; elections: unknown }[]).map(
+      (a) => a.username,
+    );
+    expect(accounts).toEqual(expect.arrayContaining([within, usernameOf('outOfScope')]));
+    expect(accounts.every((username) => username === within || username === usernameOf('outOfScope'))).toBe(
+      true,
+    );
+    expect(disableOther.status).toBe(403);
+    expect(disableWithin.status).toBe(200);
+    expect(disableWithin.json).toMatchObject({ username: within, disabled: true });
   });
 
   it('given any other method or path, then it answers 404 in the error shape', async () => {

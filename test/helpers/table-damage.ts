@@ -1,7 +1,8 @@
 /**
  * What the self-healing tests do to the table behind the system's back: damage a part of an
  * election's total, or leave the table as a lost stream batch leaves it (a count stored, never
- * applied). Written straight to DynamoDB, as a hand or a bug would.
+ * applied); and what the hostile tests do: age a staff session past its hours. Written straight
+ * to DynamoDB, as a hand or a bug would.
  */
 import {
   type DynamoDBDocumentClient,
@@ -11,6 +12,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { AGGREGATE_PART_SK_PREFIX, keys } from '../../shared/db/keys.js';
+import { hashToken } from '../../shared/domain/tokens.js';
 
 async function somePart(db: DynamoDBDocumentClient, table: string, electionId: string) {
   const { Items = [] } = await db.send(
@@ -100,4 +102,21 @@ export async function waitForRepair(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`no repair of "${electionId}" was recorded`);
+}
+
+/**
+ * Moves a staff session's end (its token item's `expiresAt`, epoch seconds) a second into the
+ * past, as if its 12 hours had gone by: the token is still stored, but no request is served.
+ */
+export async function expireSession(db: DynamoDBDocumentClient, table: string, token: string): Promise<void> {
+  await db.send(
+    new UpdateCommand({
+      TableName: table,
+      Key: keys.token(hashToken(token)),
+      UpdateExpression: 'SET expiresAt = :past',
+      ConditionExpression: 'attribute_exists(PK) AND #role = :session',
+      ExpressionAttributeNames: { '#role': 'role' },
+      ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 1, ':session': 'staff-session' },
+    }),
+  );
 }

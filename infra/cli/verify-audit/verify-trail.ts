@@ -8,13 +8,17 @@
  *    and every history record is in the chain exactly once.
  * 3. The present: the definition in force, the certification, and each section's current items
  *    follow from the chained writes (audit-replay.ts).
- * 4. The totals: the aggregates and the published summary equal the sum of the current items
+ * 4. The rights: each staff account's write was allowed to the account's role and elections at
+ *    the rev it names, as the deployment's trail holds them, and each account change there was
+ *    made by an admin whose elections covered the account's (audit-roles.ts). The deployment's
+ *    trail is checked as the election's is (1, 2), since the rights are read from it.
+ * 5. The totals: the aggregates and the published summary equal the sum of the current items
  *    (reconcile).
- * 5. The anchors: every published snapshot names a head the chain still has.
+ * 6. The anchors: every published snapshot names a head the chain still has.
  */
 import { listAllAuditEntries, listHistoryRecords, readAuditHead } from '../../../shared/db/audit.js';
 import { listSections } from '../../../shared/db/elections.js';
-import { keys } from '../../../shared/db/keys.js';
+import { DEPLOYMENT_TRAIL, keys } from '../../../shared/db/keys.js';
 import { batchGet } from '../../../shared/db/queries.js';
 import { listCurrentSubmissions, type Submission } from '../../../shared/db/submissions.js';
 import { type AuditEntry, type AuditHead, chainProblems } from '../../../shared/domain/audit-chain.js';
@@ -26,6 +30,11 @@ import {
   storedDefinitionHash,
 } from '../../../shared/domain/audit-events.js';
 import { replayProblems, type StoredItem } from '../../../shared/domain/audit-replay.js';
+import {
+  accountStatesOf,
+  deploymentTrailProblems,
+  staffWriteProblems,
+} from '../../../shared/domain/audit-roles.js';
 import { hashOf } from '../../../shared/domain/canonical.js';
 import type { Section } from '../../../shared/domain/election.js';
 import { publicPaths } from '../../../shared/domain/public-files.js';
@@ -47,6 +56,8 @@ export interface AuditReport {
   head: AuditHead | null;
   entries: number;
   records: number;
+  /** The deployment's trail (account changes, sign-ins, sign-outs): the rights staff writes are judged by. */
+  deployment: { head: AuditHead | null; entries: number; records: number };
   /** History records not in the chain: the stream may still be catching up, or a batch was lost. */
   unchained: string[];
   /** Records chained by `--repair` (only ever appended; nothing chained is rewritten). */
@@ -147,6 +158,36 @@ async function readChain(electionId: string) {
   return { head, entries, beyond: head ? beyond : [] };
 }
 
+/**
+ * The deployment's trail, read after the election's chain and records: every account state a
+ * chained staff write names was committed before that write, so it is here unless its own
+ * chaining still lags (then it is reported as not yet chained, never as a forgery of the write).
+ */
+async function readDeploymentTrail() {
+  const chain = await readChain(DEPLOYMENT_TRAIL);
+  const records = new Map<string, Record<string, unknown>>();
+  for (const item of await listHistoryRecords(keys.deploymentPartition))
+    records.set(sourceOf(item as { PK: string; SK: string }), item);
+  const chained = new Set(chain.entries.map((e) => e.event.source));
+  return { ...chain, records, unchained: [...records.keys()].filter((source) => !chained.has(source)) };
+}
+
+const NOT_CHAINED = 'this record is not in the chain (yet: run again, with --wait, or with --repair)';
+
+/** The problems of the deployment's trail itself, as the election's own are judged, named as its. */
+async function deploymentChainProblems(
+  trail: Awaited<ReturnType<typeof readDeploymentTrail>>,
+): Promise<AuditProblem[]> {
+  const problems: AuditProblem[] = chainProblems(DEPLOYMENT_TRAIL, trail.entries, trail.head).map(
+    ({ seq, problem }) => ({ where: seq === null ? 'chain' : `entry ${seq}`, problem }),
+  );
+  for (const entry of trail.beyond)
+    problems.push({ where: `entry ${entry.seq}`, problem: 'lies beyond the head: the head was moved back' });
+  problems.push(...(await recordProblems(trail.entries, trail.records)).problems);
+  for (const source of trail.unchained) problems.push({ where: source, problem: NOT_CHAINED });
+  return problems.map(({ where, problem }) => ({ where: `deployment trail: ${where}`, problem }));
+}
+
 const tryEvent = (record: Record<string, unknown>): AuditEvent[] => {
   try {
     return [auditEventOf(record)];
@@ -166,22 +207,31 @@ export async function verifyAudit(
   let { head, entries, beyond } = await readChain(electionId);
   const election = await loadElection(electionId);
   const { sections, records, current } = await readEverything(electionId);
+  let deployment = await readDeploymentTrail();
   const chained = new Set(entries.map((e) => e.event.source));
   let unchained = [...records.keys()].filter((source) => !chained.has(source));
   let chainedNow = 0;
+  /** The events of these unchained records (an unreadable one stays unchained, and is reported below). */
+  const eventsOf = (sources: readonly string[], from: Map<string, Record<string, unknown>>) =>
+    sources.flatMap((source) => {
+      const record = from.get(source);
+      return record ? tryEvent(record) : [];
+    });
   // A repair only appends, and never over a chain that no longer leads to what was published.
   if (options.repair && unchained.length > 0 && anchorProblems(published.heads, entries).length === 0) {
-    const events: AuditEvent[] = [];
-    for (const source of unchained) {
-      const record = records.get(source);
-      // An unreadable record stays unchained, and is reported below.
-      if (record) events.push(...tryEvent(record));
-    }
+    const events = eventsOf(unchained, records);
     await chainEvents(events);
     chainedNow = events.length;
     ({ head, entries, beyond } = await readChain(electionId));
     const now = new Set(entries.map((e) => e.event.source));
     unchained = unchained.filter((source) => !now.has(source));
+  }
+  // The deployment's trail has no published heads: a repair of it only appends too.
+  if (options.repair && deployment.unchained.length > 0) {
+    const events = eventsOf(deployment.unchained, deployment.records);
+    await chainEvents(events);
+    chainedNow += events.length;
+    deployment = await readDeploymentTrail();
   }
 
   const problems: AuditProblem[] = chainProblems(electionId, entries, head).map(({ seq, problem }) => ({
@@ -192,11 +242,7 @@ export async function verifyAudit(
     problems.push({ where: `entry ${entry.seq}`, problem: 'lies beyond the head: the head was moved back' });
   const checked = await recordProblems(entries, records);
   problems.push(...checked.problems);
-  for (const source of unchained)
-    problems.push({
-      where: source,
-      problem: 'this record is not in the chain (yet: run again, with --wait, or with --repair)',
-    });
+  for (const source of unchained) problems.push({ where: source, problem: NOT_CHAINED });
 
   const byId = new Map(sections.map((s) => [s.id, s]));
   const siblings = new Map(current.map(({ section, stored }) => [section.id, stored]));
@@ -220,6 +266,18 @@ export async function verifyAudit(
     ),
   );
 
+  // Each staff account's write, by the account's state at the rev it names in the deployment's trail.
+  problems.push(...(await deploymentChainProblems(deployment)));
+  const trail = deployment.entries.map((e) => e.event);
+  const accounts = accountStatesOf(trail);
+  problems.push(...accounts.problems, ...deploymentTrailProblems(trail, accounts.states));
+  problems.push(
+    ...staffWriteProblems(
+      entries.map((e) => e.event),
+      accounts.states,
+    ),
+  );
+
   const reconciled = await reconcileElection(bucket, electionId, CONCURRENCY);
   problems.push(...anchorProblems(published.heads, entries));
 
@@ -228,6 +286,11 @@ export async function verifyAudit(
     head: head ?? null,
     entries: entries.length,
     records: records.size,
+    deployment: {
+      head: deployment.head ?? null,
+      entries: deployment.entries.length,
+      records: deployment.records.size,
+    },
     unchained,
     chainedNow,
     problems,
