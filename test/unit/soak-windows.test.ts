@@ -29,4 +29,13 @@ describe("the soak's windows", () => {
     expect(verdicts[1]).toContain('NOT within 25%');
     expect(verdicts.at(-1)).toBe('errors: 0');
   });
+
+  it('given a last window of a few seconds, then the verdicts compare the full window before it', () => {
+    const windows = new SoakWindows(0, 1000);
+    for (let i = 0; i < 30; i++) windows.answer(100 + i, 200, 5);
+    for (let i = 0; i < 30; i++) windows.answer(1100 + i, 200, 5);
+    windows.answer(2010, 200, 5);
+    const verdicts = soakVerdicts(windows.figures(2050));
+    expect(verdicts[0]).toBe('requests/s: last window 30.0, first 30.0: within 20%');
+  });
 });

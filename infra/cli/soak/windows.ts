@@ -72,7 +72,11 @@ export class SoakWindows {
 
 /** What the issue asks of a soak: the pace kept and the memory flat, from the first windows to the last. */
 export function soakVerdicts(windows: WindowFigures[]): string[] {
-  const full = windows.filter((w) => w.requests > 0);
+  // A last window cut to less than half of one (the run ending a little past its minutes) is too
+  // short to stand for the end of the run: the window before it does.
+  const span = (w: WindowFigures) => w.toMinute - w.fromMinute;
+  const longest = Math.max(0, ...windows.map(span));
+  const full = windows.filter((w) => w.requests > 0 && span(w) >= longest / 2);
   const first = full[0];
   const second = full[1] ?? first;
   const last = full.at(-1);
