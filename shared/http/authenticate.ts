@@ -8,14 +8,14 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { config } from '../config.js';
 import { getElectionState } from '../db/elections.js';
-import { readSignInFailures, recordSignInFailure } from '../db/sign-in-failures.js';
 import { getStaffAccount } from '../db/staff-accounts.js';
 import { findTokenByHash, type TokenRecord } from '../db/tokens.js';
 import type { StaffRole, StaffScope } from '../domain/staff.js';
 import { hashToken } from '../domain/tokens.js';
-import { RateLimitedError, UnauthorizedError } from '../errors.js';
+import { UnauthorizedError } from '../errors.js';
+import { refuseFailedAttempt } from '../use-cases/failed-attempts.js';
 import { headerOf } from './headers.js';
-import { clientOf, SIGN_IN_FAILURES_PER_WINDOW, windowOf } from './sign-in-throttle.js';
+import { clientOf } from './sign-in-throttle.js';
 
 export type Caller =
   | { role: 'officer'; tokenHash: string; credential: string; electionId: string; sectionId: string }
@@ -87,14 +87,9 @@ export async function authenticate(event: APIGatewayProxyEventV2): Promise<Calle
   const record = await findTokenByHash(hashToken(match[1]));
   if (record) return callerOf(record, now);
   // Only an unknown token reads and counts the address's failures: a valid one waits for nothing more.
-  const client = clientOf(event);
-  const window = windowOf(now);
-  if ((await readSignInFailures(client, window.id)) >= SIGN_IN_FAILURES_PER_WINDOW) {
-    throw new RateLimitedError(
-      'too many unknown tokens from this address: try again in a minute',
-      Math.max(1, Math.ceil((window.endsAt - now) / 1000)),
-    );
-  }
-  await recordSignInFailure(client, window.id, window.endsAt);
-  throw new UnauthorizedError('this token is unknown or has been revoked');
+  return refuseFailedAttempt(
+    [clientOf(event)],
+    'this token is unknown or has been revoked',
+    'too many unknown tokens from this address: try again in a minute',
+  );
 }

@@ -9,14 +9,8 @@ import { isIP } from 'node:net';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { headerOf } from './headers.js';
 
-export const SIGN_IN_FAILURES_PER_WINDOW = 20;
-export const WINDOW_MS = 60_000;
-
-/** The fixed window `now` falls in: its id and when it ends. */
-export function windowOf(now: number): { id: string; endsAt: number } {
-  const start = now - (now % WINDOW_MS);
-  return { id: new Date(start).toISOString(), endsAt: start + WINDOW_MS };
-}
+// The window and its limit live with the rule that counts failures (use-cases/failed-attempts.ts).
+export { SIGN_IN_FAILURES_PER_WINDOW, WINDOW_MS, windowOf } from '../use-cases/failed-attempts.js';
 
 /**
  * The viewer's address, without its port, from CloudFront's `CloudFront-Viewer-Address`

@@ -4,7 +4,6 @@
  * wrong password or code answers the same 401; repeated failures, counted per address and per
  * username, answer 429 instead, but a correct password and code always open a session.
  */
-import { readSignInFailures, recordSignInFailure } from '../db/sign-in-failures.js';
 import {
   changeStaffPassword,
   closeStaffSession,
@@ -17,8 +16,8 @@ import { hashPassword, verifyPassword } from '../domain/passwords.js';
 import { PasswordChangeBodySchema, SESSION_HOURS, SignInBodySchema } from '../domain/staff.js';
 import { generateToken, hashToken } from '../domain/tokens.js';
 import { stepOfCode } from '../domain/totp.js';
-import { ConcurrentWriteError, RateLimitedError, UnauthorizedError } from '../errors.js';
-import { SIGN_IN_FAILURES_PER_WINDOW, windowOf } from '../http/sign-in-throttle.js';
+import { ConcurrentWriteError, UnauthorizedError } from '../errors.js';
+import { refuseFailedAttempt } from './failed-attempts.js';
 import { parseOrThrow } from './validation.js';
 
 const WRONG = 'wrong username, password or code';
@@ -41,19 +40,12 @@ async function checkedSignIn(username: string, password: string, otp: string) {
 }
 
 /** Counts a failure against the address and the username; past the limit of either, 429. */
-async function refuse(client: string, username: string): Promise<never> {
-  const now = Date.now();
-  const window = windowOf(now);
-  const keys = [client, `account:${username}`];
-  const counts = await Promise.all(keys.map((key) => readSignInFailures(key, window.id)));
-  await Promise.all(keys.map((key) => recordSignInFailure(key, window.id, window.endsAt)));
-  if (Math.max(...counts) >= SIGN_IN_FAILURES_PER_WINDOW)
-    throw new RateLimitedError(
-      'too many failed sign-ins: try again in a minute',
-      Math.max(1, Math.ceil((window.endsAt - now) / 1000)),
-    );
-  throw new UnauthorizedError(WRONG);
-}
+const refuse = (client: string, username: string): Promise<never> =>
+  refuseFailedAttempt(
+    [client, `account:${username}`],
+    WRONG,
+    'too many failed sign-ins: try again in a minute',
+  );
 
 export async function signIn(body: unknown, client: string) {
   const request = parseOrThrow(SignInBodySchema, body, 'sign-in');
