@@ -40,8 +40,10 @@ export const DEFAULT_DYNAMODB_HEAP = '2g';
 const HEAP = /^[1-9]\d{0,5}[mg]$/;
 
 /**
- * Starts DynamoDB Local on 127.0.0.1 only, keeping its data in `dbPath` (or in memory), its heap
- * at most `heap` (a JVM size such as `2g` or `1536m`).
+ * Starts DynamoDB Local on 127.0.0.1 only, keeping its data in `dbPath` (or in memory), with a
+ * heap of `heap` (a JVM size such as `2g` or `1536m`) reserved and touched at start: the memory a
+ * night needs is taken once, up front, instead of creeping up as the JVM widens its heap, so a
+ * machine that starts the stack can hold the night and the resident memory stays flat.
  */
 export async function startDynamoDbLocal(options: {
   port: number;
@@ -59,7 +61,9 @@ export async function startDynamoDbLocal(options: {
   const server = startProcess(
     'java',
     [
+      `-Xms${heap}`,
       `-Xmx${heap}`,
+      '-XX:+AlwaysPreTouch',
       `-Djava.library.path=${libraries}`,
       '-cp',
       `${jar}:${libraries}/*`,
