@@ -234,6 +234,11 @@ describe('the authorization matrix: every route against every kind of caller', (
     body?: unknown;
     /** Call it with the accounts' second sessions (it ends the session it is called with). */
     spare?: true;
+    /**
+     * Its answer reports the system's state, not the caller's rights: 200, or 503 while a stream
+     * reader has not yet answered its latest probe (a busy machine), for any caller alike.
+     */
+    reportsState?: true;
     allowed: Partial<Record<Role, number>>;
   }[] = [
     { method: 'PUT', path: admin, body: demo, allowed: { admin: 200, staff: 200 } },
@@ -326,7 +331,7 @@ describe('the authorization matrix: every route against every kind of caller', (
         ...signedInAccounts(200),
       },
     },
-    { method: 'GET', path: '/v1/health', allowed: everyone(200) },
+    { method: 'GET', path: '/v1/health', reportsState: true, allowed: everyone(200) },
   ];
   const tokenOf = (role: Role, spare: boolean) => {
     switch (role) {
@@ -372,8 +377,9 @@ describe('the authorization matrix: every route against every kind of caller', (
         ...(route.body !== undefined ? { body: JSON.stringify(route.body) } : {}),
         headers: freshClient(),
       });
-      answers[role] = answer.status;
-      if (answer.status >= 400) expectErrorShape(answer, `${role} ${route.method} ${route.path}`);
+      const lagging = route.reportsState === true && answer.status === 503;
+      answers[role] = lagging ? 200 : answer.status;
+      if (answer.status >= 400 && !lagging) expectErrorShape(answer, `${role} ${route.method} ${route.path}`);
     }
     // Assess
     const refused = (role: Role) =>
