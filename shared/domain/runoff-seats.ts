@@ -18,8 +18,8 @@
  *   the first round's links: Cons. Stato V n. 5065/2011, n. 6123/2008, n. 2519/2001; TAR Marche
  *   II n. 794/2024), even when those lists sit in the winner's group.
  *
- * Out of scope: a run-off up to 15,000 inhabitants (art. 71 c. 6, a tie at the first round),
- * and which council candidates fill a list's seats (preferences).
+ * Up to 15,000 inhabitants (a run-off after a tie, art. 71 c. 6) the council is art. 71's with the
+ * run-off's winner. Out of scope: which council candidates fill a list's seats (preferences).
  */
 import { dhondt, type Party } from './dhondt.js';
 import { percent } from './percent.js';
@@ -169,6 +169,50 @@ function listGivingUpSeat(
 }
 
 /**
+ * Up to 15,000 inhabitants a run-off follows only a tie at the top (TUEL art. 71 c. 6), with no
+ * apparentamento (art. 71 has none: one list per candidate), and the council depends on nothing
+ * but who was elected: two thirds to his list, the rest by D'Hondt among the others, each
+ * defeated candidate whose list won a seat taking its first one (art. 71 cc. 8-9). So it is the
+ * first round's allocation by seats.ts with the run-off's winner ranked first; only the mayor's
+ * figures are the run-off's.
+ */
+function councilAfterTie(
+  first: SeatInput,
+  rules: SeatRules,
+  links: ReadonlyMap<string, string>,
+  mayor: string,
+  mayorFigures: SeatAllocation['mayor'],
+): RunoffSeatAllocation {
+  for (const [listId, candidateId] of links) {
+    if (first.lists.find((l) => l.id === listId)?.candidateId !== candidateId) {
+      throw new RangeError(
+        `list "${listId}" cannot be linked to "${candidateId}": art. 71 has no apparentamento`,
+      );
+    }
+  }
+  const top = Math.max(...first.candidates.map((c) => first.candidateVotes[c.id] ?? 0));
+  const ranked: SeatInput = { ...first, candidateVotes: { ...first.candidateVotes, [mayor]: top + 1 } };
+  const outcome = allocateSeats(ranked, rules);
+  // The first round had votes (else no run-off), so the allocation exists and elects `mayor`.
+  if (outcome?.outcome !== 'allocated' || outcome.mayor.candidateId !== mayor) {
+    throw new Error('the first round cannot be allocated with the run-off winner first');
+  }
+  return {
+    ...outcome,
+    round: 'runoff',
+    mayor: mayorFigures,
+    groups: first.candidates.map((c) => ({
+      candidateId: c.id,
+      listIds: first.lists.filter((l) => l.candidateId === c.id).map((l) => l.id),
+      votes: outcome.coalitions.find((x) => x.candidateId === c.id)?.votes ?? 0,
+      seats: outcome.coalitions.find((x) => x.candidateId === c.id)?.seats ?? 0,
+      majorityBonus: false,
+    })),
+    bonusWithheldBy: null,
+  };
+}
+
+/**
  * The council after a run-off (TUEL art. 73 cc. 7-11), from the first round's count and the
  * run-off's links and votes.
  *
@@ -178,13 +222,13 @@ function listGivingUpSeat(
  * @param first the first round's count, exactly as {@link allocateSeats} takes it.
  * @param round the run-off: the admitted pair, its lists (first-round links plus apparentamento)
  *   and its votes.
- * @param rules defaults to {@link rulesFor}(first.population); must be a `coalition-dhondt`
- *   rule set (art. 73).
+ * @param rules defaults to {@link rulesFor}(first.population). With art. 71 rules (up to
+ *   15,000 inhabitants, a run-off after a tie) the council is art. 71's, see {@link councilAfterTie}.
  * @throws RangeError on inconsistent input: anything {@link allocateSeats} refuses, a first
  *   round that elected its mayor, a pair that is not two first-round candidates, a run-off list
  *   unknown to the first round or linked outside the pair, an admitted candidate's first-round
- *   list not linked to him at the run-off, a negative or fractional vote count, or rules of
- *   another kind.
+ *   list not linked to him at the run-off, a negative or fractional vote count, or an
+ *   apparentamento under art. 71 rules.
  */
 export function allocateRunoffSeats(
   first: SeatInput,
@@ -192,9 +236,6 @@ export function allocateRunoffSeats(
   rules: SeatRules = rulesFor(first.population),
 ): RunoffSeatAllocation | null {
   const council = rules.council;
-  if (council.method !== 'coalition-dhondt') {
-    throw new RangeError(`the council after a run-off is modelled for art. 73 rules only, not "${rules.id}"`);
-  }
   // Validates the first round as seats.ts does, and tells whether it elected a mayor.
   const firstOutcome = allocateSeats(first, rules);
   if (firstOutcome === null) return null;
@@ -224,6 +265,14 @@ export function allocateRunoffSeats(
           : b
         : elder;
   const loser = mayor === a ? b : a;
+  const mayorVotes = mayor === a ? votesA : votesB;
+  if (council.method === 'majority-share') {
+    return councilAfterTie(first, rules, links, mayor, {
+      candidateId: mayor,
+      votes: mayorVotes,
+      percent: percent(mayorVotes, votesA + votesB),
+    });
+  }
 
   // --- The groups that share the seats (art. 73 c. 8 at the round that elected the mayor) ----
   const groupOf = (listId: string, firstCandidate: string) => links.get(listId) ?? firstCandidate;
@@ -334,7 +383,6 @@ export function allocateRunoffSeats(
 
   // --- The result, in the first round's shape ----------------------------------------------
   const inWinnerGroup = new Set(members.get(mayor) ?? []);
-  const mayorVotes = mayor === a ? votesA : votesB;
   return {
     outcome: 'allocated',
     round: 'runoff',

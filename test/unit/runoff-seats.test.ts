@@ -108,7 +108,6 @@ describe('allocateRunoffSeats: refused input and nothing yet', () => {
         }),
       () => allocateRunoffSeats(threeWay, { ...good, candidateVotes: { a: -1, b: 5 } }),
       () => allocateRunoffSeats(threeWay, { ...good, candidateVotes: { a: 1.5, b: 5 } }),
-      () => allocateRunoffSeats(threeWay, good, TUEL_71),
     ];
 
     // Act + Assess
@@ -319,6 +318,43 @@ describe('allocateRunoffSeats: apparentamento (TUEL art. 72 c. 7)', () => {
     expect(listSeats(result)).toEqual({ 'a-1': 11, 'b-1': 6, 'c-1': 3, 'c-2': 2 });
     expect(result.councillorsFromCandidates).toEqual(['b', 'c']);
     expect(coalitionSeats(result)).toEqual({ a: 11, b: 7, c: 6 });
+  });
+});
+
+describe('allocateRunoffSeats up to 15,000 inhabitants (TUEL art. 71 c. 6): a run-off after a tie', () => {
+  // A tie at the top of a town of 8,000 (12 councillors): a and b 1,000 each, c 500.
+  const tie = {
+    ...firstRound(12, [
+      { id: 'a', votes: 1_000, lists: [1_000] },
+      { id: 'b', votes: 1_000, lists: [1_000] },
+      { id: 'c', votes: 500, lists: [500] },
+    ]),
+    population: 8_000,
+  };
+
+  it("given b elected at the run-off, when allocated, then b's list takes two thirds (8) and the others share 4 by D'Hondt, each defeated candidate whose list won a seat first (art. 71 cc. 8-9)", () => {
+    // Act
+    const result = allocated(allocateRunoffSeats(tie, runoffOf(tie, ['a', 'b'], [800, 900]), TUEL_71));
+
+    // Assess: 4 seats among 1,000 and 500: 1,000, then 500 and 500 tied in quotient, a first
+    // with more votes, then c's 500: a 3, c 1.
+    expect(allocateSeats(tie, TUEL_71)?.outcome).toBe('runoff');
+    expect(result.rules).toBe('tuel-71');
+    expect(result.mayor).toEqual({ candidateId: 'b', votes: 900, percent: 52.94 });
+    expect(coalitionSeats(result)).toEqual({ a: 3, b: 8, c: 1 });
+    expect(listSeats(result)).toEqual({ 'a-1': 2, 'b-1': 8, 'c-1': 0 });
+    expect(result.councillorsFromCandidates).toEqual(['a', 'c']);
+    expect(groupSeats(result)).toEqual({ a: 3, b: 8, c: 1 });
+    expect(result.bonusWithheldBy).toBeNull();
+  });
+
+  it('given a list of a third candidate linked to one of the two, when allocated under art. 71, then it is refused: art. 71 has no apparentamento', () => {
+    // Act
+    const attempt = () =>
+      allocateRunoffSeats(tie, runoffOf(tie, ['a', 'b'], [800, 900], { 'c-1': 'b' }), TUEL_71);
+
+    // Assess
+    expect(attempt).toThrow(RangeError);
   });
 });
 
