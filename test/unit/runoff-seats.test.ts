@@ -526,6 +526,29 @@ describe('allocateRunoffSeats: properties', () => {
     );
   });
 
+  it('given any run-off, when allocated, then the bonus is withheld exactly when a first-round group of another candidate passed 50% of the valid votes', () => {
+    fc.assert(
+      fc.property(runoffs, ({ first, round }) => {
+        // Act
+        const result = allocateRunoffSeats(first, round);
+
+        // Assess: an oracle in plain integers, on the first round's valid mayoral votes.
+        fc.pre(result !== null);
+        const valid = sum(Object.values(first.candidateVotes));
+        const holders = first.candidates
+          .filter((c) => c.id !== result.mayor.candidateId)
+          .filter((c) => {
+            const votes = sum(
+              first.lists.filter((l) => l.candidateId === c.id).map((l) => first.listVotes[l.id] ?? 0),
+            );
+            return 2 * votes > valid;
+          })
+          .map((c) => c.id);
+        expect(result.bonusWithheldBy).toBe(holders[0] ?? null);
+      }),
+    );
+  });
+
   it('given any run-off, when allocated, then exactly the defeated candidates whose own first-round lists won a seat sit, each seat taken from those lists', () => {
     fc.assert(
       fc.property(runoffs, ({ first, round }) => {
