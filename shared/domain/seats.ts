@@ -2,9 +2,9 @@
  * Council seats of an Italian municipal election, from the count of the first round, under the
  * rules of seat-rules.ts (TUEL arts. 71-73), with the exact arithmetic of seat-arithmetic.ts.
  *
- * Out of scope: the council after a run-off (art. 73 c. 10 second sentence, with the
- * apparentamenti of art. 72 c. 7), the quorum of a single-list election (art. 71 c. 10), and
- * the choice of the councillors inside each list (preferences, art. 71 c. 9 / art. 73 c. 11).
+ * The council after a run-off (art. 73 c. 10 second sentence, with the apparentamenti of art. 72
+ * c. 7) is runoff-seats.ts. Out of scope: the quorum of a single-list election (art. 71 c. 10),
+ * and the choice of the councillors inside each list (preferences, art. 71 c. 9 / art. 73 c. 11).
  */
 import { dhondt, type Party } from './dhondt.js';
 import { percent } from './percent.js';
