@@ -17,11 +17,17 @@ import { commitTotalsCorrection, readApplied, readTotal, TOTAL_PARTS, type Total
 import { listSections } from '../db/elections.js';
 import { type HealState, REPAIRS_KEPT, readHealState, writeHealState } from '../db/heal-state.js';
 import { readCurrentSubmissions, submissionKey } from '../db/submissions.js';
-import { mismatchedSources, planRepair, type SourceChange } from '../domain/aggregation.js';
+import {
+  mismatchedSources,
+  outlookSourcesOf,
+  planRepair,
+  type SourceChange,
+  sourcesToRead,
+} from '../domain/aggregation.js';
 import { type ChangeEntry, figuresOf } from '../domain/change-list.js';
 import { addTallies, diffTallies, isEmptyTally, sumTallies, type Tally } from '../domain/tally.js';
 import { logger } from '../logger.js';
-import { changeOfImage, commitToSomePart } from './aggregate-changes.js';
+import { changeOfImage, commitToSomePart, SOURCES_PER_TRANSACTION } from './aggregate-changes.js';
 import { loadElection } from './election-context.js';
 
 export interface HealReport {
@@ -46,7 +52,7 @@ export interface HealOptions {
   sectionsPerRound?: number;
 }
 
-const SOURCES_PER_REPAIR = 40;
+const SOURCES_PER_REPAIR = SOURCES_PER_TRANSACTION;
 
 const suspectOf = (change: SourceChange) => `${change.sourceId}@${change.rev}`;
 
@@ -57,7 +63,7 @@ async function repairSources(electionId: string, due: SourceChange[]): Promise<C
     const chunk = due.slice(start, start + SOURCES_PER_REPAIR);
     const committed = await commitToSomePart(
       electionId,
-      chunk.map((c) => c.sourceId),
+      sourcesToRead(chunk),
       // Planned on the applied records read inside the guarded attempt: what the stream applied
       // meanwhile is no longer a difference.
       (applied) => planRepair(mismatchedSources(chunk, applied), applied),
@@ -112,7 +118,9 @@ export async function healElection(electionId: string, options: HealOptions = {}
       round.map((section) => section.id),
       slotIds,
     );
-    const current = [...stored.values()].flat().map((item) => changeOfImage(submissionKey(item), item));
+    const items = [...stored.values()].flat().map((item) => changeOfImage(submissionKey(item), item));
+    // The sections' outlook sources too, made from the stored items as the stream makes them.
+    const current = [...items, ...outlookSourcesOf(items)];
     for (const c of current) seen.add(c.sourceId);
     sweep.expected = addTallies(sweep.expected, sumTallies(current.map((c) => c.tally)));
     const mismatched = mismatchedSources(current, await readApplied(current.map((c) => c.sourceId)));
