@@ -165,7 +165,13 @@ function addOutlookSources(
       tally: outlookTallyOf(results.tally, final.tally, pairing.finalSlotId),
       pairing,
     };
-    if (previous && previous.rev === next.rev && sameTally(previous.tally, next.tally)) continue;
+    // Unchanged, it needs no write, unless the plan writes a partner: then the guards on the
+    // outlook source and the other partner are what tell a torn read (a partner read before another
+    // writer moved it) from a true one.
+    const partnerWritten =
+      written.has(pairing.resultsId) || (pairing.finalId !== undefined && written.has(pairing.finalId));
+    if (!partnerWritten && previous && previous.rev === next.rev && sameTally(previous.tally, next.tally))
+      continue;
     addToPlan(plan, next, previous, repair);
     for (const id of [pairing.resultsId, pairing.finalId]) {
       if (id !== undefined && !written.has(id))
@@ -232,4 +238,43 @@ export function outlookSourcesOf(stored: readonly SourceChange[]): SourceChange[
     });
   }
   return [...outlooks.values()];
+}
+
+/**
+ * The outlook sources among these sources' sections that do not follow their partners' applied
+ * records (a damaged or lost applied record of their own). One whose partners differ from the
+ * stored items needs no look of its own: repairing the partners rewrites it (planRepair).
+ */
+function driftedOutlookSources(
+  sources: readonly SourceChange[],
+  applied: ReadonlyMap<string, Applied>,
+): SourceChange[] {
+  const drifted = new Map<string, SourceChange>();
+  for (const { pairing, electionId } of sources) {
+    if (!pairing || drifted.has(pairing.outlookId)) continue;
+    const results = applied.get(pairing.resultsId);
+    const final = pairing.finalId === undefined ? undefined : applied.get(pairing.finalId);
+    if (!results && !final) continue;
+    const expected = {
+      rev: (results?.rev ?? 0) + (final?.rev ?? 0),
+      tally: outlookTallyOf(results?.tally ?? {}, final?.tally ?? {}, pairing.finalSlotId),
+    };
+    const actual = applied.get(pairing.outlookId);
+    if (actual && actual.rev === expected.rev && sameTally(actual.tally, expected.tally)) continue;
+    drifted.set(pairing.outlookId, { sourceId: pairing.outlookId, electionId, ...expected, pairing });
+  }
+  return [...drifted.values()];
+}
+
+/**
+ * What the reconciliation repairs among a section's stored sources: the items the totals do not
+ * show as they are (mismatchedSources), and the outlook sources that do not follow their partners'
+ * applied records. Both go to planRepair, which rewrites an outlook source from its partners.
+ */
+export function sourcesToRepair(
+  stored: readonly SourceChange[],
+  applied: ReadonlyMap<string, Applied>,
+): SourceChange[] {
+  const items = stored.filter((change) => !isOutlookSource(change));
+  return [...mismatchedSources(items, applied), ...driftedOutlookSources(stored, applied)];
 }

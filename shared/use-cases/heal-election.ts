@@ -18,11 +18,11 @@ import { listSections } from '../db/elections.js';
 import { type HealState, REPAIRS_KEPT, readHealState, writeHealState } from '../db/heal-state.js';
 import { readCurrentSubmissions, submissionKey } from '../db/submissions.js';
 import {
-  mismatchedSources,
   outlookSourcesOf,
   planRepair,
   type SourceChange,
   sourcesToRead,
+  sourcesToRepair,
 } from '../domain/aggregation.js';
 import { type ChangeEntry, figuresOf } from '../domain/change-list.js';
 import { addTallies, diffTallies, isEmptyTally, sumTallies, type Tally } from '../domain/tally.js';
@@ -66,7 +66,7 @@ async function repairSources(electionId: string, due: SourceChange[]): Promise<C
       sourcesToRead(chunk),
       // Planned on the applied records read inside the guarded attempt: what the stream applied
       // meanwhile is no longer a difference.
-      (applied) => planRepair(mismatchedSources(chunk, applied), applied),
+      (applied) => planRepair(sourcesToRepair(chunk, applied), applied),
     );
     entries.push(...(committed?.entries ?? []));
   }
@@ -119,11 +119,11 @@ export async function healElection(electionId: string, options: HealOptions = {}
       slotIds,
     );
     const items = [...stored.values()].flat().map((item) => changeOfImage(submissionKey(item), item));
-    // The sections' outlook sources too, made from the stored items as the stream makes them.
-    const current = [...items, ...outlookSourcesOf(items)];
-    for (const c of current) seen.add(c.sourceId);
-    sweep.expected = addTallies(sweep.expected, sumTallies(current.map((c) => c.tally)));
-    const mismatched = mismatchedSources(current, await readApplied(current.map((c) => c.sourceId)));
+    // The sections' outlook sources count too, made from the stored items as the stream makes them.
+    const outlooks = outlookSourcesOf(items);
+    for (const c of [...items, ...outlooks]) seen.add(c.sourceId);
+    sweep.expected = addTallies(sweep.expected, sumTallies([...items, ...outlooks].map((c) => c.tally)));
+    const mismatched = sourcesToRepair(items, await readApplied(sourcesToRead(items)));
     const due = mismatched.filter((c) => suspects.has(suspectOf(c)));
     nextSuspects.push(...mismatched.filter((c) => !suspects.has(suspectOf(c))).map(suspectOf));
     if (mismatched.length > 0) sweep.clean = false;

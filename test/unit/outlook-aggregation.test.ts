@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   type AggregationPlan,
   type Applied,
-  mismatchedSources,
   type OutlookPairing,
   outlookSourcesOf,
   planAggregation,
   planRepair,
   type SourceChange,
+  sourcesToRepair,
 } from '../../shared/domain/aggregation.js';
 import { outlookTallyOf } from '../../shared/domain/outlook-tally.js';
 import { addTallies, sumTallies, type Tally } from '../../shared/domain/tally.js';
@@ -199,12 +199,12 @@ describe('planAggregation: the outlook sources', () => {
         const current = [...stored, ...outlookSourcesOf(stored)];
 
         // Act
-        const due = mismatchedSources(current, store.applied);
-        apply(store, (applied) => planRepair(mismatchedSources(due, applied), applied));
+        const due = sourcesToRepair(stored, store.applied);
+        apply(store, (applied) => planRepair(sourcesToRepair(due, applied), applied));
 
         // Assess
         expect(store.total).toEqual(sumTallies(current.map((c) => c.tally)));
-        expect(mismatchedSources(current, store.applied)).toEqual([]);
+        expect(sourcesToRepair(stored, store.applied)).toEqual([]);
         expectOutlookSourcesFollowTheirPartners(store);
       }),
       { numRuns: 500 },
@@ -226,13 +226,14 @@ describe('planAggregation: the outlook sources', () => {
     apply(store, (applied) => planAggregation([results], applied));
     store.applied.set(pairing.outlookId, { rev: 2, tally: { 'outlook.countedBound': 7 } });
     store.total = { sections: 1, registered: 1000, voters: 560, 'outlook.countedBound': 7 };
-    const current = [results, ...outlookSourcesOf([results])];
 
     // Act
-    const plan = planRepair(mismatchedSources(current, store.applied), store.applied);
+    const due = sourcesToRepair([results], store.applied);
+    const plan = planRepair(due, store.applied);
     commit(store, plan);
 
     // Assess
+    expect(due.map((c) => c.sourceId)).toEqual([pairing.outlookId]);
     expect(plan.entries).toEqual([]);
     expect(plan.checks).toEqual([
       { sourceId: pairing.resultsId, expectedRev: 2 },
