@@ -82,9 +82,10 @@ const GRANTS = {
   routeNotFound: { originSecret: true },
   // Writes a probe item every minute; both stream readers answer it.
   probeStream: { table: ['dynamodb:PutItem'] },
+  // A plan's transaction checks the partner of a section's outlook source it read and does not write.
   aggregateAndChain: {
     stream: 'AggregationFailuresQueue',
-    table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem'],
+    table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem'],
   },
   // The periodic reconciliation: reads sections and what the totals took in, repairs through the
   // guarded aggregation (a totals correction checks every part unmoved); the publisher follows it.

@@ -156,8 +156,9 @@ function partWrites(
 }
 
 /**
- * Writes a plan in one transaction: every applied record, and the plan's delta added to one part
- * with the plan's change entries, each conditioned on the rev that was read. Answers false when
+ * Writes a plan in one transaction: every applied record, the checks of those it read without
+ * writing, and the plan's delta added to one part with the plan's change entries, each conditioned
+ * on the rev that was read. Answers false when
  * another writer got there first.
  */
 export async function commitAggregation(
@@ -180,6 +181,14 @@ export async function commitAggregation(
           ...(everCounted ? { everCounted } : {}),
           appliedAt: now,
         },
+        ...guarded(expectedRev),
+      },
+    })),
+    // What the plan read and relies on without writing it (an outlook source's other partner).
+    ...plan.checks.map(({ sourceId, expectedRev }) => ({
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: keys.applied(keyOfId(sourceId)),
         ...guarded(expectedRev),
       },
     })),

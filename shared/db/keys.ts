@@ -23,6 +23,8 @@ const sectionPk = (electionId: string, sectionId: string) => `${electionPk(elect
 const pad = (version: number) => String(version).padStart(6, '0');
 
 export const RESULT_SK = 'RESULT';
+/** The sort key a section's outlook source is known by (only its applied record is stored). */
+export const OUTLOOK_SK = 'OUTLOOK';
 export const TURNOUT_SK_PREFIX = 'TURNOUT#';
 /** The prefix of the parts whose sum is an election's total. */
 export const AGGREGATE_PART_SK_PREFIX = 'AGGREGATE#PART#';
@@ -68,6 +70,11 @@ export const keys = {
   }),
   /** The aggregation's record of what one source item (results or a turnout slot) contributed. */
   applied: (source: Key): Key => ({ PK: source.PK, SK: `APPLIED#${source.SK}` }),
+  /**
+   * A section's outlook source (domain/outlook-tally.ts): no item of its own, only its applied
+   * record (`APPLIED#OUTLOOK`) beside its partners', in the partition of the section's items.
+   */
+  outlookSource: (sectionPartition: string): Key => ({ PK: sectionPartition, SK: OUTLOOK_SK }),
 
   aggregatePartition: (electionId: string) => `${electionPk(electionId)}#AGGREGATE`,
   aggregatePart: (electionId: string, part: number): Key => ({

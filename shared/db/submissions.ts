@@ -27,6 +27,8 @@ export interface Submission {
   slotId?: string;
   district?: string;
   registeredVoters: number;
+  /** The election's final turnout slot, if it has one: the aggregation pairs the count with that reading. */
+  finalSlotId?: string;
   /** Counts the stored bodies: 1 for the first, +1 for every correction. */
   version: number;
   /** Counts every change of the item (corrections, approvals): the aggregation's ordering. */

@@ -4,6 +4,8 @@
  */
 import type { AuditHead } from './audit-chain.js';
 import type { ElectionHead } from './election.js';
+import { answerOutlook, mayorOutlook, type Outlook } from './outlook.js';
+import { uncountedOf } from './outlook-tally.js';
 import { percent } from './percent.js';
 import {
   DEFAULT_REFERENDUM_QUORUM_PERCENT,
@@ -12,7 +14,7 @@ import {
   type ReferendumOutcome,
   referendumOutcome,
 } from './referendum.js';
-import { allocateSeats, type SeatOutcome } from './seats.js';
+import { allocateSeats, rulesFor, type SeatOutcome } from './seats.js';
 import { counter, type Tally } from './tally.js';
 
 export type ResultsStatus = 'provisional' | 'final' | 'certified';
@@ -71,6 +73,8 @@ export interface Summary {
   seats: (SeatOutcome & { projection: boolean }) | null;
   /** The two candidates of the run-off (ballottaggio), when the first round elects no mayor. */
   runoff: { candidateIds: [string, string] } | null;
+  /** What the uncounted ballots can still change, as exact bounds (outlook.ts). */
+  outlook: Outlook;
   links: { sections: string; definition: string; csv: string };
   /** The URL path of this publish's change list: what moved the totals since the previous seq. */
   changes: string | null;
@@ -124,6 +128,34 @@ export function buildSummary(head: ElectionHead, total: Tally, context: SummaryC
           percent(voters, head.registeredVoters),
         )
       : null;
+
+  const uncounted = uncountedOf(total, {
+    registeredVoters: head.registeredVoters,
+    sectionCount: head.sectionCount,
+    finalSlotId: head.turnoutSlots.find((slot) => slot.final === true)?.id,
+  });
+  const outlook: Outlook = {
+    ...uncounted,
+    mayor:
+      head.kind === 'municipal'
+        ? mayorOutlook(
+            rulesFor(head.municipality.population).mayor.winsWith,
+            head.candidates.map((c, i) => ({ id: c.id, votes: candidateVotes[i] ?? 0 })),
+            uncounted.uncountedAtMost,
+          )
+        : null,
+    answers:
+      head.kind === 'referendum'
+        ? head.questions.map((q) =>
+            answerOutlook(
+              q.id,
+              { yes: count(counter.yes(q.id)), no: count(counter.no(q.id)) },
+              uncounted.uncountedAtMost,
+              quorum?.reached ?? false,
+            ),
+          )
+        : [],
+  };
 
   const status: ResultsStatus = context.certified
     ? 'certified'
@@ -194,6 +226,7 @@ export function buildSummary(head: ElectionHead, total: Tally, context: SummaryC
     quorum,
     seats: seats ? { ...seats, projection: status === 'provisional' } : null,
     runoff: seats?.outcome === 'runoff' ? seats.runoff : null,
+    outlook,
     links: context.paths,
     changes: context.changes ?? null,
     audit: context.audit ?? null,

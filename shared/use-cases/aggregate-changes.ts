@@ -2,14 +2,17 @@ import { randomInt } from 'node:crypto';
 import type { DynamoDBRecord } from 'aws-lambda';
 import * as z from 'zod';
 import { commitAggregation, readApplied, readPart, sourceIdOf, TOTAL_PARTS } from '../db/aggregates.js';
-import { isSourceKey } from '../db/keys.js';
+import { isSourceKey, keys, RESULT_SK, TURNOUT_SK_PREFIX } from '../db/keys.js';
 import { readStreamRecord } from '../db/stream-record.js';
 import {
   type AggregationPlan,
   type Applied,
+  ITEMS_PER_SOURCE,
   latestChanges,
+  type OutlookPairing,
   planAggregation,
   type SourceChange,
+  sourcesToRead,
 } from '../domain/aggregation.js';
 import { isCounted, SUBMISSION_STATUSES } from '../domain/status.js';
 import { StoredResultsSchema, TurnoutReadingSchema } from '../domain/submission-bodies.js';
@@ -23,6 +26,8 @@ const SourceImageSchema = z.object({
   sectionId: z.string(),
   kind: z.enum(['results', 'turnout']),
   slotId: z.string().optional(),
+  /** The election's final slot, which the item carries so the aggregation pairs it without the definition. */
+  finalSlotId: z.string().optional(),
   registeredVoters: z.number().int().min(0),
   rev: z.number().int().positive(),
   status: z.enum(SUBMISSION_STATUSES),
@@ -43,6 +48,25 @@ export function changeOfRecord(record: DynamoDBRecord): SourceChange | undefined
 }
 
 /**
+ * The outlook sources of a section's count or final reading (domain/aggregation.ts); none for
+ * the readings of the other slots, which the outlook does not read.
+ */
+function pairingOf(
+  key: { PK: string; SK: string },
+  image: { kind: 'results' | 'turnout'; slotId?: string | undefined; finalSlotId?: string | undefined },
+): OutlookPairing | undefined {
+  const { finalSlotId } = image;
+  if (image.kind === 'turnout' && (finalSlotId === undefined || image.slotId !== finalSlotId))
+    return undefined;
+  const id = (SK: string) => sourceIdOf({ PK: key.PK, SK });
+  return {
+    outlookId: sourceIdOf(keys.outlookSource(key.PK)),
+    resultsId: id(RESULT_SK),
+    ...(finalSlotId !== undefined ? { finalId: id(`${TURNOUT_SK_PREFIX}${finalSlotId}`), finalSlotId } : {}),
+  };
+}
+
+/**
  * The change a stored source item makes to the totals: its counted tally at its rev. The
  * stream path and the redrive (`redrive-aggregation.ts`) read items through this one function.
  */
@@ -54,9 +78,11 @@ export function changeOfImage(key: { PK: string; SK: string }, raw: unknown, rem
     : image.kind === 'results'
       ? tallyOfResults(StoredResultsSchema.parse(image.body), image.registeredVoters)
       : tallyOfTurnout(image.slotId ?? '', TurnoutReadingSchema.parse(image.body), image.registeredVoters);
+  const pairing = pairingOf(key, image);
   return {
     sourceId: sourceIdOf(key),
     electionId: image.electionId,
+    ...(pairing ? { pairing } : {}),
     // A removed item outranks every version it had.
     rev: removed ? image.rev + 1 : image.rev,
     tally,
@@ -69,8 +95,11 @@ export function changeOfImage(key: { PK: string; SK: string }, raw: unknown, rem
   };
 }
 
-/** Sources per transaction: with their part and its change entries, well under DynamoDB's 100 items. */
-const SOURCES_PER_TRANSACTION = 40;
+/**
+ * Sources per transaction: each with its section's outlook source and a partner's condition
+ * check at most, and the part with its change entries, within DynamoDB's 100 items.
+ */
+export const SOURCES_PER_TRANSACTION = Math.floor((100 - 2) / ITEMS_PER_SOURCE);
 /** Transactions of one batch in flight at once, each on a part of its own. */
 const TRANSACTIONS_AT_ONCE = 4;
 
@@ -116,7 +145,11 @@ export async function commitToSomePart(
 export async function applyChanges(changes: readonly SourceChange[]): Promise<void> {
   const chunks: SourceChange[][] = [];
   const byElection = new Map<string, SourceChange[]>();
-  for (const change of latestChanges(changes)) {
+  // In key order, so a section's count and final reading (one partition) share a chunk and its outlook source.
+  const ordered = latestChanges(changes).sort((a, b) =>
+    a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0,
+  );
+  for (const change of ordered) {
     byElection.set(change.electionId, [...(byElection.get(change.electionId) ?? []), change]);
   }
   for (const electionChanges of byElection.values()) {
@@ -126,10 +159,8 @@ export async function applyChanges(changes: readonly SourceChange[]): Promise<vo
   }
   // Chunks hold different sources, so they commit in any order, side by side.
   await inPool(chunks, TRANSACTIONS_AT_ONCE, async (chunk) => {
-    await commitToSomePart(
-      chunk[0]?.electionId ?? '',
-      chunk.map((c) => c.sourceId),
-      (applied) => planAggregation(chunk, applied),
+    await commitToSomePart(chunk[0]?.electionId ?? '', sourcesToRead(chunk), (applied) =>
+      planAggregation(chunk, applied),
     );
   });
 }

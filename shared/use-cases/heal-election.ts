@@ -17,11 +17,17 @@ import { commitTotalsCorrection, readApplied, readTotal, TOTAL_PARTS, type Total
 import { listSections } from '../db/elections.js';
 import { type HealState, REPAIRS_KEPT, readHealState, writeHealState } from '../db/heal-state.js';
 import { readCurrentSubmissions, submissionKey } from '../db/submissions.js';
-import { mismatchedSources, planRepair, type SourceChange } from '../domain/aggregation.js';
+import {
+  outlookSourcesOf,
+  planRepair,
+  type SourceChange,
+  sourcesToRead,
+  sourcesToRepair,
+} from '../domain/aggregation.js';
 import { type ChangeEntry, figuresOf } from '../domain/change-list.js';
 import { addTallies, diffTallies, isEmptyTally, sumTallies, type Tally } from '../domain/tally.js';
 import { logger } from '../logger.js';
-import { changeOfImage, commitToSomePart } from './aggregate-changes.js';
+import { changeOfImage, commitToSomePart, SOURCES_PER_TRANSACTION } from './aggregate-changes.js';
 import { loadElection } from './election-context.js';
 
 export interface HealReport {
@@ -46,7 +52,7 @@ export interface HealOptions {
   sectionsPerRound?: number;
 }
 
-const SOURCES_PER_REPAIR = 40;
+const SOURCES_PER_REPAIR = SOURCES_PER_TRANSACTION;
 
 const suspectOf = (change: SourceChange) => `${change.sourceId}@${change.rev}`;
 
@@ -57,10 +63,10 @@ async function repairSources(electionId: string, due: SourceChange[]): Promise<C
     const chunk = due.slice(start, start + SOURCES_PER_REPAIR);
     const committed = await commitToSomePart(
       electionId,
-      chunk.map((c) => c.sourceId),
+      sourcesToRead(chunk),
       // Planned on the applied records read inside the guarded attempt: what the stream applied
       // meanwhile is no longer a difference.
-      (applied) => planRepair(mismatchedSources(chunk, applied), applied),
+      (applied) => planRepair(sourcesToRepair(chunk, applied), applied),
     );
     entries.push(...(committed?.entries ?? []));
   }
@@ -112,10 +118,12 @@ export async function healElection(electionId: string, options: HealOptions = {}
       round.map((section) => section.id),
       slotIds,
     );
-    const current = [...stored.values()].flat().map((item) => changeOfImage(submissionKey(item), item));
-    for (const c of current) seen.add(c.sourceId);
-    sweep.expected = addTallies(sweep.expected, sumTallies(current.map((c) => c.tally)));
-    const mismatched = mismatchedSources(current, await readApplied(current.map((c) => c.sourceId)));
+    const items = [...stored.values()].flat().map((item) => changeOfImage(submissionKey(item), item));
+    // The sections' outlook sources count too, made from the stored items as the stream makes them.
+    const outlooks = outlookSourcesOf(items);
+    for (const c of [...items, ...outlooks]) seen.add(c.sourceId);
+    sweep.expected = addTallies(sweep.expected, sumTallies([...items, ...outlooks].map((c) => c.tally)));
+    const mismatched = sourcesToRepair(items, await readApplied(sourcesToRead(items)));
     const due = mismatched.filter((c) => suspects.has(suspectOf(c)));
     nextSuspects.push(...mismatched.filter((c) => !suspects.has(suspectOf(c))).map(suspectOf));
     if (mismatched.length > 0) sweep.clean = false;

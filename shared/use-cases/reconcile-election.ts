@@ -1,12 +1,21 @@
 import { readTotal } from '../db/aggregates.js';
 import { listSections } from '../db/elections.js';
-import { readCurrentSubmissions } from '../db/submissions.js';
+import { readCurrentSubmissions, submissionKey } from '../db/submissions.js';
+import { outlookSourcesOf } from '../domain/aggregation.js';
 import type { Section } from '../domain/election.js';
 import { publicPaths } from '../domain/public-files.js';
 import { isCounted } from '../domain/status.js';
 import { buildSummary, type Summary } from '../domain/summary.js';
-import { diffTallies, sumTallies, type Tally, tallyOfResults, tallyOfTurnout } from '../domain/tally.js';
+import {
+  addTallies,
+  diffTallies,
+  sumTallies,
+  type Tally,
+  tallyOfResults,
+  tallyOfTurnout,
+} from '../domain/tally.js';
 import type { PublicBucket } from '../storage/bucket.js';
+import { changeOfImage } from './aggregate-changes.js';
 import { loadElection } from './election-context.js';
 import { inPool } from './in-pool.js';
 
@@ -71,8 +80,9 @@ export async function reconcileElection(
       slotIds,
     );
     for (const section of round) {
+      const items = stored.get(section.id) ?? [];
       const tally = sumTallies(
-        (stored.get(section.id) ?? [])
+        items
           .filter((s) => isCounted(s.status))
           .map((s) =>
             s.kind === 'results'
@@ -80,7 +90,9 @@ export async function reconcileElection(
               : tallyOfTurnout(s.slotId ?? '', s.body as never, section.registeredVoters),
           ),
       );
-      perSection.push(tally);
+      // The section's outlook source, from its stored items as the stream makes it.
+      const outlook = outlookSourcesOf(items.map((s) => changeOfImage(submissionKey(s), s)));
+      perSection.push(addTallies(tally, sumTallies(outlook.map((o) => o.tally))));
     }
   });
   const expected = sumTallies(perSection);

@@ -49,6 +49,11 @@ const SECTION_RACES = {
     new ConcurrentWriteError('the section is being written by another device right now: try again'),
 };
 
+const finalSlotOf = (head: { turnoutSlots: { id: string; final?: boolean | undefined }[] }) => {
+  const final = head.turnoutSlots.find((slot) => slot.final === true);
+  return final ? { finalSlotId: final.id } : {};
+};
+
 const outcomeOf = (s: Submission): SubmissionOutcome => ({
   version: s.version,
   status: s.status,
@@ -107,6 +112,8 @@ async function submit(
       ...(target.slotId !== undefined ? { slotId: target.slotId } : {}),
       ...(section.district !== undefined ? { district: section.district } : {}),
       registeredVoters: section.registeredVoters,
+      // The aggregation pairs a section's count with its final reading for the outlook (domain/aggregation.ts).
+      ...finalSlotOf(election.head),
       version: currentVersion + 1,
       rev: (current?.rev ?? 0) + 1,
       status: statusOfNewVersion(checks),

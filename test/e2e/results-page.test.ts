@@ -179,6 +179,13 @@ describe('the public results page', () => {
         'La ricerca per sezione richiede JavaScript',
       );
       await expect(page.getByRole('link', { name: 'Riepilogo (CSV)' }).isVisible()).resolves.toBe(true);
+      // The outlook says how many ballots are left at most, as the summary the page shows does.
+      const { seq, outlook } = await client.publishedSummary(election.id);
+      await expect(page.getAttribute('meta[name="results-seq"]', 'content')).resolves.toBe(String(seq));
+      const left = (outlook as { uncountedAtMost: number }).uncountedAtMost;
+      await expect(page.textContent('.outlook')).resolves.toContain(
+        `Restano al più ${italian.format(left)} schede da scrutinare`,
+      );
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     } finally {
       await close();
@@ -211,6 +218,7 @@ describe('the public results page', () => {
       const expected = expectedTotals(election, night);
       expect(text).toContain(`Sezioni scrutinate: ${night.length} su ${night.length}`);
       expect(text).toContain('Dati ufficiosi, scrutinio completato');
+      await expect(page.textContent('.outlook')).resolves.toContain('Non restano schede da scrutinare.');
       const candidateVotes = await votesIn(page, /Candidati sindaco/);
       for (const candidate of expected.candidates) {
         const name = election.candidates.find((c) => c.id === candidate.id)?.name ?? '';

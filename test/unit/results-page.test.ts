@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { outlookTallyOf } from '../../shared/domain/outlook-tally.js';
 import type { PublicSectionFile } from '../../shared/domain/public-files.js';
 import { buildSummary, type Summary } from '../../shared/domain/summary.js';
 import { sumTallies, tallyOfResults, tallyOfTurnout } from '../../shared/domain/tally.js';
@@ -167,6 +168,94 @@ describe('the pre-rendered results page', () => {
     expect(page).toContain('Quorum: 50,00% degli elettori');
     expect(page).toContain('Quesiti — sezioni 1 su 1');
     expect(page).not.toContain('Candidati sindaco');
+  });
+});
+
+describe('the outlook on the page', () => {
+  const page = (summary: Summary, language: 'it' | 'en') =>
+    renderResultsPage(summary, { language, location: 'election', assets: ASSETS });
+  const withOutlook = (outlook: Summary['outlook']): Summary => ({ ...municipalSummary(), outlook });
+
+  it('given an open outcome with an upper bound, when rendered in both languages, then it says so with the ballots left', () => {
+    // Prepare: section 1 counted with its outlook source, section 2 (900 electors) without a final reading.
+    const results = tallyOfResults(squareMunicipalResults(), 1000);
+    const total = sumTallies([results, outlookTallyOf(results, {}, 'T3')]);
+    const summary = buildSummary(headOf(municipalDefinition()), total, context);
+
+    // Act
+    const [italian, english] = [page(summary, 'it'), page(summary, 'en')];
+
+    // Assess
+    expect(summary.outlook).toMatchObject({ uncountedAtMost: 900, exact: false, mayor: { status: 'open' } });
+    expect(italian).toContain('Esito ancora aperto');
+    expect(italian).toContain('Restano al più 900 schede da scrutinare (limite superiore');
+    expect(english).toContain('Still open');
+    expect(english).toContain('At most 900 ballots are left to count (an upper bound');
+  });
+
+  it('given an elected mayor, when rendered, then the page names the winner whatever the missing sections hold', () => {
+    // Prepare
+    const summary = withOutlook({
+      uncountedAtMost: 12345,
+      exact: true,
+      mayor: { status: 'elected', candidateId: 'C2', runoffCandidates: null },
+      answers: [],
+    });
+
+    // Act
+    const [italian, english] = [page(summary, 'it'), page(summary, 'en')];
+
+    // Assess
+    expect(italian).toContain(
+      'Eletto al primo turno: <strong>Carla Onesti</strong>, qualunque sia l’esito delle sezioni mancanti.',
+    );
+    expect(italian).toContain('Restano al più 12.345 schede da scrutinare (numero esatto');
+    expect(english).toContain('Elected at the first round: <strong>Carla Onesti</strong>');
+    expect(english).toContain('At most 12,345 ballots are left to count (an exact figure');
+  });
+
+  it('given a certain run-off with its pair and nothing left, when rendered, then both names and no ballots left are shown', () => {
+    // Prepare
+    const summary = withOutlook({
+      uncountedAtMost: 0,
+      exact: true,
+      mayor: { status: 'runoff', candidateId: null, runoffCandidates: ['C2', 'C1'] },
+      answers: [],
+    });
+
+    // Act
+    const [italian, english] = [page(summary, 'it'), page(summary, 'en')];
+
+    // Assess
+    expect(italian).toContain('Ballottaggio certo tra Carla Onesti e Giorgio Fede');
+    expect(italian).toContain('Non restano schede da scrutinare.');
+    expect(english).toContain('A run-off between Carla Onesti and Giorgio Fede is certain');
+  });
+
+  it('given a referendum counted past its quorum, when rendered, then each question says which answer wins', () => {
+    // Prepare
+    const results = tallyOfResults(squareReferendumResults(), 1000);
+    const total = sumTallies([results, outlookTallyOf(results, {}, 'T1')]);
+    const summary = buildSummary(referendumHead(), total, context);
+
+    // Act
+    const italian = page(summary, 'it');
+
+    // Assess
+    expect(italian).toContain('Volete il nuovo parco?: <strong>prevale il sì</strong>');
+    expect(italian).not.toContain('Esito ancora aperto: le schede');
+  });
+
+  it('given a snapshot published before the outlook existed, when rendered, then the page renders without it', () => {
+    // Prepare
+    const { outlook: _outlook, ...older } = municipalSummary();
+
+    // Act
+    const live = renderLiveContent(older as Summary, 'it');
+
+    // Assess
+    expect(live).not.toContain('h-outlook');
+    expect(live).toContain('h-turnout');
   });
 });
 

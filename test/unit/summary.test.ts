@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { outlookTallyOf } from '../../shared/domain/outlook-tally.js';
 import { percent } from '../../shared/domain/percent.js';
 import { buildSummary } from '../../shared/domain/summary.js';
 import { sumTallies, type Tally, tallyOfResults, tallyOfTurnout } from '../../shared/domain/tally.js';
@@ -300,5 +301,107 @@ describe('buildSummary', () => {
         outcome: 'yes',
       },
     ]);
+  });
+});
+
+describe('buildSummary: the outlook', () => {
+  /** Section 1 (1,000 electors) counted with its final reading of 560; section 2 (900) with only its final reading of 500. */
+  const countedAndFinal = (): Tally => {
+    const results = tallyOfResults(squareMunicipalResults(), 1000);
+    const final1 = tallyOfTurnout('T3', { voters: 560 }, 1000);
+    return sumTallies([
+      results,
+      final1,
+      outlookTallyOf(results, final1, 'T3'),
+      tallyOfTurnout('T3', { voters: 500 }, 900),
+      tallyOfTurnout('T1', { voters: 189 }, 900),
+    ]);
+  };
+
+  it('given one section counted and the other with its final reading, when summarised, then at most that reading is left, exactly, and the mayor is still open', () => {
+    // Act
+    const summary = buildSummary(municipalHead(), countedAndFinal(), context);
+
+    // Assess: C1 300, C2 250, 500 left: over 15,000 nobody can be sure of half.
+    expect(summary.outlook).toEqual({
+      uncountedAtMost: 500,
+      exact: true,
+      mayor: { status: 'open', candidateId: null, runoffCandidates: null },
+      answers: [],
+    });
+  });
+
+  it('given the same counts in a town of 15,000, when summarised, then plurality decides: a lead of 50 with 500 left is still open', () => {
+    // Act
+    const summary = buildSummary(municipalHead({ population: 15_000 }), countedAndFinal(), context);
+
+    // Assess
+    expect(summary.outlook.mayor?.status).toBe('open');
+  });
+
+  it('given every section counted, when summarised under plurality, then the leader is elected', () => {
+    // Prepare
+    const counts = [
+      tallyOfResults(squareMunicipalResults(), 1000),
+      tallyOfResults(squareMunicipalResults(), 900),
+    ];
+    const total = sumTallies([...counts, ...counts.map((r) => outlookTallyOf(r, {}, 'T3'))]);
+
+    // Act
+    const summary = buildSummary(municipalHead({ population: 15_000 }), total, context);
+
+    // Assess
+    expect(summary.outlook).toEqual({
+      uncountedAtMost: 0,
+      exact: true,
+      mayor: { status: 'elected', candidateId: 'C1', runoffCandidates: null },
+      answers: [],
+    });
+  });
+
+  it('given no final reading anywhere, when summarised, then the bound is the registered electors and not exact', () => {
+    // Act
+    const summary = buildSummary(municipalHead(), {}, context);
+
+    // Assess
+    expect(summary.outlook).toMatchObject({ uncountedAtMost: 1900, exact: false, mayor: { status: 'open' } });
+  });
+
+  it('given a total cut to its turnout counters, when summarised, then the outlook is open and its bound comes from the turnout alone', () => {
+    // Prepare
+    const turnoutOnly = Object.fromEntries(
+      Object.entries(countedAndFinal()).filter(([key]) => key.startsWith('turnout.')),
+    );
+
+    // Act
+    const summary = buildSummary(municipalHead(), turnoutOnly, context);
+
+    // Assess: both sections' final readings, 560 + 500, as if neither were counted.
+    expect(summary.outlook).toEqual({
+      uncountedAtMost: 1060,
+      exact: true,
+      mayor: { status: 'open', candidateId: null, runoffCandidates: null },
+      answers: [],
+    });
+  });
+
+  it('given a referendum fully counted past its quorum, when summarised, then each question says yes and there is no mayor', () => {
+    // Prepare
+    const results = tallyOfResults(squareReferendumResults(), 1000);
+    const total = sumTallies([results, outlookTallyOf(results, {}, 'T1')]);
+
+    // Act
+    const summary = buildSummary(referendumHead(), total, context);
+
+    // Assess
+    expect(summary.outlook).toEqual({
+      uncountedAtMost: 0,
+      exact: true,
+      mayor: null,
+      answers: [
+        { questionId: 'Q1', status: 'yes' },
+        { questionId: 'Q2', status: 'yes' },
+      ],
+    });
   });
 });

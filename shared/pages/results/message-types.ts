@@ -41,6 +41,16 @@ export interface Messages {
   answersCaption: string;
   answerHeaders: string[];
   outcome: Record<Outcome, string>;
+  outlook: {
+    heading: string;
+    elected: (name: string) => string;
+    runoffBetween: (first: string, second: string) => string;
+    runoff: string;
+    open: string;
+    answer: (question: string, status: 'yes' | 'no' | 'open') => string;
+    remaining: (count: string, exact: boolean) => string;
+    nothingLeft: string;
+  };
   ballots: string;
   ballotsCaption: string;
   ballotHeaders: string[];

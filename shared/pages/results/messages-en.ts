@@ -56,6 +56,22 @@ export const en: Messages = {
     'quorum-not-reached': 'Quorum not reached',
     'no-votes': '—',
   },
+  outlook: {
+    heading: 'Outcome',
+    elected: (name) =>
+      `Elected at the first round: <strong>${name}</strong>, whatever the sections still missing hold.`,
+    runoffBetween: (first, second) => `<strong>A run-off between ${first} and ${second} is certain</strong>.`,
+    runoff:
+      '<strong>A run-off is certain</strong>: no candidate can be elected at the first round; the pair is not decided yet.',
+    open: 'Still open: the ballots still missing can change the outcome.',
+    answer: (question, status) =>
+      status === 'open'
+        ? `${question}: still open.`
+        : `${question}: <strong>${status === 'yes' ? 'yes' : 'no'} wins</strong>, whatever the sections still missing hold.`,
+    remaining: (count, exact) =>
+      `At most ${count} ballots are left to count (${exact ? 'an exact figure, from the sections’ final turnout' : 'an upper bound: not every section has sent its final turnout'}).`,
+    nothingLeft: 'No ballots are left to count.',
+  },
   ballots: 'Ballots',
   ballotsCaption: 'Ballots',
   ballotHeaders: ['Item', 'Number'],

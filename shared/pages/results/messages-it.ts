@@ -56,6 +56,22 @@ export const it: Messages = {
     'quorum-not-reached': 'Quorum non raggiunto',
     'no-votes': '—',
   },
+  outlook: {
+    heading: 'Esito',
+    elected: (name) =>
+      `Eletto al primo turno: <strong>${name}</strong>, qualunque sia l’esito delle sezioni mancanti.`,
+    runoffBetween: (first, second) => `<strong>Ballottaggio certo tra ${first} e ${second}</strong>.`,
+    runoff:
+      '<strong>Ballottaggio certo</strong>: nessun candidato può essere eletto al primo turno; la coppia non è ancora decisa.',
+    open: 'Esito ancora aperto: le schede mancanti possono ancora cambiarlo.',
+    answer: (question, status) =>
+      status === 'open'
+        ? `${question}: esito ancora aperto.`
+        : `${question}: <strong>prevale il ${status === 'yes' ? 'sì' : 'no'}</strong>, qualunque sia l’esito delle sezioni mancanti.`,
+    remaining: (count, exact) =>
+      `Restano al più ${count} schede da scrutinare (${exact ? 'numero esatto, dall’affluenza finale delle sezioni' : 'limite superiore: non tutte le sezioni hanno comunicato l’affluenza finale'}).`,
+    nothingLeft: 'Non restano schede da scrutinare.',
+  },
   ballots: 'Schede',
   ballotsCaption: 'Schede',
   ballotHeaders: ['Voce', 'Numero'],

@@ -136,6 +136,32 @@ function renderReferendum(s: Summary, language: Language): string {
   return `<section aria-labelledby="h-answers"><h2 id="h-answers">${t.referendum}</h2>${quorum}${answers}</section>`;
 }
 
+/**
+ * What the uncounted ballots can still change (the summary's outlook): a certainty, never a
+ * projection, in a sentence or two.
+ */
+function renderOutlook(s: Summary, language: Language): string {
+  const t = MESSAGES[language].outlook;
+  const f = formatsOf(language);
+  // A snapshot published before the outlook existed has none (a page re-rendered from it says nothing).
+  const outlook = (s as Partial<Summary>).outlook;
+  if (!outlook) return '';
+  const { mayor, answers, uncountedAtMost, exact } = outlook;
+  const names = new Map(s.candidates.map((c) => [c.id, c.name]));
+  const name = (id: string) => escapeHtml(names.get(id) ?? id);
+  const texts = new Map(s.answers.map((a) => [a.questionId, a.text]));
+  const lines: string[] = [];
+  if (mayor?.status === 'elected' && mayor.candidateId) lines.push(t.elected(name(mayor.candidateId)));
+  else if (mayor?.status === 'runoff' && mayor.runoffCandidates)
+    lines.push(t.runoffBetween(name(mayor.runoffCandidates[0]), name(mayor.runoffCandidates[1])));
+  else if (mayor?.status === 'runoff') lines.push(t.runoff);
+  else if (mayor) lines.push(t.open);
+  for (const a of answers)
+    lines.push(t.answer(escapeHtml(texts.get(a.questionId) ?? a.questionId), a.status));
+  lines.push(uncountedAtMost === 0 ? t.nothingLeft : t.remaining(f.count(uncountedAtMost), exact));
+  return `<section aria-labelledby="h-outlook" class="outlook"><h2 id="h-outlook">${t.heading}</h2>${lines.map((line) => `<p>${line}</p>`).join('')}</section>`;
+}
+
 function renderBallots(s: Summary, language: Language): string {
   const t = MESSAGES[language];
   const f = formatsOf(language);
@@ -150,9 +176,9 @@ function renderBallots(s: Summary, language: Language): string {
   )}</section>`;
 }
 
-/** Everything the live updates replace: turnout, votes, seats, referendum and ballots. */
+/** Everything the live updates replace: the outlook, turnout, votes, seats, referendum and ballots. */
 export function renderLiveContent(s: Summary, language: Language): string {
-  return [renderTurnout, renderVotes, renderSeats, renderReferendum, renderBallots]
+  return [renderOutlook, renderTurnout, renderVotes, renderSeats, renderReferendum, renderBallots]
     .map((part) => part(s, language))
     .join('');
 }
