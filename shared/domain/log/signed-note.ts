@@ -79,21 +79,25 @@ function chop(text: string): [string, string] | undefined {
   return at < 0 ? undefined : [text.slice(0, at), text.slice(at + 1)];
 }
 
-/** The verifier of a verifier key; throws on anything but a well-formed Ed25519 key. */
-export function parseVerifierKey(vkey: string): NoteVerifier {
-  const [name, rest] = chop(vkey) ?? ['', ''];
+/**
+ * `<name>+<8 hex key id>+<base64(0x01 || 32 bytes)>`, the shape both key texts share (the
+ * verifier's holds the public key, the signer's the seed); undefined when it is not that.
+ */
+function parseKeyText(text: string): { name: string; keyId: number; key: Uint8Array } | undefined {
+  const [name, rest] = chop(text) ?? ['', ''];
   const [keyIdText, keyText] = chop(rest) ?? ['', ''];
   const key = fromBase64(keyText);
-  if (
-    !isValidKeyName(name) ||
-    !/^[0-9a-f]{8}$/.test(keyIdText) ||
-    !key ||
-    key.length !== 33 ||
-    key[0] !== ED25519
-  )
-    throw new Error(`not an Ed25519 verifier key: ${vkey}`);
-  const publicKey = key.subarray(1);
-  const keyId = Number.parseInt(keyIdText, 16);
+  const wellFormed =
+    isValidKeyName(name) && /^[0-9a-f]{8}$/.test(keyIdText) && key?.length === 33 && key[0] === ED25519;
+  if (!wellFormed || !key) return undefined;
+  return { name, keyId: Number.parseInt(keyIdText, 16), key: key.slice(1) };
+}
+
+/** The verifier of a verifier key; throws on anything but a well-formed Ed25519 key. */
+export function parseVerifierKey(vkey: string): NoteVerifier {
+  const parsed = parseKeyText(vkey);
+  if (!parsed) throw new Error(`not an Ed25519 verifier key: ${vkey}`);
+  const { name, keyId, key: publicKey } = parsed;
   if (keyIdOf(name, publicKey) !== keyId) throw new Error(`the key id of ${name} does not match its key`);
   return {
     name,
@@ -137,19 +141,10 @@ export function formatSignerKey(name: string, seed: Uint8Array): string {
 export function parseSignerKey(skey: string): { name: string; seed: Uint8Array } {
   const fail = () => new Error('not an Ed25519 private key of the note format');
   if (!skey.startsWith('PRIVATE+KEY+')) throw fail();
-  const [name, rest] = chop(skey.slice('PRIVATE+KEY+'.length)) ?? ['', ''];
-  const [keyIdText, keyText] = chop(rest) ?? ['', ''];
-  const key = fromBase64(keyText);
-  if (
-    !isValidKeyName(name) ||
-    !/^[0-9a-f]{8}$/.test(keyIdText) ||
-    !key ||
-    key.length !== 33 ||
-    key[0] !== ED25519
-  )
-    throw fail();
-  const seed = key.slice(1);
-  if (signerFromSeed(name, seed).keyId !== Number.parseInt(keyIdText, 16)) throw fail();
+  const parsed = parseKeyText(skey.slice('PRIVATE+KEY+'.length));
+  if (!parsed) throw fail();
+  const { name, keyId, key: seed } = parsed;
+  if (signerFromSeed(name, seed).keyId !== keyId) throw fail();
   return { name, seed };
 }
 
