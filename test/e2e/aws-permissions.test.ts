@@ -163,6 +163,13 @@ describe('every function under its own role, as in AWS', () => {
           200,
         );
     }
+    // As on a real night, the final readings are taken in before the counts arrive: a count's plan
+    // then checks the final reading it does not write (the outlook source's partner).
+    await waitForSummary(E, (s) =>
+      (s.turnout as { slotId: string; sectionsReported: number }[]).some(
+        (t) => t.slotId === 'T2' && t.sectionsReported === 3,
+      ),
+    );
     expect((await send('PUT', `${section('1')}/results`, officer('1'), squareResults(1))).body).toMatchObject(
       {
         status: 'accepted',
