@@ -103,6 +103,15 @@ const recheckedRecord = (rechecks: readonly Recheck[]) =>
     : {};
 
 /**
+ * A new version's history record, as stored: the audit trail's and the public log's source, so the
+ * write can answer the receipt of its log entry before the log is written (domain/public-log-entry.ts).
+ */
+export const historyRecordOf = (next: Submission, rechecks: readonly Recheck[] = []) => {
+  const { receipt: _receipt, ...version } = next;
+  return { ...historyKey(next), type: 'SubmissionVersion', ...version, ...recheckedRecord(rechecks) };
+};
+
+/**
  * Records a staff review: the current item with its new status, and the review in the
  * history, in one transaction conditioned on the rev that was reviewed and an open election.
  */
@@ -183,12 +192,7 @@ export async function storeSubmissionVersion(
           {
             Put: {
               TableName: tableName(),
-              Item: {
-                ...historyKey(next),
-                type: 'SubmissionVersion',
-                ...next,
-                ...recheckedRecord(rechecks),
-              },
+              Item: historyRecordOf(next, rechecks),
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },

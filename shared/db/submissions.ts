@@ -41,6 +41,8 @@ export interface Submission {
   submittedBy: Actor;
   /** The latest staff decision on this version, if any. */
   review?: Review;
+  /** This version's receipt: the leaf hash of its public log entry (on the current item only). */
+  receipt?: string;
 }
 
 export const submissionKey = (s: Pick<Submission, 'electionId' | 'sectionId' | 'kind' | 'slotId'>): Key =>

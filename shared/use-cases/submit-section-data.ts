@@ -1,9 +1,11 @@
-import { storeSubmissionVersion } from '../db/submission-writes.js';
+import { historyRecordOf, type Recheck, storeSubmissionVersion } from '../db/submission-writes.js';
 import { listCurrentSubmissions, type Submission } from '../db/submissions.js';
 import type { Actor } from '../domain/actor.js';
+import { auditEventOf } from '../domain/audit-events.js';
 import { hashOf } from '../domain/canonical.js';
 import type { FailedCheck } from '../domain/checks.js';
 import { recheckSection, statusOfNewVersion } from '../domain/lifecycle.js';
+import { publicLogEntryOf, receiptOf } from '../domain/public-log-entry.js';
 import { checksFor } from '../domain/section-checks.js';
 import type { SubmissionStatus } from '../domain/status.js';
 import { resultsSchemaFor, TurnoutReadingSchema } from '../domain/submission-bodies.js';
@@ -19,6 +21,8 @@ export interface SubmissionOutcome {
   version: number;
   status: Submission['status'];
   checks: FailedCheck[];
+  /** The leaf hash of this version's entry in the election's public log. */
+  receipt: string;
 }
 
 export interface SubmitRequest {
@@ -58,7 +62,12 @@ const outcomeOf = (s: Submission): SubmissionOutcome => ({
   version: s.version,
   status: s.status,
   checks: s.checks,
+  receipt: s.receipt ?? receiptOfVersion(s),
 });
+
+/** The receipt of a version: its public log entry's leaf hash, from the history record it writes. */
+const receiptOfVersion = (s: Submission, rechecks: readonly Recheck[] = []) =>
+  receiptOf(publicLogEntryOf(auditEventOf(historyRecordOf(s, rechecks))));
 
 /**
  * The metrics of a stored version: SubmissionsStored, and CountsFlagged for each item the write
@@ -128,8 +137,9 @@ async function submit(
       item: { ...item, checks, status, rev: item.rev + 1 },
       expectedRev: item.rev,
     }));
+    const receipted = { ...next, receipt: receiptOfVersion(next, rechecks) };
     const conflict = await storeSubmissionVersion(
-      next,
+      receipted,
       currentVersion,
       election.state,
       rechecks,
@@ -138,7 +148,7 @@ async function submit(
     );
     if (!conflict) {
       recordStored(next, rejudged);
-      return outcomeOf(next);
+      return outcomeOf(receipted);
     }
     if (conflict === 'token-revoked') throw new UnauthorizedError('this token has been revoked');
     return AGAIN;

@@ -55,7 +55,12 @@ describe('an election night on the local stack', () => {
         token,
         section.results,
       );
-      expect(results.body).toEqual({ version: 1, status: 'accepted', checks: [] });
+      expect(results.body).toEqual({
+        version: 1,
+        status: 'accepted',
+        checks: [],
+        receipt: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
     });
 
     // Assess
@@ -327,7 +332,12 @@ describe('review and certification, as the public sees them', () => {
     // Act: the officer corrects it
     const corrected = await send('PUT', `${path}/results`, token, original.results);
     // Assess
-    expect(corrected.body).toEqual({ version: 3, status: 'accepted', checks: [] });
+    expect(corrected.body).toEqual({
+      version: 3,
+      status: 'accepted',
+      checks: [],
+      receipt: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     await waitForSummary((s) => voters(s) === voters(before) && reported(s) === reported(before));
 
     // Assess: the history shows every version and the review

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEventOf } from '../../shared/domain/audit-events.js';
+import { canonicalJson } from '../../shared/domain/canonical-json.js';
+import { leafHash, toHex } from '../../shared/domain/log/rfc6962.js';
+import { publicLogEntryOf } from '../../shared/domain/public-log-entry.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
 
@@ -144,9 +148,15 @@ describe('a section count stored with versions', () => {
       body: squareResults(1),
     });
     // Assess
-    expect(first).toEqual({ version: 1, status: 'accepted', checks: [] });
+    expect(first).toEqual({ version: 1, status: 'accepted', checks: [], receipt: expect.any(String) });
     expect(again).toEqual(first);
-    expect(await historyOf('versions', '1')).toHaveLength(1);
+    const history = await historyOf('versions', '1');
+    expect(history).toHaveLength(1);
+    // The receipt is the leaf hash of the public log entry of the stored record (docs/interface.md).
+    const entry = publicLogEntryOf(auditEventOf(history[0] as Record<string, unknown>));
+    expect(first.receipt).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.receipt).toBe(toHex(leafHash(new TextEncoder().encode(canonicalJson(entry)))));
+    expect(entry).toMatchObject({ sectionId: '1', item: 'results', version: 1 });
   });
 
   it('given a stored count, when a different body is sent, then it is a correction and the history keeps both', async () => {
@@ -159,6 +169,7 @@ describe('a section count stored with versions', () => {
     });
     // Assess
     expect(correction.version).toBe(2);
+    expect(correction.receipt).toMatch(/^[0-9a-f]{64}$/);
     const history = await historyOf('versions', '1');
     expect(history.map((h) => h.version)).toEqual([1, 2]);
     expect(history[0]?.body).toMatchObject({ voters: squareResults(1).voters });
@@ -369,7 +380,12 @@ describe('staff reviews and certification', () => {
     });
     // Assess
     expect(reopened.status).toBe('reopened');
-    expect(confirmed).toEqual({ version: 2, status: 'accepted', checks: [] });
+    expect(confirmed).toEqual({
+      version: 2,
+      status: 'accepted',
+      checks: [],
+      receipt: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('given a final reading that disagrees with the count, when the reading is corrected, then the count is no longer flagged', async () => {
