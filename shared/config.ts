@@ -22,6 +22,13 @@ const ConfigSchema = z.object({
   OFFICER_CODES_EXPIRE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** The function that runs bulk code jobs (the function that starts them only). */
   OFFICER_TOKEN_JOB_FUNCTION: z.string().min(1).optional(),
+  /** The public log's writer (the functions that chain the audit trail, which start it). */
+  APPEND_PUBLIC_LOG_FUNCTION: z.string().min(1).optional(),
+  /** The deployment's log name: every checkpoint's origin is `<name>/results/<e>/log`. */
+  LOG_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._\-/:]+$/)
+    .default('election-night'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

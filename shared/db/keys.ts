@@ -33,6 +33,8 @@ export const AGGREGATE_CHANGES_SK_PREFIX = 'AGGREGATE#CHANGES#';
 export const ELECTION_STATE_SK = 'STATE';
 export const HEALTH_PROBE_SK = 'HEALTH#PROBE';
 export const HEAL_STATE_SK = 'HEAL';
+/** The public log's state: its size, root and checkpoint, and the lease of its one writer. */
+export const PUBLIC_LOG_SK = 'PUBLIC_LOG';
 export const AUDIT_HEAD_SK = 'AUDIT#HEAD';
 export const AUDIT_ENTRY_SK_PREFIX = 'AUDIT#ENTRY#';
 /** The prefix of every insert-only history record (HISTORY#...), which the audit chain consumes. */
@@ -137,6 +139,7 @@ export const keys = {
   registryPrefix: ELECTION_PK_PREFIX,
   /** What the periodic reconciliation remembers between runs (use-cases/heal-election.ts). */
   healState: (electionId: string): Key => ({ PK: electionPk(electionId), SK: HEAL_STATE_SK }),
+  publicLog: (electionId: string): Key => ({ PK: electionPk(electionId), SK: PUBLIC_LOG_SK }),
 
   /** Every staff account, one item each in one small partition (the admin's list of accounts). */
   staffAccount: (username: string): Key => ({ PK: STAFF_PK, SK: `ACCOUNT#${username}` }),

@@ -11,8 +11,13 @@ export const publicPaths = (electionId: string) => {
     definition: (hash: string) => `${root}/definition/${hash.slice(0, 16)}.json`,
     section: (sectionId: string) => `${root}/sections/${sectionId}.json`,
     sectionsPrefix: `${root}/sections/`,
+    /** The public log's prefix (C2SP tlog-tiles): `checkpoint`, `tile/...` under it. */
+    log: `${root}/log/`,
   };
 };
+
+/** Every log's verifier key of the deployment, one a line (docs/interface.md, The public log). */
+export const LOG_KEYS_FILE = 'results/log-key.txt';
 
 /** An object key as the URL path the site serves it at. */
 export const urlPathOf = (key: string) => `/${key}`;

@@ -22,4 +22,7 @@ export const CONTENT_TYPE = {
   css: 'text/css; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
   svg: 'image/svg+xml',
+  text: 'text/plain; charset=utf-8',
+  /** The public log's tiles and entry bundles (C2SP tlog-tiles). */
+  binary: 'application/octet-stream',
 } as const;

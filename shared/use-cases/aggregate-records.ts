@@ -4,6 +4,7 @@ import type { AuditEvent } from '../domain/audit-events.js';
 import { recordAggregationLag } from '../metrics.js';
 import { applyChanges, changeOrQuarantine } from './aggregate-changes.js';
 import { chainEvents, eventOrQuarantine } from './chain-audit-events.js';
+import { requestLogAppends } from './request-public-log.js';
 
 /**
  * What a batch of stream records writes back: section changes for the totals, history records
@@ -33,5 +34,6 @@ export class AggregationWork {
     const outcomes = await Promise.allSettled([applyChanges(this.changes), chainEvents(this.events)]);
     for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
     if (this.oldest) recordAggregationLag(this.oldest);
+    await requestLogAppends(this.events.map((event) => event.electionId));
   }
 }

@@ -2,6 +2,7 @@ import { getElectionState, listElectionIds } from '../db/elections.js';
 import { logger } from '../logger.js';
 import { recordHealed } from '../metrics.js';
 import { type HealReport, healElection } from './heal-election.js';
+import { requestLogCatchUps } from './request-public-log.js';
 
 /**
  * What one run's sweeps may take: at most 70% of its time, and 15 s, so a national night's sweep
@@ -18,7 +19,10 @@ const SWEEP_MAX_MS = 15_000;
  */
 export async function reconcileOpenElections(timeLeftMs: () => number): Promise<HealReport[]> {
   const reports: HealReport[] = [];
-  for (const electionId of await listElectionIds()) {
+  const electionIds = await listElectionIds();
+  // Every log catches up with its chain, a certified election's too (its last entry is the certification).
+  await requestLogCatchUps(electionIds);
+  for (const electionId of electionIds) {
     const state = await getElectionState(electionId);
     if (!state || state.state === 'certified') continue;
     const report = await healElection(electionId, {

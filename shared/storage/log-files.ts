@@ -1,0 +1,44 @@
+/**
+ * The public log's files in the public bucket (docs/interface.md, The public log): tiles and entry
+ * bundles are bytes, cached for good (a partial tile has its own name, `N.p/W`, so no file under
+ * a name ever changes); the checkpoint and the key file are text, cached like the pointer.
+ */
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { config } from '../config.js';
+import { CACHE, CONTENT_TYPE } from './bucket.js';
+import { s3 } from './s3-bucket.js';
+
+export interface LogFiles {
+  putTile(key: string, bytes: Uint8Array): Promise<void>;
+  putText(key: string, text: string): Promise<void>;
+  /** A file's bytes, or undefined when there is none. */
+  get(key: string): Promise<Uint8Array | undefined>;
+}
+
+export function s3LogFiles(bucketName = config().BUCKET_NAME): LogFiles {
+  const put = (key: string, body: Uint8Array | string, contentType: string, cacheControl: string) =>
+    s3()
+      .send(
+        new PutObjectCommand({
+          Bucket: bucketName,
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+          CacheControl: cacheControl,
+        }),
+      )
+      .then(() => undefined);
+  return {
+    putTile: (key, bytes) => put(key, bytes, CONTENT_TYPE.binary, CACHE.immutable),
+    putText: (key, text) => put(key, text, CONTENT_TYPE.text, CACHE.pointer),
+    async get(key) {
+      try {
+        const object = await s3().send(new GetObjectCommand({ Bucket: bucketName, Key: key }));
+        return await object.Body?.transformToByteArray();
+      } catch (error) {
+        if ((error as Error).name === 'NoSuchKey') return undefined;
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBucketLog } from '../helpers/bucket-log.js';
+import { smallElection, squareResults, testActor } from '../helpers/elections.js';
+import { verifyLogIndependently } from '../helpers/independent-log-verifier.js';
+import { startLocalBucket } from '../helpers/local-bucket.js';
+import { startLocalTable } from '../helpers/local-table.js';
+
+/**
+ * The public log's writer on DynamoDB Local and the local S3: submissions chained by the real
+ * aggregation from the table's stream, then appended, some appends side by side; the log the
+ * bucket holds is checked by the independent verifier, every receipt an officer was answered is
+ * its entry's leaf, and every later checkpoint is consistent with every earlier one.
+ */
+
+const ELECTION = 'log-night';
+const BUCKET = 'election-night-log-test';
+let table: Awaited<ReturnType<typeof startLocalTable>>;
+let site: Awaited<ReturnType<typeof startLocalBucket>>;
+let keyDirectory: string;
+let aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
+let m: typeof import('../../shared/use-cases/define-election.js') &
+  typeof import('../../shared/use-cases/submit-section-data.js') &
+  typeof import('../../shared/use-cases/review-section.js') &
+  typeof import('../../shared/use-cases/append-public-log.js') &
+  typeof import('../../shared/storage/log-files.js') &
+  typeof import('../../shared/aws/log-signing-key.js') &
+  typeof import('../../shared/db/audit.js') &
+  typeof import('../../shared/domain/log/index.js');
+
+beforeAll(async () => {
+  keyDirectory = mkdtempSync(join(tmpdir(), 'log-key-'));
+  writeFileSync(join(keyDirectory, 'log-signing-key.txt'), 'a test key, not a secret\n');
+  process.env.LOG_SIGNING_KEY_FILE = join(keyDirectory, 'log-signing-key.txt');
+  table = await startLocalTable();
+  site = await startLocalBucket(BUCKET);
+  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
+  aggregate = (records) => handler({ Records: records }, { functionName: 'test' } as never);
+  m = {
+    ...(await import('../../shared/use-cases/define-election.js')),
+    ...(await import('../../shared/use-cases/submit-section-data.js')),
+    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await import('../../shared/use-cases/append-public-log.js')),
+    ...(await import('../../shared/storage/log-files.js')),
+    ...(await import('../../shared/aws/log-signing-key.js')),
+    ...(await import('../../shared/db/audit.js')),
+    ...(await import('../../shared/domain/log/index.js')),
+  };
+  await m.defineElection(ELECTION, smallElection(ELECTION), testActor);
+}, 120_000);
+
+afterAll(async () => {
+  await site?.stop();
+  await table?.stop();
+  rmSync(keyDirectory, { recursive: true, force: true });
+});
+
+const writer = () => ({ files: m.s3LogFiles(BUCKET), logName: 'test.example/night', signer: m.logSigner });
+const chainWhatArrived = async () => aggregate(await table.readNewStreamRecords());
+
+async function keyLine() {
+  const text = new TextDecoder().decode(await m.s3LogFiles(BUCKET).get('results/log-key.txt'));
+  const line = text.split('\n').find((l) => l.startsWith(`test.example/night/results/${ELECTION}/log+`));
+  if (!line) throw new Error(`no key line for ${ELECTION} in ${text}`);
+  return line;
+}
+
+describe('the public log of a night', () => {
+  const receipts: string[] = [];
+  const checkpoints: string[] = [];
+
+  it('given chained submissions, when the log is appended, then the bucket holds a log the independent verifier accepts, with every receipt at its index', async () => {
+    // Prepare
+    for (const sectionId of ['1', '2', '3']) {
+      const reading = await m.submitTurnout({
+        actor: testActor,
+        electionId: ELECTION,
+        sectionId,
+        slotId: 'T1',
+        body: { voters: 40 },
+      });
+      const count = await m.submitResults({
+        actor: testActor,
+        electionId: ELECTION,
+        sectionId,
+        body: squareResults(1),
+      });
+      receipts.push(reading.receipt, count.receipt);
+    }
+    await chainWhatArrived();
+    // Act
+    const report = await m.appendPublicLog(ELECTION, writer());
+    // Assess
+    const head = await m.readAuditHead(ELECTION);
+    expect(report).toMatchObject({ outcome: 'appended', size: head?.seq });
+    const files = await readBucketLog(BUCKET, ELECTION);
+    const verdict = verifyLogIndependently(files, await keyLine());
+    expect(verdict.size).toBe(head?.seq);
+    const leaves = verdict.entries.map((entry) => m.toHex(m.leafHash(entry)));
+    for (const receipt of receipts) expect(leaves).toContain(receipt);
+    const entries = verdict.entries.map((entry) => JSON.parse(new TextDecoder().decode(entry)));
+    expect(entries[0]).toMatchObject({ electionId: ELECTION, kind: 'define', role: 'staff' });
+    expect(JSON.stringify(entries)).not.toMatch(/token|password|secret/i);
+    checkpoints.push(new TextDecoder().decode(files.get('checkpoint')));
+  });
+
+  it('given nothing new, when the log is appended again, then it is up to date and the checkpoint stays', async () => {
+    const report = await m.appendPublicLog(ELECTION, writer());
+    expect(report.outcome).toBe('up-to-date');
+    const files = await readBucketLog(BUCKET, ELECTION);
+    expect(new TextDecoder().decode(files.get('checkpoint'))).toBe(checkpoints[0]);
+  });
+
+  it('given corrections and a reopening, when writers append side by side, then one writes at a time, nothing is skipped or doubled, and the new checkpoint is consistent with the old', async () => {
+    // Prepare: more than a partial tile's worth, in steps.
+    for (let round = 2; round <= 4; round++) {
+      for (const sectionId of ['1', '2', '3'])
+        receipts.push(
+          (
+            await m.submitResults({
+              actor: testActor,
+              electionId: ELECTION,
+              sectionId,
+              body: squareResults(round),
+            })
+          ).receipt,
+        );
+      await chainWhatArrived();
+      // Act
+      const reports = await Promise.all([
+        m.appendPublicLog(ELECTION, writer()),
+        m.appendPublicLog(ELECTION, writer()),
+        m.appendPublicLog(ELECTION, writer()),
+      ]);
+      expect(reports.filter((r) => r.outcome === 'appended').length).toBeLessThanOrEqual(1);
+      checkpoints.push(new TextDecoder().decode((await readBucketLog(BUCKET, ELECTION)).get('checkpoint')));
+    }
+    await m.reviewSection('reopen', ELECTION, '2', { reason: 'schede da ricontare' }, testActor);
+    await chainWhatArrived();
+    await m.appendPublicLog(ELECTION, writer());
+    // Assess
+    const head = await m.readAuditHead(ELECTION);
+    const files = await readBucketLog(BUCKET, ELECTION);
+    const verdict = verifyLogIndependently(files, await keyLine());
+    expect(verdict.size).toBe(head?.seq);
+    const leaves = verdict.entries.map((entry) => m.toHex(m.leafHash(entry)));
+    expect(new Set(leaves).size).toBe(leaves.length);
+    for (const receipt of receipts) expect(leaves).toContain(receipt);
+    const last = JSON.parse(new TextDecoder().decode(verdict.entries.at(-1)));
+    expect(last).toMatchObject({ kind: 'reopen', sectionId: '2', reason: 'schede da ricontare' });
+    // Every earlier checkpoint is consistent with the last (RFC 9162 section 2.1.4).
+    const verifier = m.parseVerifierKey(await keyLine());
+    const current = m.parseCheckpoint(
+      m.openNote(new TextDecoder().decode(files.get('checkpoint')), [verifier]).text,
+    );
+    const readTile = async (level: number, index: number, width: number) =>
+      files.get(m.tilePath({ level, index, width })) ?? new Uint8Array();
+    const tree = new m.TreeHashes(current.size, readTile);
+    for (const earlier of checkpoints) {
+      const old = m.parseCheckpoint(m.openNote(earlier, [verifier]).text);
+      const proof = await m.consistencyProof(tree, old.size);
+      expect(m.verifyConsistency(old.size, current.size, proof, old.root, current.root)).toBe(true);
+    }
+  });
+});
