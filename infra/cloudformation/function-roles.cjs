@@ -16,6 +16,10 @@ const STREAM = { 'Fn::GetAtt': ['ResultsTable', 'StreamArn'] };
 const SITE = { 'Fn::GetAtt': ['PublicBucket', 'Arn'] };
 const siteObjects = (...patterns) => patterns.map((p) => ({ 'Fn::Sub': `\${PublicBucket.Arn}/${p}` }));
 const ORIGIN_SECRET = { Ref: 'OriginSecret' };
+/** The public log's signing key (log-signing-key.yml): its writer's alone. */
+const LOG_SIGNING_KEY = { Ref: 'LogSigningKey' };
+/** The public log's files: only its writer puts them (every other writer of the site is denied them). */
+const PUBLIC_LOG_FILES = ['results/*/log/*', 'results/log-key.txt'];
 /** The private bucket of officer code sheets (code-sheets.yml): the jobs' parts only. */
 const CODE_SHEET_PARTS = [{ 'Fn::Sub': `\${OfficerCodeSheetsBucket.Arn}/jobs/*` }];
 
@@ -83,9 +87,20 @@ const GRANTS = {
   // Writes a probe item every minute; both stream readers answer it.
   probeStream: { table: ['dynamodb:PutItem'] },
   // A plan's transaction checks the partner of a section's outlook source it read and does not write.
+  // ...and, after chaining, starts the public log's writer.
   aggregateAndChain: {
     stream: 'AggregationFailuresQueue',
     table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem'],
+    invokes: 'AppendPublicLogLambdaFunction',
+  },
+  // The public log's writer: its state and lease (GetItem, UpdateItem), the chain (Query), the
+  // tiles it builds on (GetObject; ListBucket so a first key file reads as missing), its files, its key.
+  appendPublicLog: {
+    table: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+    readSite: siteObjects(...PUBLIC_LOG_FILES),
+    listSite: true,
+    writeSite: siteObjects(...PUBLIC_LOG_FILES),
+    logSigningKey: true,
   },
   // The periodic reconciliation: reads sections and what the totals took in, repairs through the
   // guarded aggregation (a totals correction checks every part unmoved); the publisher follows it.
@@ -97,6 +112,8 @@ const GRANTS = {
       'dynamodb:PutItem',
       'dynamodb:ConditionCheckItem',
     ],
+    // A log behind its chain gets its writer started (the chain's head and the log's state, GetItem above).
+    invokes: 'AppendPublicLogLambdaFunction',
   },
   publishResults: {
     stream: 'PublishFailuresQueue',
@@ -113,6 +130,7 @@ const GRANTS = {
     readSite: siteObjects('assets/manifest.json', 'results/*/snapshots/*'),
     listSite: true,
     writeSite: siteObjects('results/*', 'index.html', 'index.en.html'),
+    neverWrites: siteObjects(...PUBLIC_LOG_FILES),
   },
 };
 
@@ -211,6 +229,21 @@ function statementsOf(key, grant) {
       Effect: 'Allow',
       Action: ['lambda:InvokeFunction'],
       Resource: { 'Fn::GetAtt': [grant.invokes, 'Arn'] },
+    });
+  if (grant.logSigningKey)
+    statements.push({
+      Sid: 'CodeInAwsReadsLogSigningKey',
+      Effect: 'Allow',
+      Action: ['secretsmanager:GetSecretValue'],
+      Resource: LOG_SIGNING_KEY,
+    });
+  // Not a grant: a wide grant's hole, so no role but the log writer's can put the log's files.
+  if (grant.neverWrites)
+    statements.push({
+      Sid: 'GuardNeverWritesPublicLog',
+      Effect: 'Deny',
+      Action: ['s3:PutObject'],
+      Resource: grant.neverWrites,
     });
   if (grant.originSecret)
     statements.push({

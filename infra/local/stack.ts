@@ -14,6 +14,7 @@ import { type FunctionRole, functionRoles } from './iam/function-roles.js';
 import { type IamGate, startIamGate } from './iam/gate.js';
 import { LOCAL_ACCOUNT_ID, localContext } from './iam/local-resources.js';
 import { packagedTemplate } from './iam/packaged-template.js';
+import { ensureLogSigningKey } from './log-signing-key.js';
 import { freePort } from './ports.js';
 import { assertPortFree, startProcess, waitFor } from './processes.js';
 import { startS3 } from './s3.js';
@@ -115,6 +116,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     options.log(`table ${LOCAL_TABLE}: ${await ensureTable(client, LOCAL_TABLE)}`);
 
     const adminToken = resolveAdminToken(options.adminToken, join(PROJECT_ROOT, '.local', 'admin-token'));
+    // A throw-away stack's log has a throw-away key; a kept one's stays in .local/ beside its token.
+    const logSigningKey = ensureLogSigningKey(
+      options.ephemeral ? join(dataDir, 'log-signing-key') : join(PROJECT_ROOT, '.local', 'log-signing-key'),
+    );
     await installStaffToken(DynamoDBDocumentClient.from(client), LOCAL_TABLE, adminToken);
 
     options.log(`starting S3 (s3rver) on ${s3Endpoint}`);
@@ -190,6 +195,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         S3_ENDPOINT: gate.url,
         LAMBDA_ENDPOINT: gate.url,
         CODE_SHEETS_BUCKET: LOCAL_CODE_SHEETS_BUCKET,
+        // Given to the log writer alone (serverless.yml): the stand-in for its secret.
+        LOG_SIGNING_KEY_FILE: logSigningKey,
         AWS_REGION: REGION,
         AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
         AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,

@@ -2,8 +2,10 @@
  * What the public may see, and where. Nothing here ever carries a token, a hash of a token,
  * a check's internals or a count that is not (yet) counted.
  */
+
 import type { ElectionHead, Section } from './election.js';
 import { percent } from './percent.js';
+import type { SectionLogRow } from './section-log.js';
 import { isCounted, type SubmissionStatus } from './status.js';
 
 export { publicPaths, urlPathOf } from './public-paths.js';
@@ -29,6 +31,8 @@ export interface PublicSectionFile {
   results: unknown;
   version: number | null;
   updatedAt: string | null;
+  /** Every stored version already in the public log, with its receipt (domain/section-log.ts). */
+  log: SectionLogRow[];
 }
 
 export function publicSectionFile(
@@ -36,6 +40,7 @@ export function publicSectionFile(
   section: Section,
   head: ElectionHead,
   stored: StoredSectionData[],
+  log: SectionLogRow[] = [],
 ): PublicSectionFile {
   const results = stored.find((s) => s.kind === 'results');
   return {
@@ -63,6 +68,7 @@ export function publicSectionFile(
         .map((s) => s.submittedAt)
         .sort()
         .at(-1) ?? null,
+    log,
   };
 }
 

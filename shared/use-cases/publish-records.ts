@@ -6,6 +6,7 @@ import {
   ELECTION_STATE_SK,
   HEAL_STATE_SK,
   isSourceKey,
+  PUBLIC_LOG_SK,
 } from '../db/keys.js';
 import { readStreamRecord, streamRecordCreatedAt } from '../db/stream-record.js';
 import { logger } from '../logger.js';
@@ -34,6 +35,10 @@ export class PublishWork {
     } else if (key.SK === HEAL_STATE_SK) {
       // A reconciliation ran: rewrite what it repaired, and publish if a publish was lost.
       this.addSections(electionId, ((newImage?.repairedSections as string[] | undefined) ?? []).map(String));
+    } else if (key.SK === PUBLIC_LOG_SK) {
+      // The public log grew: the files of the sections it took in list their new receipts.
+      if (newImage?.size !== oldImage?.size)
+        this.addSections(electionId, ((newImage?.sections as string[] | undefined) ?? []).map(String), false);
     } else if (
       key.SK.startsWith(AGGREGATE_PART_SK_PREFIX) ||
       key.SK === ELECTION_STATE_SK ||
@@ -43,11 +48,11 @@ export class PublishWork {
     }
   }
 
-  private addSections(electionId: string, sectionIds: string[]): void {
+  private addSections(electionId: string, sectionIds: string[], summaryToo = true): void {
     const sections = this.sections.get(electionId) ?? new Set<string>();
     for (const sectionId of sectionIds) sections.add(sectionId);
     this.sections.set(electionId, sections);
-    this.elections.add(electionId);
+    if (summaryToo) this.elections.add(electionId);
   }
 
   /**
@@ -59,11 +64,11 @@ export class PublishWork {
    */
   async publish(bucket: PublicBucket): Promise<void> {
     const outcomes = await Promise.allSettled(
-      [...this.elections].map(async (electionId) => {
+      [...new Set([...this.elections, ...this.sections.keys()])].map(async (electionId) => {
         const sectionIds = this.sections.get(electionId);
         const [sections, summary] = await Promise.allSettled([
           sectionIds ? publishSections(bucket, electionId, sectionIds) : Promise.resolve(),
-          publishSummary(bucket, electionId),
+          this.elections.has(electionId) ? publishSummary(bucket, electionId) : Promise.resolve(undefined),
         ]);
         firstFailure([sections, summary]);
         const seq = (summary as PromiseFulfilledResult<number | undefined>).value;

@@ -8,12 +8,14 @@ import {
   getPublication,
   type Publication,
 } from '../db/publications.js';
+import { readLoggedVersions } from '../db/section-log.js';
 import { readSiteIndex, recordSiteEntry, type SiteIndexState, sameSiteIndex } from '../db/site-index.js';
 import { readCurrentSubmissions } from '../db/submissions.js';
 import { hashOf } from '../domain/canonical.js';
 import { changeListFile } from '../domain/change-list.js';
 import type { Section } from '../domain/election.js';
 import { publicDefinitionFile, publicPaths, publicSectionFile, urlPathOf } from '../domain/public-files.js';
+import { sectionLogRows } from '../domain/section-log.js';
 import { siteIndexEntry } from '../domain/site-index.js';
 import { buildSummary, type Summary } from '../domain/summary.js';
 import { summaryCsv } from '../domain/summary-csv.js';
@@ -46,13 +48,15 @@ export async function publishSections(
   const all = [...sectionIds];
   for (let start = 0; start < all.length; start += SECTIONS_PER_READ) {
     const round = all.slice(start, start + SECTIONS_PER_READ);
-    const [stored, definitions] = await Promise.all([
+    const [stored, definitions, logged] = await Promise.all([
       readCurrentSubmissions(electionId, round, slotIds),
       loadSections(election, round),
+      readLoggedVersions(electionId, round),
     ]);
     await inPool([...stored], SECTION_FILES_AT_ONCE, async ([sectionId, items]) => {
       const section = definitions.get(sectionId) as Section;
-      const file = publicSectionFile(electionId, section, election.head, items);
+      const log = sectionLogRows(logged.versions.get(sectionId) ?? [], logged.logSize, true);
+      const file = publicSectionFile(electionId, section, election.head, items, log);
       await bucket.put(paths.section(sectionId), json(file), {
         contentType: CONTENT_TYPE.json,
         cacheControl: CACHE.live,

@@ -90,6 +90,7 @@ export function wireDrillDown(
       results: null,
       version: null,
       updatedAt: null,
+      log: [],
     };
     if (search === latestSearch) showFile(file, summary);
   }

@@ -269,6 +269,7 @@ describe('the drill-down', () => {
     results: squareMunicipalResults(),
     version: 2,
     updatedAt: '2026-05-25T16:00:00Z',
+    log: [],
     ...overrides,
   });
 

@@ -1,0 +1,44 @@
+/**
+ * What a section's published file needs of the public log: its stored versions' history records,
+ * each with its audit entry's seq (from the record's "chained" mark), and the log's size. One
+ * Query per section, then the marks 100 to a BatchGetItem.
+ */
+import type { LoggedVersion } from '../domain/section-log.js';
+import { tableName } from './client.js';
+import { keys } from './keys.js';
+import { readPublicLogState } from './public-log.js';
+import { batchGet, queryAll } from './queries.js';
+
+const VERSION_PREFIX = 'HISTORY#';
+
+export async function readLoggedVersions(
+  electionId: string,
+  sectionIds: readonly string[],
+): Promise<{ logSize: number; versions: Map<string, LoggedVersion[]> }> {
+  const { size } = await readPublicLogState(electionId);
+  const records = (
+    await Promise.all(
+      sectionIds.map((sectionId) =>
+        queryAll({
+          TableName: tableName(),
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :history)',
+          ExpressionAttributeValues: {
+            ':pk': keys.sectionPartition(electionId, sectionId),
+            ':history': VERSION_PREFIX,
+          },
+          ConsistentRead: true,
+        }),
+      ),
+    )
+  )
+    .flat()
+    .filter((record) => record.type === 'SubmissionVersion');
+  const marks = await batchGet(records.map((r) => keys.audited({ PK: String(r.PK), SK: String(r.SK) })));
+  const seqOf = new Map(marks.map((mark) => [`${mark.PK}|${mark.SK}`, mark.seq as number]));
+  const versions = new Map<string, LoggedVersion[]>(sectionIds.map((id) => [id, []]));
+  for (const record of records) {
+    const seq = seqOf.get(`${record.PK}|AUDITED#${record.SK}`);
+    if (seq !== undefined) versions.get(String(record.sectionId))?.push({ record, seq });
+  }
+  return { logSize: size, versions };
+}
