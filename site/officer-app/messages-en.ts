@@ -96,4 +96,11 @@ export const en: AppMessages = {
     turnout: (slot: string) => `Turnout ${slot}`,
     savedAt: (time: string) => `saved at ${time}`,
   },
+  receipt: {
+    summary: 'Receipt',
+    explain:
+      "Show this receipt to the parties' observers, who may photograph its QR code: with it anyone can check, in the public log, that the system holds and publishes exactly these numbers.",
+    verify: 'Verify the receipt',
+    qr: "The receipt's QR code",
+  },
 };

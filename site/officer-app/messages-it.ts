@@ -94,4 +94,11 @@ export const it = {
     turnout: (slot: string) => `Affluenza ${slot}`,
     savedAt: (time: string) => `salvato alle ${time}`,
   },
+  receipt: {
+    summary: 'Ricevuta',
+    explain:
+      'Mostrate questa ricevuta ai rappresentanti di lista, che possono fotografarne il codice QR: con essa chiunque può verificare, nel registro pubblico, che il sistema conserva e pubblica esattamente questi numeri.',
+    verify: 'Verifica la ricevuta',
+    qr: 'Codice QR della ricevuta',
+  },
 };

@@ -6,6 +6,7 @@ import { escapeHtml } from '../../shared/pages/html.js';
 import { APP_MESSAGES, type AppLanguage } from './messages.js';
 import type { SectionData } from './officer-api.js';
 import type { OutboxItem } from './outbox.js';
+import { renderReceipt } from './receipt-view.js';
 
 /** What an outbox line says: about what, and where it is (also what the app says aloud when it changes). */
 export function outboxLineText(
@@ -43,7 +44,13 @@ export const announcementOf = (changed: readonly OutboxItem[], data: SectionData
     })
     .join(' ');
 
-function outboxLine(item: OutboxItem, data: SectionData, language: AppLanguage, sending: boolean): string {
+function outboxLine(
+  item: OutboxItem,
+  data: SectionData,
+  language: AppLanguage,
+  sending: boolean,
+  origin: string,
+): string {
   const t = APP_MESSAGES[language];
   const time = new Intl.DateTimeFormat(t.locale, { hour: '2-digit', minute: '2-digit' }).format(
     new Date(item.savedAt),
@@ -57,7 +64,16 @@ function outboxLine(item: OutboxItem, data: SectionData, language: AppLanguage, 
     item.state.name === 'stale' && !elsewhere
       ? `<button type="button" id="reload-${escapeHtml(item.id)}" data-action="reload">${t.outbox.reload}</button>`
       : '';
-  return `<li class="outbox-${item.state.name}" data-outbox-state="${item.state.name}"><strong>${escapeHtml(line.what)}</strong>${where} <span class="muted">${t.outbox.savedAt(time)}</span><br>${escapeHtml(line.state)}${reload}</li>`;
+  const receipt =
+    item.state.name === 'answered' && item.state.outcome.receipt
+      ? renderReceipt(
+          { electionId: item.electionId, sectionId: item.sectionId, receipt: item.state.outcome.receipt },
+          origin,
+          language,
+          `receipt-${item.id}`,
+        )
+      : '';
+  return `<li class="outbox-${item.state.name}" data-outbox-state="${item.state.name}"><strong>${escapeHtml(line.what)}</strong>${where} <span class="muted">${t.outbox.savedAt(time)}</span><br>${escapeHtml(line.state)}${reload}${receipt}</li>`;
 }
 
 /** Every submission on this phone, this section's and any other's still waiting. */
@@ -66,6 +82,8 @@ export function renderOutbox(
   data: SectionData,
   language: AppLanguage,
   sending: boolean,
+  /** The site's origin, for the receipts' links (location.origin in the app). */
+  origin = '',
 ): string {
   const t = APP_MESSAGES[language];
   if (!items.length) return '';
@@ -73,6 +91,6 @@ export function renderOutbox(
     ? `<button type="button" id="clear-outbox" data-action="clear-outbox" class="secondary">${t.outbox.clear}</button>`
     : '';
   return `<h2 id="h-outbox">${t.outbox.heading}</h2><ul class="outbox">${items
-    .map((i) => outboxLine(i, data, language, sending))
+    .map((i) => outboxLine(i, data, language, sending, origin))
     .join('')}</ul>${finished}`;
 }

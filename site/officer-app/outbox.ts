@@ -16,6 +16,8 @@ export interface SubmissionOutcome {
   version: number;
   status: SubmissionStatus;
   checks: FailedCheck[];
+  /** The leaf hash of this version's entry in the public log (absent in answers of older servers). */
+  receipt?: string;
 }
 
 export type OutboxState =

@@ -41,12 +41,15 @@ export function render(app: App): void {
   const focused = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
   const drafts = captureDrafts(root(), state.dirty);
   document.title = `${data.section.name} — ${APP_MESSAGES[state.language].title}`;
+  const opened = openReceipts();
   root().innerHTML = renderSectionPage(data, app.outbox.items(), {
     language: state.language,
     online: navigator.onLine,
     staleData: state.staleData,
     sending: state.sending,
+    origin: location.origin,
   });
+  reopenReceipts(opened);
   restoreDrafts(root(), drafts);
   for (const form of root().querySelectorAll<HTMLFormElement>('form[data-form]')) updateChecks(form, state);
   if (focused) document.getElementById(focused)?.focus();
@@ -55,7 +58,18 @@ export function render(app: App): void {
 export function renderOutboxOnly(app: App): void {
   const box = document.getElementById('outbox');
   const { data, language, sending } = app.state;
-  if (box && data) box.innerHTML = renderOutbox(app.outbox.items(), data, language, sending);
+  if (!box || !data) return;
+  const opened = openReceipts();
+  box.innerHTML = renderOutbox(app.outbox.items(), data, language, sending, location.origin);
+  reopenReceipts(opened);
+}
+
+/** The receipts the officer has open (to show the observers), kept open across a re-render. */
+const openReceipts = () =>
+  [...document.querySelectorAll<HTMLDetailsElement>('details.receipt[open]')].map((d) => d.id);
+
+function reopenReceipts(ids: string[]): void {
+  for (const id of ids) document.getElementById(id)?.setAttribute('open', '');
 }
 
 export function updateConnection(app: App): void {

@@ -40,7 +40,7 @@ ${submitButton(data, t.turnout.send)}</form>`;
 export function renderSectionPage(
   data: SectionData,
   outbox: OutboxItem[],
-  options: { language: AppLanguage; online: boolean; staleData: boolean; sending: boolean },
+  options: { language: AppLanguage; online: boolean; staleData: boolean; sending: boolean; origin?: string },
 ): string {
   const { language } = options;
   const t = APP_MESSAGES[language];
@@ -61,7 +61,7 @@ export function renderSectionPage(
 ${options.staleData ? `<p class="notice">${t.loadingFailed}</p>` : ''}
 ${data.electionState === 'certified' ? `<p class="notice" role="note">${t.certified}</p>` : ''}
 </header>
-<section id="outbox" aria-label="${t.outbox.heading}">${renderOutbox(outbox, data, language, options.sending)}</section>
+<section id="outbox" aria-label="${t.outbox.heading}">${renderOutbox(outbox, data, language, options.sending, options.origin)}</section>
 ${
   election.turnoutSlots.length
     ? `<section aria-labelledby="h-turnout"><h2 id="h-turnout">${t.turnout.heading}</h2>${election.turnoutSlots

@@ -448,9 +448,62 @@ describe('the CloudFormation template serverless.yml generates', () => {
     const invokers = ofType('AWS::IAM::Role')
       .filter(([, role]) => JSON.stringify(role.Properties).includes('lambda:InvokeFunction'))
       .map(([id]) => id);
-    expect(invokers).toEqual(['StartOfficerTokenJobRole']);
+    expect(invokers).toContain('StartOfficerTokenJobRole');
+    const invokingJobs = ofType('AWS::IAM::Role')
+      .filter(([, role]) => JSON.stringify(role.Properties).includes('RunOfficerTokenJobLambdaFunction'))
+      .map(([id]) => id);
+    expect(invokingJobs).toEqual(['StartOfficerTokenJobRole']);
     const invokeConfig = ofType('AWS::Lambda::EventInvokeConfig').map(([, c]) => c.Properties);
-    expect(invokeConfig).toEqual([expect.objectContaining({ MaximumRetryAttempts: 2 })]);
+    expect(invokeConfig).toEqual([
+      expect.objectContaining({ MaximumRetryAttempts: 2 }),
+      expect.objectContaining({ MaximumRetryAttempts: 2 }),
+    ]);
+  });
+
+  it('keeps the public log in its writer’s hands: only its role reads the signing key, which a resource policy refuses everyone else, and no other role may put the log’s files', () => {
+    const roles = ofType('AWS::IAM::Role');
+    const readersOfKey = roles
+      .filter(([, role]) => JSON.stringify(role.Properties).includes('"LogSigningKey"'))
+      .map(([id]) => id);
+    expect(readersOfKey).toEqual(['AppendPublicLogRole']);
+    const keyPolicy = template.Resources.LogSigningKeyPolicy?.Properties as {
+      SecretId: unknown;
+      ResourcePolicy: { Statement: Record<string, unknown>[] };
+    };
+    expect(keyPolicy.SecretId).toEqual({ Ref: 'LogSigningKey' });
+    expect(keyPolicy.ResourcePolicy.Statement).toEqual([
+      expect.objectContaining({
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 'secretsmanager:GetSecretValue',
+        Condition: { ArnNotEquals: { 'aws:PrincipalArn': { 'Fn::GetAtt': ['AppendPublicLogRole', 'Arn'] } } },
+      }),
+    ]);
+    // Every role that may put objects under results/ is denied the log's files, but its writer.
+    const statementsOf = (role: Resource) =>
+      (
+        role.Properties.Policies as {
+          PolicyDocument: { Statement: { Effect: string; Action: string[]; Resource: unknown }[] };
+        }[]
+      ).flatMap((p) => p.PolicyDocument.Statement);
+    for (const [id, role] of roles) {
+      const statements = statementsOf(role);
+      const writesResults = statements.some(
+        (s) =>
+          s.Effect === 'Allow' &&
+          s.Action.includes('s3:PutObject') &&
+          JSON.stringify(s.Resource).includes('/results/'),
+      );
+      if (!writesResults || id === 'AppendPublicLogRole') continue;
+      expect(
+        statements.some((s) => s.Effect === 'Deny' && JSON.stringify(s.Resource).includes('results/*/log/*')),
+        id,
+      ).toBe(true);
+    }
+    const writer = template.Resources.AppendPublicLogLambdaFunction?.Properties as {
+      Environment: { Variables: Record<string, unknown> };
+    };
+    expect(writer.Environment.Variables.LOG_SIGNING_KEY_SECRET_ID).toEqual({ Ref: 'LogSigningKey' });
   });
 
   it('routes every contract endpoint through the HTTP API to its own function', () => {
