@@ -132,6 +132,15 @@ describe('the officer app', () => {
       );
       expect(page.url()).not.toContain(tokens[sectionId]);
       expect([...origins]).toEqual([new URL(stack.siteUrl).origin]);
+      // The count's receipt, for the observers: its code, its QR code, and the link to check it.
+      const countLine = page.locator('#outbox li').filter({ hasText: 'Scrutinio' }).first();
+      await countLine.locator('summary', { hasText: 'Ricevuta' }).click();
+      const code = (await countLine.locator('.receipt-code').getAttribute('data-receipt')) ?? '';
+      expect(code).toMatch(/^[0-9a-f]{64}$/);
+      await countLine.locator('.receipt-qr svg').waitFor();
+      expect(await countLine.getByRole('link', { name: 'Verifica la ricevuta' }).getAttribute('href')).toBe(
+        `${new URL(stack.siteUrl).origin}/verify/?election=${election.id}&section=${sectionId}&receipt=${code}`,
+      );
       expect(await accessibilityViolations(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath('officer-app-accepted-360px'), fullPage: true });
     } finally {
