@@ -165,4 +165,55 @@ describe('the public log of a night', () => {
       expect(m.verifyConsistency(old.size, current.size, proof, old.root, current.root)).toBe(true);
     }
   });
+
+  it('given the log written, when verify-audit rebuilds it from the chain, then it is clean; a changed tile, bundle or checkpoint is named', async () => {
+    const { publicLogProblems } = await import('../../infra/cli/verify-audit/verify-public-log.js');
+    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const { s3 } = await import('../../shared/storage/s3-bucket.js');
+    const files = m.s3LogFiles(BUCKET);
+    const chain = await m.listAllAuditEntries(ELECTION);
+    expect(await publicLogProblems(files, ELECTION, chain)).toEqual({ size: chain.length, problems: [] });
+    const held = await readBucketLog(BUCKET, ELECTION);
+    const put = (path: string, bytes: Uint8Array | string) =>
+      s3().send(
+        new PutObjectCommand({ Bucket: BUCKET, Key: `results/${ELECTION}/log/${path}`, Body: bytes }),
+      );
+    // The current rightmost bundle and level-0 tile (fewer than 256 entries: partial ones).
+    const bundlePath = `tile/entries/000.p/${chain.length}`;
+    const tilePathHeld = `tile/0/000.p/${chain.length}`;
+    const bundle = held.get(bundlePath) as Uint8Array;
+    const tile = held.get(tilePathHeld) as Uint8Array;
+    expect(chain.length).toBeLessThan(256);
+    const checkpoint = held.get('checkpoint') as Uint8Array;
+    try {
+      // A changed entry: one byte of the bundle.
+      const changed = Uint8Array.from(bundle);
+      changed[10] = (changed[10] ?? 0) ^ 1;
+      await put(bundlePath, changed);
+      expect((await publicLogProblems(files, ELECTION, chain)).problems).toContainEqual({
+        where: `public log ${bundlePath}`,
+        problem: 'differs from the chain’s entries',
+      });
+      await put(bundlePath, bundle);
+      const changedTile = Uint8Array.from(tile);
+      changedTile[0] = (changedTile[0] ?? 0) ^ 1;
+      await put(tilePathHeld, changedTile);
+      expect((await publicLogProblems(files, ELECTION, chain)).problems.map((p) => p.where)).toContain(
+        `public log ${tilePathHeld}`,
+      );
+      await put(tilePathHeld, tile);
+      await put(
+        'checkpoint',
+        new TextDecoder().decode(checkpoint).replace(/\n(\d+)\n/, (_, n) => `\n${Number(n) - 1}\n`),
+      );
+      expect((await publicLogProblems(files, ELECTION, chain)).problems[0]?.problem).toMatch(
+        /^does not verify/,
+      );
+    } finally {
+      await put(bundlePath, bundle);
+      await put(tilePathHeld, tile);
+      await put('checkpoint', checkpoint);
+    }
+    expect((await publicLogProblems(files, ELECTION, chain)).problems).toEqual([]);
+  });
 });

@@ -16,6 +16,7 @@
  *    (reconcile).
  * 6. The anchors: every published snapshot names a head the chain still has.
  */
+
 import { listAllAuditEntries, listHistoryRecords, readAuditHead } from '../../../shared/db/audit.js';
 import { listSections } from '../../../shared/db/elections.js';
 import { DEPLOYMENT_TRAIL, keys } from '../../../shared/db/keys.js';
@@ -41,10 +42,12 @@ import { publicPaths } from '../../../shared/domain/public-files.js';
 import { checksFor } from '../../../shared/domain/section-checks.js';
 import type { Summary } from '../../../shared/domain/summary.js';
 import type { PublicBucket } from '../../../shared/storage/bucket.js';
+import type { LogFiles } from '../../../shared/storage/log-files.js';
 import { chainEvents } from '../../../shared/use-cases/chain-audit-events.js';
 import { loadElection } from '../../../shared/use-cases/election-context.js';
 import { inPool } from '../../../shared/use-cases/in-pool.js';
 import { type Difference, reconcileElection } from '../../../shared/use-cases/reconcile-election.js';
+import { publicLogProblems } from './verify-public-log.js';
 
 export interface AuditProblem {
   where: string;
@@ -66,6 +69,8 @@ export interface AuditReport {
   differences: Difference[];
   publishedSeq: number | null;
   snapshotsChecked: number;
+  /** The public log's size, when it was checked (its problems are among `problems`). */
+  logSize: number | null;
 }
 
 const CONCURRENCY = 16;
@@ -199,7 +204,7 @@ const tryEvent = (record: Record<string, unknown>): AuditEvent[] => {
 export async function verifyAudit(
   bucket: PublicBucket,
   electionId: string,
-  options: { repair?: boolean } = {},
+  options: { repair?: boolean; logFiles?: LogFiles } = {},
 ): Promise<AuditReport> {
   // Published heads first, then the chain, then what it is about: each read later than the one
   // it is checked against, so a write made meanwhile is "not yet chained", never "rewritten".
@@ -280,6 +285,8 @@ export async function verifyAudit(
 
   const reconciled = await reconcileElection(bucket, electionId, CONCURRENCY);
   problems.push(...anchorProblems(published.heads, entries));
+  const log = options.logFiles ? await publicLogProblems(options.logFiles, electionId, entries) : undefined;
+  if (log) problems.push(...log.problems);
 
   return {
     electionId,
@@ -297,5 +304,6 @@ export async function verifyAudit(
     differences: reconciled.differences,
     publishedSeq: reconciled.publishedSeq,
     snapshotsChecked: published.snapshots,
+    logSize: log?.size ?? null,
   };
 }
