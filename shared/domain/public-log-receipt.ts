@@ -58,6 +58,8 @@ export interface ReceiptProof {
   /** The checkpoint's root, lowercase hex. */
   root: string;
   entry: PublicLogEntry;
+  /** The signed checkpoint note it was verified under, as published. */
+  checkpointNote: string;
 }
 
 export type ReceiptVerdict =
@@ -85,7 +87,7 @@ async function verify(
   const receipt = query.receipt.trim().toLowerCase();
   if (!RECEIPT.test(receipt)) throw new LogCheckError('receipt', 'a receipt is 64 hexadecimal digits');
   passed.push('receipt');
-  const { checkpoint } = await openCurrentCheckpoint(fetchFile, electionId, passed);
+  const { checkpoint, note } = await openCurrentCheckpoint(fetchFile, electionId, passed);
   const size = checkpoint.size;
 
   let line: SectionLogLine | undefined;
@@ -166,6 +168,7 @@ async function verify(
     ...(checkpoint.time !== undefined ? { signedAt: checkpoint.time } : {}),
     root: toHex(checkpoint.root),
     entry,
+    checkpointNote: note,
   };
 }
 
