@@ -32,11 +32,11 @@ export function verifyPage(script: string, style: string): string {
 <p class="field"><label for="receipt">Ricevuta <span lang="en" class="en">Receipt</span></label>
 <textarea id="receipt" name="receipt" required rows="2" autocomplete="off" autocapitalize="off" spellcheck="false" aria-describedby="receipt-hint"></textarea>
 <span id="receipt-hint" class="hint">64 cifre e lettere da a a f. <span lang="en">64 digits and letters a to f.</span></span></p>
-<p><button type="submit" id="verify-button">Verifica <span lang="en">Verify</span></button></p>
+<p><button type="submit" id="verify-button">Verifica · <span lang="en">Verify</span></button></p>
 </form>
 <section aria-labelledby="scan-title" id="scan">
 <h2 id="scan-title">Dal codice QR <span lang="en" class="en">From the QR code</span></h2>
-<p><button type="button" id="camera" class="secondary" hidden>Inquadra con la fotocamera <span lang="en">Scan with the camera</span></button></p>
+<p><button type="button" id="camera" class="secondary" hidden>Inquadra con la fotocamera · <span lang="en">Scan with the camera</span></button></p>
 <p class="field"><label for="photo">Da una foto del codice <span lang="en" class="en">From a photo of the code</span></label>
 <input type="file" id="photo" accept="image/*"></p>
 <video id="camera-view" hidden muted playsinline aria-label="Fotocamera / Camera"></video>
