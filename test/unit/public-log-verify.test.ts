@@ -134,6 +134,20 @@ describe('verifying a receipt', () => {
     if (!verdict.ok) expect(verdict.failure.check, verdict.failure.detail).toBe(check);
   });
 
+  it('given a section file ahead of the signed checkpoint, then the receipt is not yet under it', async () => {
+    const verdict = await verifyReceipt(tampered({ [`${LOG}checkpoint`]: site.earlyCheckpoint }), {
+      electionId: 'demo-2026',
+      sectionId: '1',
+      receipt: site.correction.receipt,
+    });
+    expect(verdict.ok).toBe(false);
+    if (!verdict.ok)
+      expect(verdict.failure).toMatchObject({
+        check: 'in-checkpoint',
+        detail: expect.stringContaining('try again'),
+      });
+  });
+
   it('given a checkpoint whose size or root was changed, then its signature fails', async () => {
     const [origin, size, ...rest] = checkpoint().split('\n');
     for (const note of [
