@@ -137,13 +137,16 @@ export async function buildSite(): Promise<SiteFile[]> {
   const verifyStyle = await minifiedCss('verify-page/verify-page.css');
   const verifyScriptPath = hashedPath('verify-page', 'js', verifyScript);
   const verifyStylePath = hashedPath('verify-page', 'css', verifyStyle);
+  const qrReader = await bundle('verify-page/qr-reader.ts');
+  const qrReaderPath = hashedPath('qr-reader', 'js', qrReader);
   return [
+    file(qrReaderPath, qrReader, CONTENT_TYPE.js),
     file(verifyScriptPath, verifyScript, CONTENT_TYPE.js),
     file(verifyStylePath, verifyStyle, CONTENT_TYPE.css),
     {
       // The public verification of a receipt (the QR link opens it): no API, the log's files only.
       key: 'verify/index.html',
-      body: verifyPage(verifyScriptPath, verifyStylePath),
+      body: verifyPage(verifyScriptPath, verifyStylePath, qrReaderPath),
       contentType: CONTENT_TYPE.html,
       cacheControl: CACHE.live,
     },

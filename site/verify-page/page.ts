@@ -5,7 +5,7 @@
  * verdict is said in, in Italian and English. No inline script or style.
  */
 
-export function verifyPage(script: string, style: string): string {
+export function verifyPage(script: string, style: string, qrReader: string): string {
   return `<!doctype html>
 <html lang="it">
 <head>
@@ -18,7 +18,7 @@ export function verifyPage(script: string, style: string): string {
 <script src="${script}" defer></script>
 </head>
 <body>
-<main id="verify">
+<main id="verify" data-qr-reader="${qrReader}">
 <h1>Verifica una ricevuta <span lang="en" class="en">Verify a receipt</span></h1>
 <p>Ogni dato inviato da un seggio è scritto in un registro pubblico che nessuno può riscrivere. Inserite la ricevuta mostrata al seggio, o inquadrate il suo codice QR: questa pagina controlla, nel vostro browser, che quel dato sia nel registro firmato.</p>
 <p lang="en" class="en">Every figure a polling station sends is written to a public log that nobody can rewrite. Enter the receipt shown at the polling station, or scan its QR code: this page checks, in your browser, that the figure is in the signed log.</p>
