@@ -21,6 +21,7 @@ import { receiptLink } from '../../shared/domain/receipt-link.js';
 import { buildSite } from '../../site/build.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { flipped, type PublicLogSite, publicLogSite, writeSite } from '../helpers/public-log-site.js';
+import { qrVideo } from '../helpers/qr-video.js';
 import { startStaticSite } from '../helpers/static-site-server.js';
 
 const LOG = '/results/demo-2026/log/';
@@ -196,6 +197,41 @@ describe('a genuine receipt', () => {
       await expect(page.getByLabel('Sezione').inputValue()).resolves.toBe('1');
       expect(text).toContain('version 1 (submission, flagged for review)');
     });
+  });
+});
+
+describe('the camera', () => {
+  it('given a phone camera filming the receipt’s QR code, when the scan is started, then the page reads it, verifies, and lets the camera go', async () => {
+    const link = receiptLink(server.url, {
+      electionId: 'demo-2026',
+      sectionId: '2',
+      receipt: site.turnout.receipt,
+    });
+    const video = join(dir, 'qr.y4m');
+    writeFileSync(video, qrVideo(link));
+    const filming = await launchChromium([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
+    try {
+      const context = await filming.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      await context.grantPermissions(['camera'], { origin: server.url });
+      const page = await context.newPage();
+      await page.goto(new URL('/verify/', server.url).href);
+      await page.getByRole('button', { name: /Inquadra con la fotocamera/ }).click();
+      const { ok, text } = await verdictOf(page);
+      expect(ok, text).toBe('true');
+      await expect(page.getByLabel('Ricevuta').inputValue()).resolves.toBe(site.turnout.receipt);
+      expect(text).toContain('section 2 sent the turnout, reading T1');
+      await expect(page.locator('#camera-view').isHidden()).resolves.toBe(true);
+    } finally {
+      await filming.close();
+    }
   });
 });
 
