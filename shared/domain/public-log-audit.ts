@@ -12,7 +12,7 @@ import { toHex } from './log/rfc6962.js';
 import { openCurrentCheckpoint } from './public-log-checkpoint.js';
 import { failureOf, type LogCheck, type LogCheckFailure } from './public-log-checks.js';
 import { parseEntry, readBundle } from './public-log-files.js';
-import { type FetchPublicFile, publicLogPaths } from './public-log-paths.js';
+import { type FetchPublicFile, publicLogPaths, reporting } from './public-log-paths.js';
 
 export interface LogAudit {
   ok: boolean;
@@ -32,7 +32,8 @@ export interface LogAudit {
 
 const noRead = () => Promise.reject(new Error('an audit recomputes the tree from nothing'));
 
-export async function auditLog(fetchFile: FetchPublicFile, electionId: string): Promise<LogAudit> {
+export async function auditLog(site: FetchPublicFile, electionId: string): Promise<LogAudit> {
+  const fetchFile = reporting(site);
   const audit: LogAudit = { ok: false, passed: [], problems: [], bundles: 0, tiles: 0, kinds: {} };
   const { passed, problems } = audit;
   let opened: Awaited<ReturnType<typeof openCurrentCheckpoint>>;

@@ -34,11 +34,11 @@ export async function required(
 /** The key of this election's log, from the deployment's key file. */
 export async function logVerifier(fetchFile: FetchPublicFile, electionId: string): Promise<NoteVerifier> {
   const { originSuffix } = publicLogPaths(electionId);
+  const bytes = await required(fetchFile, LOG_KEYS_PATH, 'key');
   let text: string;
   try {
-    text = utf8(await required(fetchFile, LOG_KEYS_PATH, 'key'));
-  } catch (error) {
-    if (error instanceof LogCheckError) throw error;
+    text = utf8(bytes);
+  } catch {
     throw new LogCheckError('key', `${LOG_KEYS_PATH} is not UTF-8`);
   }
   const lines = text.split('\n').map((line) => line.trim());

@@ -5,6 +5,8 @@
  */
 
 export type LogCheck =
+  /** The site answered: a file could be read, or is absent (404); not a network failure. */
+  | 'site'
   /** The receipt is 64 hexadecimal digits. */
   | 'receipt'
   /** `/results/log-key.txt` holds a well-formed key named after this election's log. */

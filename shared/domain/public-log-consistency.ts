@@ -11,7 +11,7 @@ import { consistencyProof, TreeHashes } from './log/tree-from-tiles.js';
 import { openCheckpointNote, openCurrentCheckpoint } from './public-log-checkpoint.js';
 import { failureOf, type LogCheck, LogCheckError, type LogCheckFailure } from './public-log-checks.js';
 import { tileReader } from './public-log-files.js';
-import type { FetchPublicFile } from './public-log-paths.js';
+import { type FetchPublicFile, reporting } from './public-log-paths.js';
 
 export interface CheckpointSummary {
   size: number;
@@ -34,10 +34,11 @@ const summaryOf = (c: { size: number; root: Uint8Array; time?: string }): Checkp
 });
 
 export async function verifyConsistencySince(
-  fetchFile: FetchPublicFile,
+  site: FetchPublicFile,
   electionId: string,
   savedNote: string | Uint8Array,
 ): Promise<ConsistencyVerdict> {
+  const fetchFile = reporting(site);
   const verdict: ConsistencyVerdict = { ok: false, passed: [] };
   try {
     const { checkpoint, verifier } = await openCurrentCheckpoint(fetchFile, electionId, verdict.passed);

@@ -5,6 +5,7 @@
  * and the command line read the very same layout.
  */
 import { type TileAddress, tilePath } from './log/tile-path.js';
+import { LogCheckError } from './public-log-checks.js';
 
 /** The deployment's verifier keys, one a line. */
 export const LOG_KEYS_PATH = '/results/log-key.txt';
@@ -27,3 +28,14 @@ export const publicLogPaths = (electionId: string) => {
  * `fetch` against its `--site`, the tests a map.
  */
 export type FetchPublicFile = (path: string) => Promise<Uint8Array | undefined>;
+
+/** The same reads, a failure to read (not an absence) reported as the `site` check. */
+export const reporting =
+  (fetchFile: FetchPublicFile): FetchPublicFile =>
+  async (path) => {
+    try {
+      return await fetchFile(path);
+    } catch (error) {
+      throw new LogCheckError('site', `${path} could not be read: ${(error as Error).message}`);
+    }
+  };

@@ -17,7 +17,7 @@ import { openCurrentCheckpoint } from './public-log-checkpoint.js';
 import { failureOf, type LogCheck, LogCheckError, type LogCheckFailure } from './public-log-checks.js';
 import type { PublicLogEntry } from './public-log-entry.js';
 import { parseEntry, readBundle, tileReader } from './public-log-files.js';
-import { type FetchPublicFile, publicLogPaths } from './public-log-paths.js';
+import { type FetchPublicFile, publicLogPaths, reporting } from './public-log-paths.js';
 
 export const RECEIPT = /^[0-9a-f]{64}$/;
 
@@ -66,10 +66,8 @@ export type ReceiptVerdict =
   | { ok: true; proof: ReceiptProof; passed: LogCheck[] }
   | { ok: false; failure: LogCheckFailure; passed: LogCheck[] };
 
-export async function verifyReceipt(
-  fetchFile: FetchPublicFile,
-  query: ReceiptQuery,
-): Promise<ReceiptVerdict> {
+export async function verifyReceipt(site: FetchPublicFile, query: ReceiptQuery): Promise<ReceiptVerdict> {
+  const fetchFile = reporting(site);
   const passed: LogCheck[] = [];
   try {
     return { ok: true, proof: await verify(fetchFile, query, passed), passed };

@@ -7,6 +7,7 @@ import type { LogCheck } from '../../shared/domain/public-log-checks.js';
 export type Language = 'it' | 'en';
 
 export const CHECKS: Record<LogCheck, Record<Language, string>> = {
+  site: { it: 'il sito risponde', en: 'the site answers' },
   receipt: { it: 'la ricevuta è di 64 cifre esadecimali', en: 'the receipt is 64 hexadecimal digits' },
   key: { it: 'la chiave del registro è pubblicata', en: "the log's key is published" },
   checkpoint: {

@@ -216,6 +216,19 @@ describe('verifying a receipt', () => {
     }
   });
 
+  it('given a site that cannot be read, then that is what fails, not a forgery', async () => {
+    const down: FetchPublicFile = () => Promise.reject(new Error('fetch failed'));
+    const verdict = await verifyReceipt(down, { electionId: 'demo-2026', receipt: site.correction.receipt });
+    expect(verdict.ok).toBe(false);
+    if (!verdict.ok)
+      expect(verdict.failure).toEqual({
+        check: 'site',
+        detail: '/results/log-key.txt could not be read: fetch failed',
+      });
+    expect((await auditLog(down, 'demo-2026')).problems.map((p) => p.check)).toEqual(['site']);
+    expect((await verifyConsistencySince(down, 'demo-2026', checkpoint())).failure?.check).toBe('site');
+  });
+
   it('given a receipt of another election, then no key names that log', async () => {
     const verdict = await verifyReceipt(site.fetch, {
       electionId: 'elsewhere-2026',

@@ -2,6 +2,7 @@
 import type { LogCheck } from '../../../shared/domain/public-log-checks.js';
 
 export const CHECK_WORDS: Record<LogCheck, string> = {
+  site: "the site's files could be read",
   receipt: 'the receipt is 64 hexadecimal digits',
   key: "the deployment's key file holds this log's key",
   checkpoint: "the checkpoint is published, well formed, of this election's log",
