@@ -1,3 +1,4 @@
+import { LOG_KEYS_PATH, publicLogPaths } from './public-log-paths.js';
 /**
  * Where each public file lives. Dependency-free, so the page's browser script can use it too.
  */
@@ -12,12 +13,12 @@ export const publicPaths = (electionId: string) => {
     section: (sectionId: string) => `${root}/sections/${sectionId}.json`,
     sectionsPrefix: `${root}/sections/`,
     /** The public log's prefix (C2SP tlog-tiles): `checkpoint`, `tile/...` under it. */
-    log: `${root}/log/`,
+    log: publicLogPaths(electionId).prefix.slice(1),
   };
 };
 
-/** Every log's verifier key of the deployment, one a line (docs/interface.md, The public log). */
-export const LOG_KEYS_FILE = 'results/log-key.txt';
+/** Every log's verifier key of the deployment, one a line, as the bucket keys it (public-log-paths.ts). */
+export const LOG_KEYS_FILE = LOG_KEYS_PATH.slice(1);
 
 /** An object key as the URL path the site serves it at. */
 export const urlPathOf = (key: string) => `/${key}`;
