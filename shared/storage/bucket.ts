@@ -22,4 +22,5 @@ export const CONTENT_TYPE = {
   css: 'text/css; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
   svg: 'image/svg+xml',
+  atom: 'application/atom+xml',
 } as const;
