@@ -89,12 +89,12 @@ describe('the Atom feed', () => {
     // Assess
     const text = feed.entry[0]?.content['#text'] ?? '';
     expect(feed.entry[0]?.content['@_type']).toBe('text');
-    expect(text).toContain('Sezioni aggiunte: 1.');
-    expect(text).toContain('Sezioni corrette: 2, 3.');
-    expect(text).toContain('In calo, Sezione 2, scrutinio (corretto): votanti −12, voti validi −12');
-    expect(text).toContain(`${summary.lists[0]?.name} −12`);
-    expect(text).toContain('Perché: corretto dalla sezione.');
-    expect(text).toContain('In calo, Sezione 3, scrutinio (ritirato): sezioni −1, votanti −400');
+    expect(text).toContain('Sezioni aggiunte (scrutinio): 1.');
+    expect(text).toContain('Sezioni corrette (scrutinio): 2, 3.');
+    expect(text).toContain('Sezione 1, scrutinio (aggiunto): sezioni +1, votanti +560, voti validi +550');
+    expect(text).toContain('Sezione 2, scrutinio (corretto): votanti −12, voti validi −12');
+    expect(text).toContain(`${summary.lists[0]?.name} −12. Perché: corretto dalla sezione.`);
+    expect(text).toContain('Sezione 3, scrutinio (ritirato): sezioni −1, votanti −400');
     expect(text).toContain('riaperto dall’ufficio elettorale; motivo: «verbale illeggibile»');
     expect(text).toContain(changesOf(5));
   });

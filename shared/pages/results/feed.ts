@@ -5,7 +5,7 @@
  */
 import type { RecentChanges, Summary } from '../../domain/summary.js';
 import { escapeHtml } from '../html.js';
-import { downText, type FigureNames, itemLabel, whyDown } from './changes.js';
+import { deltasText, downText, type FigureNames, itemLabel, whyDown } from './changes.js';
 import { formatsOf } from './formats.js';
 import { MESSAGES } from './messages.js';
 
@@ -16,29 +16,37 @@ export const FEED_ENTRIES = 50;
 export const feedEntryId = (electionId: string, seq: number, generatedAt: string) =>
   `tag:election-night,${generatedAt.slice(0, 4)}:${electionId}:seq:${seq}`;
 
-const sectionsOf = (digest: RecentChanges, kinds: string[]) => [
-  ...new Set(
-    digest.entries
-      .filter((entry) => entry.sectionId !== null && kinds.includes(entry.kind))
-      .map((entry) => entry.sectionId as string),
-  ),
-];
+/** The sections of a digest's entries of `kinds`, per item: "1, 2" for the count, "3" for a reading. */
+function sectionsByItem(digest: RecentChanges, kinds: string[]): Map<string, string[]> {
+  const byItem = new Map<string, string[]>();
+  for (const entry of digest.entries) {
+    if (entry.sectionId === null || !kinds.includes(entry.kind)) continue;
+    const sections = byItem.get(entry.item) ?? [];
+    if (!sections.includes(entry.sectionId)) sections.push(entry.sectionId);
+    byItem.set(entry.item, sections);
+  }
+  return byItem;
+}
 
-/** An entry's text, in Italian: the sections added and corrected, then each figure that went down and why. */
+const itemPhrase = (item: string) =>
+  item === 'results' ? 'scrutinio' : `affluenza ${item.replace(/^turnout\//, '')}`;
+
+/**
+ * An entry's text, in Italian: the sections added and corrected, then each entry with the figures
+ * it moved, and for each figure that went down, why.
+ */
 export function feedEntryText(digest: RecentChanges, names: FigureNames): string {
   const t = MESSAGES.it.changes;
   const f = formatsOf('it');
   const lines: string[] = [];
-  const added = sectionsOf(digest, ['added', 'restored']);
-  const corrected = sectionsOf(digest, ['corrected', 'withdrawn', 'repaired']);
-  if (added.length) lines.push(`Sezioni aggiunte: ${added.join(', ')}.`);
-  if (corrected.length) lines.push(`Sezioni corrette: ${corrected.join(', ')}.`);
+  for (const [item, sections] of sectionsByItem(digest, ['added', 'restored']))
+    lines.push(`Sezioni aggiunte (${itemPhrase(item)}): ${sections.join(', ')}.`);
+  for (const [item, sections] of sectionsByItem(digest, ['corrected', 'withdrawn', 'repaired']))
+    lines.push(`Sezioni corrette (${itemPhrase(item)}): ${sections.join(', ')}.`);
   for (const entry of digest.entries) {
+    lines.push(`${itemLabel(entry, 'it')} (${t.kind[entry.kind]}): ${deltasText(entry, names, 'it')}.`);
     const down = downText(entry, names, 'it');
-    if (down)
-      lines.push(
-        `In calo, ${itemLabel(entry, 'it')} (${t.kind[entry.kind]}): ${down}. Perché: ${whyDown(entry, 'it')}.`,
-      );
+    if (down) lines.push(`In calo: ${down}. Perché: ${whyDown(entry, 'it')}.`);
   }
   if (digest.entries.length === 0) lines.push('Nessun dato dei totali è cambiato.');
   if (digest.omitted > 0) lines.push(`${t.omitted(f.count(digest.omitted))}: vedi l’elenco completo.`);
