@@ -9,6 +9,8 @@ import type { RecentChanges } from './summary.js';
 
 /** Entries a digest keeps: the change list itself has them all. */
 export const DIGEST_ENTRIES = 25;
+/** Figures an entry of a digest keeps at most (the main ones first), so a digest stays a few KB. */
+export const DIGEST_FIGURES = 40;
 /** Publishes the page's box shows, and entries at most among them. */
 export const PAGE_PUBLISHES = 3;
 export const PAGE_ENTRIES = 10;
@@ -19,6 +21,9 @@ export function mainFiguresOf(head: Pick<ElectionHead, 'candidates' | 'questions
     'sectionsReported',
     'voters',
     'validVotes',
+    'blankBallots',
+    'invalidBallots',
+    'contestedBallots',
     ...head.candidates.map((c) => c.id),
     ...head.questions.flatMap((q) => [`${q.id}.yes`, `${q.id}.no`]),
   ]);
@@ -27,12 +32,17 @@ export function mainFiguresOf(head: Pick<ElectionHead, 'candidates' | 'questions
 /** Whether an entry lowered any figure. */
 export const lowersAFigure = (entry: ChangeEntry) => Object.values(entry.delta).some((value) => value < 0);
 
-/** An entry with its main figures and every figure that went down. */
+/**
+ * An entry with its main figures and the figures that went down, the main ones first, then the
+ * largest falls, DIGEST_FIGURES at most (a council's hundreds of preferences stay in the change list).
+ */
 function trimmed(entry: ChangeEntry, main: ReadonlySet<string>): ChangeEntry {
-  const delta = Object.fromEntries(
-    Object.entries(entry.delta).filter(([figure, value]) => main.has(figure) || value < 0),
-  );
-  return { ...entry, delta };
+  const figures = Object.entries(entry.delta).filter(([figure, value]) => main.has(figure) || value < 0);
+  const mainFirst = [
+    ...figures.filter(([figure]) => main.has(figure)),
+    ...figures.filter(([figure]) => !main.has(figure)).sort(([, a], [, b]) => a - b),
+  ];
+  return { ...entry, delta: Object.fromEntries(mainFirst.slice(0, DIGEST_FIGURES)) };
 }
 
 /** Keeps at most `limit` entries, those that lowered a figure first, in their order otherwise. */

@@ -92,8 +92,9 @@ describe('the Atom feed', () => {
     expect(text).toContain('Sezioni aggiunte (scrutinio): 1.');
     expect(text).toContain('Sezioni corrette (scrutinio): 2, 3.');
     expect(text).toContain('Sezione 1, scrutinio (aggiunto): sezioni +1, votanti +560, voti validi +550');
-    expect(text).toContain('Sezione 2, scrutinio (corretto): votanti −12, voti validi −12');
-    expect(text).toContain(`${summary.lists[0]?.name} −12. Perché: corretto dalla sezione.`);
+    expect(text).toContain(
+      `Sezione 2, scrutinio (corretto): votanti −12, voti validi −12, ${summary.candidates[0]?.name} −12, ${summary.lists[0]?.name} −12.\nIn calo. Perché: corretto dalla sezione.`,
+    );
     expect(text).toContain('Sezione 3, scrutinio (ritirato): sezioni −1, votanti −400');
     expect(text).toContain('riaperto dall’ufficio elettorale; motivo: «verbale illeggibile»');
     expect(text).toContain(changesOf(5));

@@ -35,10 +35,36 @@ export function itemLabel(entry: Pick<ChangeEntry, 'sectionId' | 'item'>, langua
   return `${t.section(entry.sectionId)}, ${item}`;
 }
 
+const BALLOT_ORDER = [
+  'sectionsReported',
+  'voters',
+  'validVotes',
+  'blankBallots',
+  'invalidBallots',
+  'contestedBallots',
+];
+
+/** An entry's figures in reading order: the ballots, then candidates, lists and answers as defined, then the rest. */
+function inOrder(delta: Record<string, number>, names: FigureNames): [string, number][] {
+  const order = [
+    ...BALLOT_ORDER,
+    ...names.candidates.map((c) => c.id),
+    ...names.lists.map((l) => l.id),
+    ...names.answers.flatMap((a) => [`${a.questionId}.yes`, `${a.questionId}.no`]),
+  ];
+  const rank = (figure: string) => {
+    const at = order.indexOf(figure);
+    return at === -1 ? order.length : at;
+  };
+  return Object.entries(delta).sort(
+    ([a], [b]) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }),
+  );
+}
+
 /** The signed figures an entry moved, "votanti +189, voti validi +180" (plain text). */
 export function deltasText(entry: ChangeEntry, names: FigureNames, language: Language): string {
   const f = formatsOf(language);
-  return Object.entries(entry.delta)
+  return inOrder(entry.delta, names)
     .map(([figure, value]) => `${figureLabel(figure, names, language)} ${f.signed(value)}`)
     .join(', ');
 }
@@ -52,7 +78,7 @@ export function whyDown(entry: ChangeEntry, language: Language): string {
 /** The figures an entry lowered, "voti validi −12" (plain text), or '' when none went down. */
 export function downText(entry: ChangeEntry, names: FigureNames, language: Language): string {
   const f = formatsOf(language);
-  return Object.entries(entry.delta)
+  return inOrder(entry.delta, names)
     .filter(([, value]) => value < 0)
     .map(([figure, value]) => `${figureLabel(figure, names, language)} ${f.signed(value)}`)
     .join(', ');

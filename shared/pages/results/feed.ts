@@ -46,7 +46,9 @@ export function feedEntryText(digest: RecentChanges, names: FigureNames): string
   for (const entry of digest.entries) {
     lines.push(`${itemLabel(entry, 'it')} (${t.kind[entry.kind]}): ${deltasText(entry, names, 'it')}.`);
     const down = downText(entry, names, 'it');
-    if (down) lines.push(`In calo: ${down}. Perché: ${whyDown(entry, 'it')}.`);
+    const allDown = Object.values(entry.delta).every((value) => value < 0);
+    if (down && allDown) lines.push(`In calo. Perché: ${whyDown(entry, 'it')}.`);
+    else if (down) lines.push(`In calo: ${down}. Perché: ${whyDown(entry, 'it')}.`);
   }
   if (digest.entries.length === 0) lines.push('Nessun dato dei totali è cambiato.');
   if (digest.omitted > 0) lines.push(`${t.omitted(f.count(digest.omitted))}: vedi l’elenco completo.`);
