@@ -153,7 +153,7 @@ async function writeNewest(
     if (newest <= shown.seq) return { shown, site: now };
     [shown, recent] = await Promise.all([
       readSnapshot(bucket, electionId, newest),
-      readPublishedChanges(electionId, newest, FEED_ENTRIES),
+      latestDigests(electionId, newest),
     ]);
     current = now;
   }
@@ -244,7 +244,7 @@ export function publishSummary(
       electionId,
       digestOf(seq, generatedAt, changesPath, changes, mainFiguresOf(head)),
     );
-    const digests = await readPublishedChanges(electionId, seq, FEED_ENTRIES);
+    const digests = await latestDigests(electionId, seq);
     const summary = buildSummary(head, total.tally, {
       seq,
       generatedAt,
@@ -319,4 +319,23 @@ async function publicChanges(
   if (!releasing) return publishableChanges(since, countsShown);
   const all = await readChangeEntries(electionId, {}, revs);
   return [...publishableChanges(since, false), ...releasedCountEntries(all)];
+}
+
+/** How long a publish waits for an earlier seq's digest still being written: a few short looks. */
+const DIGEST_LOOKS = 4;
+const DIGEST_WAIT_MS = 50;
+
+/**
+ * The digests of the latest FEED_ENTRIES publishes up to `seq`. Each claimer writes its own right
+ * after its claim, so one missing is a publish between the two (it is waited for briefly) or one
+ * that failed there (it stays missing, as its snapshot does).
+ */
+async function latestDigests(electionId: string, seq: number): Promise<RecentChanges[]> {
+  const expected = Math.min(seq, FEED_ENTRIES);
+  let digests = await readPublishedChanges(electionId, seq, FEED_ENTRIES);
+  for (let look = 1; look < DIGEST_LOOKS && digests.length < expected; look++) {
+    await new Promise((resolve) => setTimeout(resolve, DIGEST_WAIT_MS * look));
+    digests = await readPublishedChanges(electionId, seq, FEED_ENTRIES);
+  }
+  return digests;
 }
