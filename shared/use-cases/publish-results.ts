@@ -68,14 +68,17 @@ export async function publishSections(
     ]);
     await inPool([...stored], SECTION_FILES_AT_ONCE, async ([sectionId, items]) => {
       const section = definitions.get(sectionId) as Section;
-      const file = publishableSectionCount(
-        publicSectionFile(electionId, section, election.head, items),
-        countsShown,
-      );
-      await bucket.put(paths.section(sectionId), json(file), {
-        contentType: CONTENT_TYPE.json,
-        cacheControl: CACHE.live,
-      });
+      const whole = publicSectionFile(electionId, section, election.head, items);
+      const put = (file: unknown) =>
+        bucket.put(paths.section(sectionId), json(file), {
+          contentType: CONTENT_TYPE.json,
+          cacheControl: CACHE.live,
+        });
+      await put(publishableSectionCount(whole, countsShown));
+      // A file written without its count may land after the close of the polls, after the publish
+      // that released every count rewrote it: once it has landed, if the instant has passed, the
+      // count goes in. (If it has not, every rewrite by that publish lands after this one.)
+      if (!countsShown && countsShownAt(election.head.countsFrom, clock())) await put(whole);
     });
   }
 }

@@ -24,6 +24,7 @@ let m: typeof import('../../shared/use-cases/define-election.js') &
   typeof import('../../shared/use-cases/submit-section-data.js') &
   typeof import('../../shared/use-cases/review-section.js') &
   typeof import('../../shared/use-cases/publish-records.js') &
+  typeof import('../../shared/use-cases/publish-results.js') &
   typeof import('../../shared/use-cases/reconcile-open-elections.js') &
   typeof import('../../shared/use-cases/reconcile-election.js');
 
@@ -37,6 +38,7 @@ beforeAll(async () => {
     ...(await import('../../shared/use-cases/submit-section-data.js')),
     ...(await import('../../shared/use-cases/review-section.js')),
     ...(await import('../../shared/use-cases/publish-records.js')),
+    ...(await import('../../shared/use-cases/publish-results.js')),
     ...(await import('../../shared/use-cases/reconcile-open-elections.js')),
     ...(await import('../../shared/use-cases/reconcile-election.js')),
   };
@@ -173,5 +175,20 @@ describe('counts before and after the close of the polls', () => {
     expect(JSON.parse(files.section2)).toMatchObject({ status: 'in-review', results: null });
     expect(files.feed).toContain('Sezioni aggiunte (scrutinio): 1.');
     expect((await m.reconcileElection(site.bucket, ELECTION, 4, AFTER)).differences).toEqual([]);
+  });
+
+  it('given a section file written without its count just before the instant, when it lands after it, then the count goes in', async () => {
+    // Arrange: the publisher decides before the close; by the time its write has landed, it has passed.
+    const clock = [BEFORE, AFTER];
+    const now = () => clock.shift() ?? AFTER;
+
+    // Act
+    await m.publishSections(site.bucket, ELECTION, ['1'], now);
+
+    // Assess
+    expect(await json(`results/${ELECTION}/sections/1.json`)).toMatchObject({
+      status: 'reported',
+      results: { voters: 893 },
+    });
   });
 });
