@@ -9,6 +9,8 @@ export const publicPaths = (electionId: string) => {
     snapshot: (seq: number) => `${root}/snapshots/${seq}.json`,
     snapshotCsv: (seq: number) => `${root}/snapshots/${seq}.csv`,
     changes: (seq: number) => `${root}/changes/${seq}.json`,
+    /** The Atom feed of the latest publishes, rewritten in place. */
+    feed: `${root}/feed.xml`,
     definition: (hash: string) => `${root}/definition/${hash.slice(0, 16)}.json`,
     section: (sectionId: string) => `${root}/sections/${sectionId}.json`,
     sectionsPrefix: `${root}/sections/`,
