@@ -3,10 +3,12 @@
  * total tally. Pure: the publisher only adds I/O around it.
  */
 import type { AuditHead } from './audit-chain.js';
+import type { Comparison } from './comparison.js';
 import type { ElectionHead } from './election.js';
 import { answerOutlook, mayorOutlook, type Outlook } from './outlook.js';
 import { uncountedOf } from './outlook-tally.js';
 import { percent } from './percent.js';
+import type { PollingPlace } from './polling-places.js';
 import {
   DEFAULT_REFERENDUM_QUORUM_PERCENT,
   type Quorum,
@@ -52,8 +54,9 @@ export interface Summary {
     contestedBallots: number;
     validVotes: number;
   };
-  candidates: { id: string; name: string; votes: number; percent: number }[];
-  lists: { id: string; name: string; candidateId: string; votes: number; percent: number }[];
+  /** `color`: the definition's, when it sets one (the page picks from its palette otherwise). */
+  candidates: { id: string; name: string; color?: string; votes: number; percent: number }[];
+  lists: { id: string; name: string; candidateId: string; color?: string; votes: number; percent: number }[];
   answers: {
     questionId: string;
     text: string;
@@ -83,6 +86,13 @@ export interface Summary {
    * checks that the chain still leads here, so a published head pins every write before it.
    */
   audit: AuditHead | null;
+  /** The polling places on the page's map, when the definition locates its sections (polling-places.ts). */
+  places?: PollingPlace[];
+  /**
+   * The comparison with `previousElection` when it is an election this system published
+   * (comparison.ts); null when it is not. Absent from snapshots published before it existed.
+   */
+  comparison?: Comparison | null;
 }
 
 export interface SummaryContext {
@@ -200,6 +210,7 @@ export function buildSummary(head: ElectionHead, total: Tally, context: SummaryC
     candidates: head.candidates.map((c, i) => ({
       id: c.id,
       name: c.name,
+      ...(c.color ? { color: c.color } : {}),
       votes: candidateVotes[i] ?? 0,
       percent: percent(candidateVotes[i] ?? 0, candidateTotal),
     })),
@@ -207,6 +218,7 @@ export function buildSummary(head: ElectionHead, total: Tally, context: SummaryC
       id: l.id,
       name: l.name,
       candidateId: l.candidateId,
+      ...(l.color ? { color: l.color } : {}),
       votes: listVotes[i] ?? 0,
       percent: percent(listVotes[i] ?? 0, listTotal),
     })),
@@ -230,5 +242,6 @@ export function buildSummary(head: ElectionHead, total: Tally, context: SummaryC
     links: context.paths,
     changes: context.changes ?? null,
     audit: context.audit ?? null,
+    ...(head.places?.length ? { places: head.places } : {}),
   };
 }

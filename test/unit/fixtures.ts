@@ -15,10 +15,14 @@ import type { SummaryContext } from '../../shared/domain/summary.js';
 
 /** A definition as staff write it (defaults not yet applied), with every top-level field present. */
 export type DefinitionInput = Required<
-  Omit<z.input<typeof ElectionDefinitionSchema>, 'quorumPercent' | 'previousElection' | 'certifyApprovals'>
+  Omit<
+    z.input<typeof ElectionDefinitionSchema>,
+    'quorumPercent' | 'previousElection' | 'certifyApprovals' | 'compareLists'
+  >
 > & {
   quorumPercent?: number;
   previousElection?: string;
+  compareLists?: Record<string, string>;
   certifyApprovals?: 1 | 2;
 };
 
