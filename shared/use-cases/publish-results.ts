@@ -13,16 +13,19 @@ import { readSiteIndex, recordSiteEntry, type SiteIndexState, sameSiteIndex } fr
 import { readCurrentSubmissions } from '../db/submissions.js';
 import { hashOf } from '../domain/canonical.js';
 import { changeListFile } from '../domain/change-list.js';
+import { compareSection } from '../domain/comparison.js';
 import type { Section } from '../domain/election.js';
 import { publicDefinitionFile, publicPaths, publicSectionFile, urlPathOf } from '../domain/public-files.js';
 import { sectionLogRows } from '../domain/section-log.js';
 import { siteIndexEntry } from '../domain/site-index.js';
 import { buildSummary, type Summary } from '../domain/summary.js';
+import { matchOf, previousElectionId, withComparison } from '../domain/summary-comparison.js';
 import { summaryCsv } from '../domain/summary-csv.js';
 import { AGAIN, retrying } from '../retry.js';
 import { CACHE, CONTENT_TYPE, type PublicBucket } from '../storage/bucket.js';
 import { loadElection, loadSections } from './election-context.js';
 import { inPool } from './in-pool.js';
+import { previousSectionFile, previousSummary } from './previous-election.js';
 import { publishSiteIndex } from './publish-site-index.js';
 import { putPages, readSnapshot } from './site-pages.js';
 
@@ -46,6 +49,14 @@ export async function publishSections(
   const paths = publicPaths(electionId);
   const slotIds = election.head.turnoutSlots.map((slot) => slot.id);
   const all = [...sectionIds];
+  // The previous election compared with, when the definition names one this system published.
+  const previousId = previousElectionId(election.head);
+  const previous = previousId ? await previousSummary(bucket, previousId) : undefined;
+  const match = previous ? matchOf(election.head, previous) : undefined;
+  const ids = {
+    candidates: election.head.candidates.map((c) => c.id),
+    lists: election.head.lists.map((l) => l.id),
+  };
   for (let start = 0; start < all.length; start += SECTIONS_PER_READ) {
     const round = all.slice(start, start + SECTIONS_PER_READ);
     const [stored, definitions, logged] = await Promise.all([
@@ -56,7 +67,19 @@ export async function publishSections(
     await inPool([...stored], SECTION_FILES_AT_ONCE, async ([sectionId, items]) => {
       const section = definitions.get(sectionId) as Section;
       const log = sectionLogRows(logged.versions.get(sectionId) ?? [], logged.logSize, true);
-      const file = publicSectionFile(electionId, section, election.head, items, log);
+      const own = publicSectionFile(electionId, section, election.head, items, log);
+      const file =
+        previousId && match
+          ? {
+              ...own,
+              comparison: compareSection(
+                own,
+                await previousSectionFile(bucket, previousId, sectionId),
+                match,
+                ids,
+              ),
+            }
+          : own;
       await bucket.put(paths.section(sectionId), json(file), {
         contentType: CONTENT_TYPE.json,
         cacheControl: CACHE.live,
@@ -199,7 +222,8 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
       return AGAIN;
     }
 
-    const summary = buildSummary(head, total.tally, {
+    const previousId = previousElectionId(head);
+    const built = buildSummary(head, total.tally, {
       seq,
       generatedAt,
       certified: state.state === 'certified',
@@ -211,6 +235,9 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
         csv: urlPathOf(paths.snapshotCsv(seq)),
       },
     });
+    const summary = previousId
+      ? withComparison(built, head, await previousSummary(bucket, previousId))
+      : built;
     // Exactly what the parts took in between the previous publication's reading and this one.
     const putChanges = async () => {
       const changes = await readChangeEntries(electionId, previous?.partRevs ?? {}, total.revs);
