@@ -40,7 +40,7 @@ const fills = (svg: string) => [...svg.matchAll(/fill="(#[0-9a-fA-F]{6})"/g)].ma
 /** Every picture's frame: a role, and a title and a description it is labelled by. */
 function expectAccessibleFrame(svg: string, id: string, role = 'img') {
   expect(svg).toMatch(new RegExp(`^<svg class="chart [a-z-]+" role="${role}" viewBox="0 0 \\d+ \\d+"`));
-  expect(svg).toContain(`aria-labelledby="${id}-title ${id}-desc"`);
+  expect(svg).toContain(`aria-labelledby="${id}-title" aria-describedby="${id}-desc"`);
   expect(svg).toMatch(new RegExp(`<title id="${id}-title">[^<]+</title><desc id="${id}-desc">[^<]+</desc>`));
   expect(svg).not.toContain('style=');
 }

@@ -20,7 +20,7 @@ export interface PictureFrame {
 /** The SVG of a picture around `body` (SVG markup the caller escaped). */
 export function picture(frame: PictureFrame, body: string): string {
   const { id, width, height } = frame;
-  return `<svg class="chart ${frame.className}" role="${frame.role ?? 'img'}" viewBox="0 0 ${width} ${height}" aria-labelledby="${id}-title ${id}-desc" focusable="false"><title id="${id}-title">${escapeHtml(frame.title)}</title><desc id="${id}-desc">${escapeHtml(frame.description)}</desc>${body}</svg>`;
+  return `<svg class="chart ${frame.className}" role="${frame.role ?? 'img'}" viewBox="0 0 ${width} ${height}" aria-labelledby="${id}-title" aria-describedby="${id}-desc" focusable="false"><title id="${id}-title">${escapeHtml(frame.title)}</title><desc id="${id}-desc">${escapeHtml(frame.description)}</desc>${body}</svg>`;
 }
 
 /** A number for an SVG attribute: at most two decimals, no trailing zeros. */
