@@ -18,9 +18,12 @@ export function previousElectionId(head: Pick<ElectionHead, 'id' | 'previousElec
 export const matchOf = (head: ElectionHead, previous: Summary): ComparisonMatch =>
   matchPrevious(head, previous);
 
-/** `summary` with `comparison` (null without a previous summary). */
+/**
+ * `summary` with `comparison`: null without a previous summary, and when a live election would
+ * be compared with a rehearsal's test data.
+ */
 export function withComparison(summary: Summary, head: ElectionHead, previous: Summary | undefined): Summary {
-  if (!previous) return { ...summary, comparison: null };
+  if (!previous || (previous.rehearsal && !summary.rehearsal)) return { ...summary, comparison: null };
   const comparison = compareSummary(summary, previous, matchOf(head, previous));
   const before = new Map(comparison.turnout.map((slot) => [slot.slotId, slot.previousPercent]));
   return {

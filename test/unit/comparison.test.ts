@@ -137,6 +137,16 @@ describe('the comparison in the summary', () => {
     expect(withComparison(summaryOf(), current(), undefined).comparison).toBeNull();
   });
 
+  it('given a live election naming a rehearsal, when the summary gets its comparison, then test data is never compared with', () => {
+    // Prepare
+    const live = { ...summaryOf(), rehearsal: false };
+    const rehearsal = { ...summaryOf(), ...previous, rehearsal: true } as Summary;
+
+    // Act and assess
+    expect(withComparison(live, current(), rehearsal).comparison).toBeNull();
+    expect(withComparison({ ...live, rehearsal: true }, current(), rehearsal).comparison?.seq).toBe(31);
+  });
+
   it('given previousElection, when it can be an id other than its own, then it names the election to compare with', () => {
     expect(previousElectionId({ id: 'x', previousElection: 'test-2021' })).toBe('test-2021');
     expect(previousElectionId({ id: 'x', previousElection: 'Comunali 2021' })).toBeUndefined();
