@@ -12,10 +12,13 @@ export interface PollingPlace {
 }
 
 /**
- * The most places a map shows: a town's or a city's, not a country's (and the election's head,
- * which carries them, stays a small item). Past it there is no map; the drill-down remains.
+ * The most places, and located sections, a map shows: a town's, not a city's or a country's, so
+ * the page stays within its first-load budget (each section is a link of the map's list) and the
+ * election's head, which carries them, a small item. Past either there is no map; the
+ * drill-down remains.
  */
-export const MAX_MAP_PLACES = 300;
+export const MAX_MAP_PLACES = 120;
+export const MAX_MAP_SECTIONS = 600;
 
 interface LocatedSection {
   id: string;
@@ -25,8 +28,10 @@ interface LocatedSection {
 /** Places in the order of their first section; none when no section, or too many places, are located. */
 export function pollingPlacesOf(sections: readonly LocatedSection[]): PollingPlace[] {
   const places = new Map<string, PollingPlace>();
+  let located = 0;
   for (const { id, location } of sections) {
     if (!location) continue;
+    if (++located > MAX_MAP_SECTIONS) return [];
     const key = `${location.lat},${location.lon},${location.place ?? ''}`;
     const known = places.get(key);
     if (known) known.sectionIds.push(id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pollingPlacesOf } from '../../shared/domain/polling-places.js';
+import { MAX_MAP_PLACES, MAX_MAP_SECTIONS, pollingPlacesOf } from '../../shared/domain/polling-places.js';
 import { buildSummary, type Summary } from '../../shared/domain/summary.js';
 import { sumTallies, tallyOfResults, tallyOfTurnout } from '../../shared/domain/tally.js';
 import { seatPositions } from '../../shared/pages/results/charts/hemicycle.js';
@@ -96,8 +96,8 @@ describe('the candidates’ and lists’ bars', () => {
     expect(svg).toContain('Barre orizzontali: Giorgio Fede 54,55%; Carla Onesti 45,45%.');
     expect(svg).toContain('>Giorgio Fede</text>');
     expect(svg).toContain('>54,55%</text>');
-    // The bar's length is its share of the 400 units.
-    expect(svg).toContain('width="218.2" height="14" fill="#aa3300"');
+    // The bar's length is its share of the 320 units.
+    expect(svg).toContain('width="174.56" height="14" fill="#aa3300"');
   });
 
   it('given colours set for some, when drawn, then those are used, the others from the palette, a list without one its candidate’s', () => {
@@ -122,7 +122,7 @@ describe('the candidates’ and lists’ bars', () => {
       'it',
     );
     expect(svg).toContain(`Barre orizzontali: ${long}`);
-    expect(svg).toContain(`>${long.slice(0, 37)}…</text>`);
+    expect(svg).toContain(`>${long.slice(0, 29)}…</text>`);
   });
 
   it('given markup in a name, when drawn, then it is escaped', () => {
@@ -307,12 +307,16 @@ describe('the polling places on the map', () => {
     );
   });
 
-  it('given more places than a map shows, when grouped, then none', () => {
-    const sections = Array.from({ length: 400 }, (_, i) => ({
-      id: String(i),
-      location: { lat: 45 + i / 1000, lon: 7 },
-    }));
-    expect(pollingPlacesOf(sections)).toEqual([]);
+  it('given more places, or more located sections, than a map shows, when grouped, then none', () => {
+    const spread = (count: number, places: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        id: String(i),
+        location: { lat: 45 + (i % places) / 1000, lon: 7 },
+      }));
+    expect(pollingPlacesOf(spread(MAX_MAP_PLACES, MAX_MAP_PLACES))).toHaveLength(MAX_MAP_PLACES);
+    expect(pollingPlacesOf(spread(MAX_MAP_PLACES + 1, MAX_MAP_PLACES + 1))).toEqual([]);
+    expect(pollingPlacesOf(spread(MAX_MAP_SECTIONS, 10))).toHaveLength(10);
+    expect(pollingPlacesOf(spread(MAX_MAP_SECTIONS + 1, 10))).toEqual([]);
   });
 
   it('given a location out of range, when parsed, then refused', () => {

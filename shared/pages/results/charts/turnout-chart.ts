@@ -10,7 +10,8 @@ import { type Language, MESSAGES } from '../messages.js';
 import { PALETTE } from './palette.js';
 import { n, picture, plainText, shortened } from './svg.js';
 
-const WIDTH = 400;
+/** The drawing's width: on a 360 px phone its text is at the page's reading size. */
+const WIDTH = 320;
 const BAR = 12;
 const NOW = PALETTE[0];
 const THEN = '#4d4d4d';
@@ -34,7 +35,7 @@ export function turnoutChart(s: Summary, language: Language): string {
   const row = withPrevious ? 20 + 2 * BAR + 8 : 20 + BAR + 8;
   const top = withPrevious ? 24 : 0;
   const legend = withPrevious
-    ? `<rect x="0" y="4" width="14" height="${BAR}" fill="${NOW}"/><text x="20" y="15" class="chart-label">${escapeHtml(t.thisElection)}</text><rect x="200.5" y="4.5" width="13" height="${BAR - 1}" fill="#fff" stroke="${THEN}" stroke-width="1"/><text x="220" y="15" class="chart-label">${escapeHtml(shortened(then, 22))}</text>`
+    ? `<rect x="0" y="4" width="14" height="${BAR}" fill="${NOW}"/><text x="20" y="15" class="chart-label">${escapeHtml(t.thisElection)}</text><rect x="160.5" y="4.5" width="13" height="${BAR - 1}" fill="#fff" stroke="${THEN}" stroke-width="1"/><text x="180" y="15" class="chart-label">${escapeHtml(shortened(then, 18))}</text>`
     : '';
   const bar = (y: number, percent: number, filled: boolean) => {
     const width = (Math.max(0, Math.min(100, percent)) / 100) * (WIDTH - 70);
@@ -47,7 +48,7 @@ export function turnoutChart(s: Summary, language: Language): string {
     .map((slot, i) => {
       const y = top + i * row;
       const before = previous[i];
-      const label = shortened(plainText(f.slot(slot)), 48);
+      const label = shortened(plainText(f.slot(slot)), 38);
       return `<text x="0" y="${y + 14}" class="chart-label">${escapeHtml(label)}</text>${bar(y + 20, slot.percent, true)}${withPrevious && before !== null && before !== undefined ? bar(y + 20 + BAR + 2, before, false) : ''}`;
     })
     .join('');

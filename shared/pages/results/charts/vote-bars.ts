@@ -10,7 +10,8 @@ import { type Language, MESSAGES } from '../messages.js';
 import { colorOf, outlineOf } from './palette.js';
 import { n, picture, shortened } from './svg.js';
 
-const WIDTH = 400;
+/** The drawing's width: on a 360 px phone its text is at the page's reading size. */
+const WIDTH = 320;
 const ROW = 42;
 
 export interface Bar {
@@ -25,7 +26,7 @@ export function barsBody(bars: readonly Bar[], format: (percent: number) => stri
     .map((bar, i) => {
       const y = i * ROW;
       const width = (Math.max(0, Math.min(100, bar.percent)) / 100) * WIDTH;
-      return `<text x="0" y="${y + 15}" class="chart-label">${escapeHtml(shortened(bar.name))}</text><text x="${WIDTH}" y="${y + 15}" text-anchor="end" class="chart-value">${escapeHtml(format(bar.percent))}</text><rect x="0" y="${y + 21}" width="${WIDTH}" height="14" class="chart-track"/><rect x="0" y="${y + 21}" width="${n(width)}" height="14" fill="${bar.color}"${outlineOf(bar.color)}/>`;
+      return `<text x="0" y="${y + 15}" class="chart-label">${escapeHtml(shortened(bar.name, 30))}</text><text x="${WIDTH}" y="${y + 15}" text-anchor="end" class="chart-value">${escapeHtml(format(bar.percent))}</text><rect x="0" y="${y + 21}" width="${WIDTH}" height="14" class="chart-track"/><rect x="0" y="${y + 21}" width="${n(width)}" height="14" fill="${bar.color}"${outlineOf(bar.color)}/>`;
     })
     .join('');
 }
