@@ -57,23 +57,47 @@ async function knownOf(bucket: PublicBucket, electionId: string): Promise<Known>
   return fresh;
 }
 
-/** The previous election's latest published summary, or undefined when it has published none. */
+/**
+ * The previous election's latest published summary, or undefined when it has published none. A
+ * failed read is logged and answers undefined, not cached: the comparison never holds back the
+ * night's own results, and the next publish reads again.
+ */
 export async function previousSummary(
   bucket: PublicBucket,
   electionId: string,
 ): Promise<Summary | undefined> {
-  return (await knownOf(bucket, electionId)).summary;
+  try {
+    return (await knownOf(bucket, electionId)).summary;
+  } catch (error) {
+    logger.warn('the previous election could not be read: published without comparison', {
+      electionId,
+      error,
+    });
+    return undefined;
+  }
 }
 
-/** The previous election's file of `sectionId`, as of the summary previousSummary answers. */
+/** The previous election's file of `sectionId`, as of the summary previousSummary answers; a failed read, undefined. */
 export async function previousSectionFile(
   bucket: PublicBucket,
   electionId: string,
   sectionId: string,
 ): Promise<PublicSectionFile | undefined> {
-  const entry = await knownOf(bucket, electionId);
-  if (entry.sections.has(sectionId)) return entry.sections.get(sectionId);
-  const file = parsed<PublicSectionFile>(await bucket.get(publicPaths(electionId).section(sectionId)));
+  let entry: Known;
+  let text: string | undefined;
+  try {
+    entry = await knownOf(bucket, electionId);
+    if (entry.sections.has(sectionId)) return entry.sections.get(sectionId);
+    text = await bucket.get(publicPaths(electionId).section(sectionId));
+  } catch (error) {
+    logger.warn('a section of the previous election could not be read: its file goes without comparison', {
+      electionId,
+      sectionId,
+      error,
+    });
+    return undefined;
+  }
+  const file = parsed<PublicSectionFile>(text);
   if (entry.sections.size >= MAX_CACHED_SECTIONS) entry.sections.clear();
   entry.sections.set(sectionId, file);
   return file;

@@ -68,6 +68,32 @@ afterEach(() => {
 });
 
 describe('reading the previous election', () => {
+  it('given a bucket that fails, when read, then no comparison, and the next read tries again', async () => {
+    // Prepare
+    await publish('flaky-2021', 3, 50);
+    let failing = true;
+    const gets: string[] = [];
+    const bucket: PublicBucket = {
+      put: site.bucket.put.bind(site.bucket),
+      isReachable: site.bucket.isReachable.bind(site.bucket),
+      get: async (key) => {
+        gets.push(key);
+        if (failing) throw new Error('SlowDown');
+        return site.bucket.get(key);
+      },
+    };
+
+    // Act and assess
+    await expect(reader.previousSummary(bucket, 'flaky-2021')).resolves.toBeUndefined();
+    await expect(reader.previousSectionFile(bucket, 'flaky-2021', '1')).resolves.toBeUndefined();
+    failing = false;
+    expect((await reader.previousSummary(bucket, 'flaky-2021'))?.seq).toBe(3);
+    expect((await reader.previousSectionFile(bucket, 'flaky-2021', '1'))?.results).toEqual({
+      candidateVotes: { C1: 50 },
+    });
+    expect(gets.filter((key) => key.endsWith('latest.json'))).toHaveLength(3);
+  });
+
   it('given nothing published, when read, then there is no previous summary and no section file', async () => {
     const { bucket } = counting(site.bucket);
     await expect(reader.previousSummary(bucket, 'never-2021')).resolves.toBeUndefined();
