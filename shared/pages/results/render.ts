@@ -72,7 +72,7 @@ function renderVotes(s: Summary, language: Language): string {
         ]),
       )
     : '';
-  return `<section aria-labelledby="h-results"><h2 id="h-results">${t.resultsHeading}</h2>${candidateBars(s, language)}${candidates}${listBars(s, language)}${lists}</section>`;
+  return `<section aria-labelledby="h-results"><h2 id="h-results">${t.resultsHeading}</h2>${candidateBars(s, language)}${candidates}${listBars(s, language)}${lists}</section>${renderComparison(s, language)}`;
 }
 
 /** The mayor, the run-off or the council seats: labelled a projection until the count is complete. */
@@ -179,15 +179,7 @@ function renderBallots(s: Summary, language: Language): string {
 
 /** Everything the live updates replace: the outlook, turnout, votes, seats, referendum and ballots. */
 export function renderLiveContent(s: Summary, language: Language): string {
-  return [
-    renderOutlook,
-    renderTurnout,
-    renderVotes,
-    renderComparison,
-    renderSeats,
-    renderReferendum,
-    renderBallots,
-  ]
+  return [renderOutlook, renderTurnout, renderVotes, renderSeats, renderReferendum, renderBallots]
     .map((part) => part(s, language))
     .join('');
 }
