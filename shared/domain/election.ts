@@ -1,7 +1,20 @@
 import * as z from 'zod';
 import { CountSchema, IdSchema } from './ids.js';
+import { type PollingPlace, pollingPlacesOf } from './polling-places.js';
 
 const NameSchema = z.string().trim().min(1).max(200);
+
+/** A colour the page draws a candidate or a list in: `#rrggbb`. */
+export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb, six hex digits');
+
+/** Where a section votes, for the page's map: degrees, and the polling place's name. */
+export const LocationSchema = z
+  .object({
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+    place: NameSchema.optional(),
+  })
+  .strict();
 
 export const TurnoutSlotSchema = z
   .object({
@@ -22,10 +35,13 @@ export const SectionSchema = z
     registeredVoters: CountSchema,
     registeredMale: CountSchema.optional(),
     registeredFemale: CountSchema.optional(),
+    location: LocationSchema.optional(),
   })
   .strict();
 
-export const CandidateSchema = z.object({ id: IdSchema, name: NameSchema }).strict();
+export const CandidateSchema = z
+  .object({ id: IdSchema, name: NameSchema, color: ColorSchema.optional() })
+  .strict();
 
 export const CouncilCandidateSchema = z.object({ id: IdSchema, name: NameSchema }).strict();
 
@@ -34,6 +50,7 @@ export const ListSchema = z
     id: IdSchema,
     name: NameSchema,
     candidateId: IdSchema,
+    color: ColorSchema.optional(),
     councilCandidates: z.array(CouncilCandidateSchema).max(200).optional(),
   })
   .strict();
@@ -46,8 +63,14 @@ const ElectionShapeSchema = z
     name: NameSchema,
     kind: z.enum(['municipal', 'referendum']),
     rehearsal: z.boolean().default(false),
-    /** The earlier election the turnout slots' `previousPercent` come from, e.g. "Comunali 2021". */
+    /**
+     * The earlier election compared with: its id when it is published by this system (then the
+     * summary's `comparison`, comparison.ts), or just its name (e.g. "Comunali 2021") for the
+     * turnout slots' `previousPercent`.
+     */
     previousElection: NameSchema.optional(),
+    /** Which list of `previousElection` each list is compared with, where names do not say. */
+    compareLists: z.record(IdSchema, IdSchema).optional(),
     municipality: z
       .object({
         name: NameSchema,
@@ -129,6 +152,17 @@ export function findDefinitionIssues(
       message: 'previousPercent needs previousElection: the election it is compared with',
     });
   }
+  if (election.compareLists && !election.previousElection) {
+    issues.push({ path: ['compareLists'], message: 'compareLists needs previousElection' });
+  }
+  const listIds = new Set(election.lists.map((l) => l.id));
+  for (const listId of Object.keys(election.compareLists ?? {})) {
+    if (!listIds.has(listId))
+      issues.push({ path: ['compareLists', listId], message: `compareLists names unknown list "${listId}"` });
+  }
+  if (election.previousElection === election.id) {
+    issues.push({ path: ['previousElection'], message: 'an election is not compared with itself' });
+  }
   if (election.turnoutSlots.filter((s) => s.final).length > 1) {
     issues.push({ path: ['turnoutSlots'], message: 'at most one turnout slot is final' });
   }
@@ -192,16 +226,20 @@ export type TurnoutSlot = z.infer<typeof TurnoutSlotSchema>;
 export type ElectionHead = Omit<ElectionDefinition, 'sections'> & {
   sectionCount: number;
   registeredVoters: number;
+  /** The polling places of the sections that give a location, for the page's map (polling-places.ts). */
+  places?: PollingPlace[];
 };
 
 /** Splits a definition into its head and its sections, so no item grows with the section count. */
 export function splitDefinition(definition: ElectionDefinition): { head: ElectionHead; sections: Section[] } {
   const { sections, ...rest } = definition;
+  const places = pollingPlacesOf(sections);
   return {
     head: {
       ...rest,
       sectionCount: sections.length,
       registeredVoters: sections.reduce((sum, s) => sum + s.registeredVoters, 0),
+      ...(places.length ? { places } : {}),
     },
     sections,
   };

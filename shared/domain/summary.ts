@@ -4,11 +4,13 @@
  */
 import type { AuditHead } from './audit-chain.js';
 import type { ChangeEntry } from './change-list.js';
+import type { Comparison } from './comparison.js';
 import { publishableTally } from './counts-from.js';
 import type { ElectionHead } from './election.js';
 import { answerOutlook, mayorOutlook, type Outlook } from './outlook.js';
 import { uncountedOf } from './outlook-tally.js';
 import { percent } from './percent.js';
+import type { PollingPlace } from './polling-places.js';
 import {
   DEFAULT_REFERENDUM_QUORUM_PERCENT,
   type Quorum,
@@ -72,8 +74,9 @@ export interface Summary {
   countsFrom: string | null;
   /** Before `countsFrom` only `registeredVoters` is there. */
   totals: { registeredVoters: number } & Partial<CountedTotals>;
-  candidates: { id: string; name: string; votes: number; percent: number }[];
-  lists: { id: string; name: string; candidateId: string; votes: number; percent: number }[];
+  /** `color`: the definition's, when it sets one (the page picks from its palette otherwise). */
+  candidates: { id: string; name: string; color?: string; votes: number; percent: number }[];
+  lists: { id: string; name: string; candidateId: string; color?: string; votes: number; percent: number }[];
   answers: {
     questionId: string;
     text: string;
@@ -105,6 +108,13 @@ export interface Summary {
   audit: AuditHead | null;
   /** The latest publishes' changes, newest first (at most a few entries). */
   recentChanges: RecentChanges[];
+  /** The polling places on the page's map, when the definition locates its sections (polling-places.ts). */
+  places?: PollingPlace[];
+  /**
+   * The comparison with `previousElection` when it is an election this system published
+   * (comparison.ts); null when it is not. Absent from snapshots published before it existed.
+   */
+  comparison?: Comparison | null;
 }
 
 export interface SummaryContext {
@@ -231,6 +241,7 @@ export function buildSummary(head: ElectionHead, stored: Tally, context: Summary
     candidates: head.candidates.map((c, i) => ({
       id: c.id,
       name: c.name,
+      ...(c.color ? { color: c.color } : {}),
       votes: candidateVotes[i] ?? 0,
       percent: percent(candidateVotes[i] ?? 0, candidateTotal),
     })),
@@ -238,6 +249,7 @@ export function buildSummary(head: ElectionHead, stored: Tally, context: Summary
       id: l.id,
       name: l.name,
       candidateId: l.candidateId,
+      ...(l.color ? { color: l.color } : {}),
       votes: listVotes[i] ?? 0,
       percent: percent(listVotes[i] ?? 0, listTotal),
     })),
@@ -262,5 +274,6 @@ export function buildSummary(head: ElectionHead, stored: Tally, context: Summary
     changes: context.changes ?? null,
     audit: context.audit ?? null,
     recentChanges: context.recentChanges ?? [],
+    ...(head.places?.length ? { places: head.places } : {}),
   };
 }

@@ -17,11 +17,12 @@ import type { SummaryContext } from '../../shared/domain/summary.js';
 export type DefinitionInput = Required<
   Omit<
     z.input<typeof ElectionDefinitionSchema>,
-    'quorumPercent' | 'previousElection' | 'certifyApprovals' | 'countsFrom'
+    'quorumPercent' | 'previousElection' | 'certifyApprovals' | 'countsFrom' | 'compareLists'
   >
 > & {
   quorumPercent?: number;
   previousElection?: string;
+  compareLists?: Record<string, string>;
   certifyApprovals?: 1 | 2;
   countsFrom?: string;
 };
