@@ -15,8 +15,12 @@ import type { SummaryContext } from '../../shared/domain/summary.js';
 
 /** A definition as staff write it (defaults not yet applied), with every top-level field present. */
 export type DefinitionInput = Required<
-  Omit<z.input<typeof ElectionDefinitionSchema>, 'quorumPercent' | 'previousElection' | 'certifyApprovals'>
+  Omit<
+    z.input<typeof ElectionDefinitionSchema>,
+    'quorumPercent' | 'previousElection' | 'certifyApprovals' | 'firstRound'
+  >
 > & {
+  firstRound?: string;
   quorumPercent?: number;
   previousElection?: string;
   certifyApprovals?: 1 | 2;
