@@ -17,6 +17,8 @@ export interface Publication {
   publishedAt: string;
   /** Set once the pointer is written; an incomplete publication is redone by the next publish. */
   complete: boolean;
+  /** The run-off linked when published, for a first round (its summary's `runoffRound`). */
+  runoffId?: string;
   /** The newest seq whose pointer a publish has claimed (it writes its pages, then the pointer). */
   pointerSeq?: number;
 }

@@ -1,8 +1,14 @@
-import { getElectionState, putDefinition } from '../db/elections.js';
+import { getElectionState, linkRunoff, putDefinition } from '../db/elections.js';
 import type { Actor } from '../domain/actor.js';
 import { hashOf } from '../domain/canonical.js';
 import { ElectionDefinitionSchema, splitDefinition } from '../domain/election.js';
-import { ElectionCertifiedError, ElectionInUseError, ValidationError } from '../errors.js';
+import {
+  ElectionCertifiedError,
+  ElectionInUseError,
+  RunoffAlreadyDefinedError,
+  ValidationError,
+} from '../errors.js';
+import { checkRunoff } from './check-runoff.js';
 import { parseOrThrow } from './validation.js';
 
 /**
@@ -37,6 +43,13 @@ export async function defineElection(
     throw new ElectionInUseError(
       `election "${electionId}" already has results: its definition can no longer change`,
     );
+  }
+  // A run-off is checked against its first round, and linked to it before it is stored: a
+  // definition cut short and sent again finds the link made (docs/interface.md, Run-off round).
+  if (definition.kind === 'runoff' && definition.firstRound !== undefined) {
+    await checkRunoff(definition);
+    if (!(await linkRunoff(definition.firstRound, electionId)))
+      throw new RunoffAlreadyDefinedError(`election "${definition.firstRound}" already has another run-off`);
   }
   const { head, sections } = splitDefinition(definition);
   await putDefinition(head, sections, definitionHash, by, options.deadline);

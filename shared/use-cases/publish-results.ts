@@ -13,8 +13,9 @@ import { readSiteIndex, recordSiteEntry, type SiteIndexState, sameSiteIndex } fr
 import { readCurrentSubmissions } from '../db/submissions.js';
 import { hashOf } from '../domain/canonical.js';
 import { changeListFile } from '../domain/change-list.js';
-import type { Section } from '../domain/election.js';
+import type { ElectionHead, Section } from '../domain/election.js';
 import { publicDefinitionFile, publicPaths, publicSectionFile, urlPathOf } from '../domain/public-files.js';
+import type { RoundFigures } from '../domain/runoff-outcome.js';
 import { sectionLogRows } from '../domain/section-log.js';
 import { siteIndexEntry } from '../domain/site-index.js';
 import { buildSummary, type Summary } from '../domain/summary.js';
@@ -71,6 +72,8 @@ interface Reading {
   state: string;
   definitionHash: string;
   auditSeq: number;
+  /** A first round's run-off, once defined. */
+  runoffId: string | undefined;
 }
 
 /**
@@ -85,6 +88,7 @@ function covers(publication: Publication | undefined, read: Reading): boolean {
     publication.definitionHash === read.definitionHash &&
     publication.state === read.state &&
     publication.totalRev >= read.totalRev &&
+    publication.runoffId === read.runoffId &&
     (read.state !== 'certified' || (publication.auditSeq ?? 0) >= read.auditSeq)
   );
 }
@@ -130,6 +134,17 @@ async function writeNewest(
   }
 }
 
+/**
+ * A run-off's first round, whose list votes its council is allocated from (TUEL art. 73 c. 10):
+ * its head and its totals as the table holds them. The first round is closed by then; a change to
+ * it shows in the run-off's summary at the run-off's next publish.
+ */
+async function firstRoundOf(head: ElectionHead): Promise<RoundFigures | undefined> {
+  if (head.kind !== 'runoff' || head.firstRound === undefined) return undefined;
+  const [first, total] = await Promise.all([loadElection(head.firstRound), readTotal(head.firstRound)]);
+  return { head: first.head, total: total.tally };
+}
+
 /** Another publisher claimed the next seq with older figures: read again, a few times, then let the stream retry. */
 const publishRaces = (electionId: string) => ({
   attempts: 3,
@@ -162,6 +177,7 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
       state: state.state,
       definitionHash: state.definitionHash,
       auditSeq: audit?.seq ?? 0,
+      runoffId: state.runoffId,
     };
     // An incomplete publication may have stopped half-way: it is redone.
     if (previous?.complete === true && covers(previous, read)) return undefined;
@@ -187,6 +203,7 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
       definitionHash: state.definitionHash,
       definitionPath,
       auditSeq: read.auditSeq,
+      ...(read.runoffId === undefined ? {} : { runoffId: read.runoffId }),
       partRevs: total.revs,
       publishedAt: generatedAt,
       complete: false,
@@ -200,6 +217,8 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
     }
 
     const summary = buildSummary(head, total.tally, {
+      firstRound: await firstRoundOf(head),
+      runoffId: read.runoffId,
       seq,
       generatedAt,
       certified: state.state === 'certified',

@@ -7,8 +7,8 @@ import { allocateRunoffSeats } from '../../shared/domain/runoff-seats.js';
 import { resultsSchemaFor } from '../../shared/domain/submission-bodies.js';
 import { buildSummary } from '../../shared/domain/summary.js';
 import { counter, sumTallies, type Tally, tallyOfResults } from '../../shared/domain/tally.js';
+import { firstRoundCounts, firstRoundDefinition, runoffDefinition } from '../helpers/runoff-elections.js';
 import { headOf, summaryContext } from './fixtures.js';
-import { firstRoundCounts, firstRoundDefinition, runoffDefinition } from './runoff-round.fixtures.js';
 
 const firstHead = () => headOf(firstRoundDefinition());
 const runoffHead = () => headOf(runoffDefinition());

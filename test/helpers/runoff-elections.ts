@@ -3,7 +3,13 @@
  * candidates, C1 (lists L1, L2), C2 (L3) and C3 (L4), 48,000 inhabitants, 24 seats. C1 and C2 go
  * to the run-off; C3's list L4 joins C2 (apparentamento, TUEL art. 72 c. 7).
  */
-import type { DefinitionInput } from './fixtures.js';
+import type * as z from 'zod';
+import type { ElectionDefinitionSchema } from '../../shared/domain/election.js';
+
+type DefinitionInput = z.input<typeof ElectionDefinitionSchema> & {
+  candidates: { id: string; name: string; birthDate?: string }[];
+  lists: { id: string; name: string; candidateId: string }[];
+};
 
 export function firstRoundDefinition(): DefinitionInput {
   return {
