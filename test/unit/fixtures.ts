@@ -17,13 +17,14 @@ import type { SummaryContext } from '../../shared/domain/summary.js';
 export type DefinitionInput = Required<
   Omit<
     z.input<typeof ElectionDefinitionSchema>,
-    'quorumPercent' | 'previousElection' | 'certifyApprovals' | 'firstRound'
+    'quorumPercent' | 'previousElection' | 'certifyApprovals' | 'countsFrom' | 'firstRound'
   >
 > & {
   firstRound?: string;
   quorumPercent?: number;
   previousElection?: string;
   certifyApprovals?: 1 | 2;
+  countsFrom?: string;
 };
 
 /** The demo election as the raw JSON text the seeder reads. */
