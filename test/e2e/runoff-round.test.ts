@@ -10,6 +10,7 @@ import type { Stack } from '../../infra/local/stack.js';
 import { allocateRunoffSeats } from '../../shared/domain/runoff-seats.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { type Json, stackClient } from '../helpers/local-stack-client.js';
+import { runOperatorCli } from '../helpers/operator-cli.js';
 import { firstRoundCounts, firstRoundDefinition, runoffDefinition } from '../helpers/runoff-elections.js';
 
 let stack: Stack;
@@ -170,5 +171,16 @@ describe('a run-off round on the local stack', () => {
     expect(runoffPage).toContain('Bruno Terzi');
     const firstPage = await page(`results/${first.id}/`);
     expect(firstPage).toContain(`href="/results/${runoff.id}/"`);
+  }, 180_000);
+
+  it('given both rounds published, when reconcile and verify-audit run on each, then they find nothing wrong: the link on the certified first round changed no figure and no trail', async () => {
+    for (const electionId of [first.id, runoff.id]) {
+      const reconciled = await runOperatorCli(stack, 'reconcile', [electionId, '--wait', '20']);
+      expect(reconciled.status, reconciled.output).toBe(0);
+      expect(reconciled.output).toContain('0 differences');
+      const verified = await runOperatorCli(stack, 'verify-audit', [electionId, '--wait', '30']);
+      expect(verified.status, verified.output).toBe(0);
+      expect(verified.output).toContain('the audit trail is intact and the results follow from it');
+    }
   }, 180_000);
 });
