@@ -2,28 +2,91 @@
  * The run-off round end to end, on the whole local stack through the HTTP API: a first round that
  * elects no mayor is counted and certified, its run-off is refused until it follows from it, then
  * defined with an apparentamento; the first round's summary links it; the run-off's counts are
- * sent, and its summary names the mayor and allocates the council from the first round's list
+ * sent, one through the officer app's shorter form in Chromium, and its summary names the mayor and allocates the council from the first round's list
  * votes (TUEL art. 73 c. 10), compared with allocateRunoffSeats fed independently.
  */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../infra/local/stack.js';
 import { allocateRunoffSeats } from '../../shared/domain/runoff-seats.js';
+import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { type Json, stackClient } from '../helpers/local-stack-client.js';
 import { runOperatorCli } from '../helpers/operator-cli.js';
 import { firstRoundCounts, firstRoundDefinition, runoffDefinition } from '../helpers/runoff-elections.js';
 
 let stack: Stack;
+let browser: Browser;
 const first = firstRoundDefinition();
 const runoff = runoffDefinition();
 
 beforeAll(async () => {
-  stack = await startDemoStack();
-}, 240_000);
+  [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
+}, 300_000);
 
 afterAll(async () => {
+  await browser?.close();
   await stack?.stop();
 });
+
+type RunoffCount = {
+  voters: number;
+  blankBallots: number;
+  invalidBallots: number;
+  contestedBallots: number;
+  candidateVotes: { C1: number; C2: number };
+};
+
+/**
+ * Section 1's run-off count through the officer app in Chromium at 360 px: its form asks for the
+ * ballots and the two candidates' votes only, and its live checks are the server's (R1 here).
+ */
+async function sendThroughOfficerApp(token: string, count: RunoffCount) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  try {
+    const app = await context.newPage();
+    await app.goto(new URL(`/officer/#token=${token}`, stack.siteUrl).href);
+    await app.getByRole('heading', { level: 1, name: 'Sezione 1' }).waitFor();
+    const form = app.locator('form[data-form="results"]');
+    const names = await form
+      .locator('input')
+      .evaluateAll((inputs) => inputs.map((i) => i.getAttribute('name')));
+    expect(names).toEqual([
+      'voters',
+      'blankBallots',
+      'invalidBallots',
+      'contestedBallots',
+      'candidateVotes.C1',
+      'candidateVotes.C2',
+    ]);
+    const fill = async (c: RunoffCount) => {
+      for (const name of ['voters', 'blankBallots', 'invalidBallots', 'contestedBallots'] as const)
+        await form.locator(`[name="${name}"]`).fill(String(c[name]));
+      for (const [id, votes] of Object.entries(c.candidateVotes))
+        await form.locator(`[name="candidateVotes.${id}"]`).fill(String(votes));
+    };
+    const checks = form.locator('[data-checks]');
+    await fill({ ...count, voters: count.voters + 1 });
+    await expect.poll(() => checks.textContent()).toContain(`I votanti (${count.voters + 1})`);
+    await fill(count);
+    await expect.poll(() => checks.textContent()).toBe('I conti tornano.');
+    await app.screenshot({ path: screenshotPath('officer-app-runoff-360px'), fullPage: true });
+    const { violations } = await new AxeBuilder({ page: app })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+    await app.getByRole('button', { name: 'Invia scrutinio' }).click();
+    await app
+      .locator('#outbox li')
+      .filter({ hasText: 'Scrutinio' })
+      .filter({ hasText: 'Accettato (versione 1)' })
+      .first()
+      .waitFor({ timeout: 20_000 });
+  } finally {
+    await context.close();
+  }
+}
 
 const client = () => stackClient(stack);
 const staff = (method: string, path: string, body?: unknown) =>
@@ -130,10 +193,11 @@ describe('a run-off round on the local stack', () => {
     });
     expect(notSquare.body.status).toBe('flagged');
     expect((notSquare.body.checks as { code: string }[]).map((c) => c.code)).toEqual(['R1']);
-    for (const [sectionId, count] of Object.entries(counts)) {
-      const sent = await client().send('PUT', base(sectionId), tokens[sectionId] ?? '', count);
-      expect(sent.body.status, JSON.stringify(sent.body)).toBe('accepted');
-    }
+    const corrected = await client().send('PUT', base('2'), tokens['2'] ?? '', counts['2']);
+    expect(corrected.body).toMatchObject({ version: 2, status: 'accepted', checks: [] });
+    await sendThroughOfficerApp(tokens['1'] ?? '', counts['1']);
+    const stored = await client().send('GET', `/v1/elections/${runoff.id}/sections/1`, tokens['1'] ?? '');
+    expect(stored.body).toMatchObject({ version: 1, status: 'accepted', results: counts['1'] });
 
     // Assess: C1 elected with 5,100 of 10,000; his group (L1, L2: 3,800 first-round votes)
     // takes the 60% bonus, 15 of 24 seats, since no other first-round group passed 50%.
