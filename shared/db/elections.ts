@@ -279,6 +279,21 @@ export async function linkRunoff(firstRoundId: string, runoffId: string): Promis
   );
 }
 
+/** Takes a first round's link to `runoffId` away (a run-off redefined to follow another); a no-op otherwise. */
+export async function unlinkRunoff(firstRoundId: string, runoffId: string): Promise<void> {
+  await writeIf(
+    db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: electionStateKey(firstRoundId),
+        UpdateExpression: 'REMOVE runoffId',
+        ConditionExpression: 'runoffId = :runoff',
+        ExpressionAttributeValues: { ':runoff': runoffId },
+      }),
+    ),
+  );
+}
+
 /** The first approval of a certification that needs two (an audited record); undefined when none. */
 export async function getCertificationApproval(electionId: string): Promise<Actor | undefined> {
   const { Item } = await db().send(

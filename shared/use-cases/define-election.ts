@@ -1,4 +1,10 @@
-import { getElectionState, linkRunoff, putDefinition } from '../db/elections.js';
+import {
+  getElectionHead,
+  getElectionState,
+  linkRunoff,
+  putDefinition,
+  unlinkRunoff,
+} from '../db/elections.js';
 import type { Actor } from '../domain/actor.js';
 import { hashOf } from '../domain/canonical.js';
 import { ElectionDefinitionSchema, splitDefinition } from '../domain/election.js';
@@ -51,6 +57,11 @@ export async function defineElection(
     if (!(await linkRunoff(definition.firstRound, electionId)))
       throw new RunoffAlreadyDefinedError(`election "${definition.firstRound}" already has another run-off`);
   }
+  // A run-off redefined (before anything is stored) to follow another first round, or none: the
+  // first round it followed is no longer linked to it.
+  const previous = state ? await getElectionHead(electionId) : undefined;
+  if (previous?.kind === 'runoff' && previous.firstRound && previous.firstRound !== definition.firstRound)
+    await unlinkRunoff(previous.firstRound, electionId);
   const { head, sections } = splitDefinition(definition);
   await putDefinition(head, sections, definitionHash, by, options.deadline);
   return { id: electionId, definitionHash, changed: true, sections: sections.length };

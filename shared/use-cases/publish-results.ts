@@ -116,7 +116,7 @@ function covers(publication: Publication | undefined, read: Reading): boolean {
     publication.totalRev >= read.totalRev &&
     // A publication that withheld the counts does not cover a reading after the close of the polls.
     (publication.countsPublished !== false || !read.countsShown) &&
-    publication.runoffId === read.runoffId &&
+    (publication.runoffId ?? undefined) === read.runoffId &&
     (read.state !== 'certified' || (publication.auditSeq ?? 0) >= read.auditSeq)
   );
 }
@@ -250,7 +250,7 @@ export function publishSummary(
       definitionHash: state.definitionHash,
       definitionPath,
       auditSeq: read.auditSeq,
-      ...(read.runoffId === undefined ? {} : { runoffId: read.runoffId }),
+      runoffId: read.runoffId ?? null,
       partRevs: total.revs,
       publishedAt: generatedAt,
       complete: false,

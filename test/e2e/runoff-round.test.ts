@@ -159,6 +159,13 @@ describe('a run-off round on the local stack', () => {
     const linked = await client().waitForSummary(first.id, (s) => s.runoffRound !== null);
     expect(linked.runoffRound).toBe(`/results/${runoff.id}/latest.json`);
     expect(linked.status).toBe('certified');
+    // Redefined, before anything is stored, as an election that follows nothing: the first round
+    // loses its link; defined again as its run-off, it has it back.
+    const { firstRound: _, ...unlinkedRunoff } = runoff;
+    expect((await define({ ...unlinkedRunoff, kind: 'municipal' } as typeof runoff)).status).toBe(200);
+    await client().waitForSummary(first.id, (s) => s.runoffRound === null);
+    expect((await define(runoff)).status).toBe(200);
+    await client().waitForSummary(first.id, (s) => s.runoffRound === `/results/${runoff.id}/latest.json`);
 
     const tokens = await tokensOf(runoff.id);
     const base = (sectionId: string) => `/v1/elections/${runoff.id}/sections/${sectionId}/results`;
