@@ -57,8 +57,7 @@ export function runoffOutcome(
   const firstOutcome = allocateSeats(firstInput);
   // The higher ranked at the first round first, as allocateRunoffSeats takes the pair.
   const pair = firstOutcome?.outcome === 'runoff' ? firstOutcome.runoff.candidateIds : undefined;
-  const seatsUnder = (elderCandidateId: string) => {
-    if (!pair) return null;
+  const seatsUnder = (pair: readonly [string, string], elderCandidateId: string) => {
     try {
       return allocateRunoffSeats(firstInput, {
         candidateIds: pair,
@@ -74,12 +73,12 @@ export function runoffOutcome(
     }
   };
   const elder = elderOf(runoff.head.candidates);
-  let seats: RunoffSeatAllocation | null;
-  if (elder !== undefined || !pair) seats = seatsUnder(elder ?? '');
-  else {
+  let seats: RunoffSeatAllocation | null = null;
+  if (pair && elder !== undefined) seats = seatsUnder(pair, elder);
+  else if (pair) {
     // Without both birth dates: the outcome stands only when the elder would not decide it.
-    const one = seatsUnder(pair[0]);
-    const other = seatsUnder(pair[1]);
+    const one = seatsUnder(pair, pair[0]);
+    const other = seatsUnder(pair, pair[1]);
     seats = one && other && one.mayor.candidateId === other.mayor.candidateId ? one : null;
   }
   const bound = mayorOutlook('plurality', votes, uncountedAtMost);
