@@ -40,7 +40,17 @@ export const SectionSchema = z
   .strict();
 
 export const CandidateSchema = z
-  .object({ id: IdSchema, name: NameSchema, color: ColorSchema.optional() })
+  .object({
+    id: IdSchema,
+    name: NameSchema,
+    color: ColorSchema.optional(),
+    /**
+     * Optional (YYYY-MM-DD): at a run-off tied in votes and in the groups' first-round votes the
+     * elder is elected (TUEL art. 72 c. 9), and a first-round tie for second place admits the
+     * elder (art. 72 c. 5).
+     */
+    birthDate: z.iso.date().optional(),
+  })
   .strict();
 
 export const CouncilCandidateSchema = z.object({ id: IdSchema, name: NameSchema }).strict();
@@ -61,7 +71,9 @@ const ElectionShapeSchema = z
   .object({
     id: IdSchema,
     name: NameSchema,
-    kind: z.enum(['municipal', 'referendum']),
+    kind: z.enum(['municipal', 'referendum', 'runoff']),
+    /** Run-off only: the id of the first round it follows (docs/interface.md, Run-off round). */
+    firstRound: IdSchema.optional(),
     rehearsal: z.boolean().default(false),
     /**
      * The earlier election compared with: its id when it is published by this system (then the
@@ -187,8 +199,21 @@ export function findDefinitionIssues(
     }
   });
 
-  if (election.kind === 'municipal') {
-    // TUEL art. 71 c. 3, art. 73 c. 2: every mayoral candidate is linked to at least one list.
+  if (election.kind === 'runoff') {
+    // TUEL art. 72 c. 5 (art. 71 c. 6 up to 15,000 inhabitants): the two candidates with the most
+    // votes at the first round; what the first round says is checked when it is defined.
+    if (election.firstRound === undefined)
+      issues.push({ path: ['firstRound'], message: 'a run-off names its first round' });
+    else if (election.firstRound === election.id)
+      issues.push({ path: ['firstRound'], message: 'a run-off cannot follow itself' });
+    if (election.candidates.length !== 2)
+      issues.push({ path: ['candidates'], message: 'a run-off has exactly two candidates' });
+  } else if (election.firstRound !== undefined) {
+    issues.push({ path: ['firstRound'], message: 'only a run-off has a first round' });
+  }
+  if (election.kind !== 'referendum') {
+    // TUEL art. 71 c. 3, art. 73 c. 2: every mayoral candidate is linked to at least one list
+    // (at a run-off, art. 72 c. 7: the first round's links stay).
     for (const [index, candidate] of election.candidates.entries()) {
       if (!election.lists.some((l) => l.candidateId === candidate.id)) {
         issues.push({
@@ -198,9 +223,9 @@ export function findDefinitionIssues(
       }
     }
     if (election.candidates.length === 0)
-      issues.push({ path: ['candidates'], message: 'a municipal election needs candidates' });
+      issues.push({ path: ['candidates'], message: `a ${election.kind} election needs candidates` });
     if (election.questions.length > 0)
-      issues.push({ path: ['questions'], message: 'a municipal election has no questions' });
+      issues.push({ path: ['questions'], message: `a ${election.kind} election has no questions` });
   } else {
     if (election.questions.length === 0)
       issues.push({ path: ['questions'], message: 'a referendum needs questions' });

@@ -11,6 +11,7 @@ import { answerOutlook, mayorOutlook, type Outlook } from './outlook.js';
 import { uncountedOf } from './outlook-tally.js';
 import { percent } from './percent.js';
 import type { PollingPlace } from './polling-places.js';
+import { publicPaths, urlPathOf } from './public-paths.js';
 import {
   DEFAULT_REFERENDUM_QUORUM_PERCENT,
   type Quorum,
@@ -18,6 +19,8 @@ import {
   type ReferendumOutcome,
   referendumOutcome,
 } from './referendum.js';
+import { type RoundFigures, runoffOutcome } from './runoff-outcome.js';
+import { seatInputOf } from './seat-input.js';
 import { allocateSeats, rulesFor, type SeatOutcome } from './seats.js';
 import { counter, type Tally } from './tally.js';
 
@@ -96,6 +99,19 @@ export interface Summary {
   seats: (SeatOutcome & { projection: boolean }) | null;
   /** The two candidates of the run-off (ballottaggio), when the first round elects no mayor. */
   runoff: { candidateIds: [string, string] } | null;
+  /** A first round whose run-off is defined: the URL path of the run-off's `latest.json`. */
+  runoffRound: string | null;
+  /**
+   * A run-off's first round: where it is published, and the names of its candidates and lists,
+   * which the council (`seats`, allocated from the first round's list votes) is about.
+   */
+  firstRound: {
+    electionId: string;
+    name: string;
+    latest: string;
+    candidates: { id: string; name: string }[];
+    lists: { id: string; name: string; candidateId: string }[];
+  } | null;
   /** What the uncounted ballots can still change, as exact bounds (outlook.ts). */
   outlook: Outlook;
   links: { sections: string; definition: string; csv: string };
@@ -127,7 +143,13 @@ export interface SummaryContext {
   /** Whether counts are published (counts-from.ts); true when absent. */
   countsShown?: boolean;
   recentChanges?: RecentChanges[];
+  /** A run-off's first round: its head and totals, which the council is allocated from. */
+  firstRound?: RoundFigures | undefined;
+  /** A first round's run-off, once defined: its election id. */
+  runoffId?: string | undefined;
 }
+
+const latestOf = (electionId: string) => urlPathOf(publicPaths(electionId).pointer);
 
 export function buildSummary(head: ElectionHead, stored: Tally, context: SummaryContext): Summary {
   const countsShown = context.countsShown ?? true;
@@ -144,17 +166,7 @@ export function buildSummary(head: ElectionHead, stored: Tally, context: Summary
   const listVotes = head.lists.map((l) => count(counter.list(l.id)));
   const listTotal = listVotes.reduce((a, b) => a + b, 0);
 
-  const seats =
-    head.kind === 'municipal'
-      ? allocateSeats({
-          population: head.municipality.population,
-          councilSeats: head.councilSeats,
-          candidates: head.candidates,
-          lists: head.lists,
-          candidateVotes: Object.fromEntries(head.candidates.map((c, i) => [c.id, candidateVotes[i] ?? 0])),
-          listVotes: Object.fromEntries(head.lists.map((l, i) => [l.id, listVotes[i] ?? 0])),
-        })
-      : null;
+  const seats = head.kind === 'municipal' ? allocateSeats(seatInputOf(head, total)) : null;
 
   const quorum =
     head.kind === 'referendum'
@@ -171,10 +183,21 @@ export function buildSummary(head: ElectionHead, stored: Tally, context: Summary
     sectionCount: head.sectionCount,
     finalSlotId: head.turnoutSlots.find((slot) => slot.final === true)?.id,
   });
+  // A run-off's mayor and council (TUEL arts. 72 c. 9, 73 c. 10): runoff-outcome.ts.
+  const runoff =
+    head.kind === 'runoff' && context.firstRound
+      ? runoffOutcome(
+          { head, total },
+          context.firstRound,
+          reported === head.sectionCount,
+          uncounted.uncountedAtMost,
+        )
+      : null;
   const outlook: Outlook = {
     ...uncounted,
-    mayor:
-      head.kind === 'municipal'
+    mayor: runoff
+      ? runoff.mayor
+      : head.kind === 'municipal'
         ? mayorOutlook(
             rulesFor(head.municipality.population).mayor.winsWith,
             head.candidates.map((c, i) => ({ id: c.id, votes: candidateVotes[i] ?? 0 })),
@@ -245,7 +268,8 @@ export function buildSummary(head: ElectionHead, stored: Tally, context: Summary
       votes: candidateVotes[i] ?? 0,
       percent: percent(candidateVotes[i] ?? 0, candidateTotal),
     })),
-    lists: head.lists.map((l, i) => ({
+    // No list is voted at a run-off: its council's lists are the first round's (`seats`, `firstRound`).
+    lists: (head.kind === 'runoff' ? [] : head.lists).map((l, i) => ({
       id: l.id,
       name: l.name,
       candidateId: l.candidateId,
@@ -267,8 +291,28 @@ export function buildSummary(head: ElectionHead, stored: Tally, context: Summary
       };
     }),
     quorum,
-    seats: seats && countsShown ? { ...seats, projection: status === 'provisional' } : null,
+    seats: !countsShown
+      ? null
+      : runoff
+        ? runoff.seats && { ...runoff.seats, projection: status === 'provisional' }
+        : seats
+          ? { ...seats, projection: status === 'provisional' }
+          : null,
     runoff: seats?.outcome === 'runoff' && countsShown ? seats.runoff : null,
+    runoffRound: context.runoffId ? latestOf(context.runoffId) : null,
+    firstRound: context.firstRound
+      ? {
+          electionId: context.firstRound.head.id,
+          name: context.firstRound.head.name,
+          latest: latestOf(context.firstRound.head.id),
+          candidates: context.firstRound.head.candidates.map((c) => ({ id: c.id, name: c.name })),
+          lists: context.firstRound.head.lists.map((l) => ({
+            id: l.id,
+            name: l.name,
+            candidateId: l.candidateId,
+          })),
+        }
+      : null,
     outlook,
     links: context.paths,
     changes: context.changes ?? null,

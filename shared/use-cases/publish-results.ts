@@ -22,7 +22,7 @@ import {
   publishableSectionCount,
   releasedCountEntries,
 } from '../domain/counts-from.js';
-import type { Section } from '../domain/election.js';
+import type { ElectionHead, Section } from '../domain/election.js';
 import {
   type PublicSectionFile,
   publicDefinitionFile,
@@ -31,6 +31,7 @@ import {
   urlPathOf,
 } from '../domain/public-files.js';
 import { digestOf, mainFiguresOf, recentForPage } from '../domain/published-changes.js';
+import type { RoundFigures } from '../domain/runoff-outcome.js';
 import { sectionLogRows } from '../domain/section-log.js';
 import { siteIndexEntry } from '../domain/site-index.js';
 import { buildSummary, type RecentChanges, type Summary } from '../domain/summary.js';
@@ -119,6 +120,8 @@ interface Reading {
   auditSeq: number;
   /** Whether counts are published at the instant of the reading (counts-from.ts). */
   countsShown: boolean;
+  /** A first round's run-off, once defined. */
+  runoffId: string | undefined;
 }
 
 /**
@@ -135,6 +138,7 @@ function covers(publication: Publication | undefined, read: Reading): boolean {
     publication.totalRev >= read.totalRev &&
     // A publication that withheld the counts does not cover a reading after the close of the polls.
     (publication.countsPublished !== false || !read.countsShown) &&
+    (publication.runoffId ?? undefined) === read.runoffId &&
     (read.state !== 'certified' || (publication.auditSeq ?? 0) >= read.auditSeq)
   );
 }
@@ -190,6 +194,17 @@ async function writeNewest(
   }
 }
 
+/**
+ * A run-off's first round, whose list votes its council is allocated from (TUEL art. 73 c. 10):
+ * its head and its totals as the table holds them. The first round is closed by then; a change to
+ * it shows in the run-off's summary at the run-off's next publish.
+ */
+async function firstRoundOf(head: ElectionHead): Promise<RoundFigures | undefined> {
+  if (head.kind !== 'runoff' || head.firstRound === undefined) return undefined;
+  const [first, total] = await Promise.all([loadElection(head.firstRound), readTotal(head.firstRound)]);
+  return { head: first.head, total: total.tally };
+}
+
 /** Another publisher claimed the next seq with older figures: read again, a few times, then let the stream retry. */
 const publishRaces = (electionId: string) => ({
   attempts: 3,
@@ -228,6 +243,7 @@ export function publishSummary(
       definitionHash: state.definitionHash,
       auditSeq: audit?.seq ?? 0,
       countsShown: countsShownAt(head.countsFrom, now),
+      runoffId: state.runoffId,
     };
     // An incomplete publication may have stopped half-way: it is redone.
     if (previous?.complete === true && covers(previous, read)) return undefined;
@@ -256,6 +272,7 @@ export function publishSummary(
       definitionHash: state.definitionHash,
       definitionPath,
       auditSeq: read.auditSeq,
+      runoffId: read.runoffId ?? null,
       partRevs: total.revs,
       publishedAt: generatedAt,
       complete: false,
@@ -278,6 +295,8 @@ export function publishSummary(
     const digests = await latestDigests(electionId, seq);
     const previousId = previousElectionId(head);
     const built = buildSummary(head, total.tally, {
+      firstRound: await firstRoundOf(head),
+      runoffId: read.runoffId,
       seq,
       generatedAt,
       countsShown: read.countsShown,

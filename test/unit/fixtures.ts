@@ -17,9 +17,10 @@ import type { SummaryContext } from '../../shared/domain/summary.js';
 export type DefinitionInput = Required<
   Omit<
     z.input<typeof ElectionDefinitionSchema>,
-    'quorumPercent' | 'previousElection' | 'certifyApprovals' | 'countsFrom' | 'compareLists'
+    'quorumPercent' | 'previousElection' | 'certifyApprovals' | 'countsFrom' | 'compareLists' | 'firstRound'
   >
 > & {
+  firstRound?: string;
   quorumPercent?: number;
   previousElection?: string;
   compareLists?: Record<string, string>;

@@ -15,6 +15,7 @@ import { candidateBars, listBars } from './charts/vote-bars.js';
 import { renderComparison } from './comparison.js';
 import { formatsOf } from './formats.js';
 import { type Language, MESSAGES } from './messages.js';
+import { renderRoundLink, seatNames } from './round-links.js';
 import { table } from './tables.js';
 
 /** Where a page and its translation live: the election's own folder, or the site root. */
@@ -82,14 +83,14 @@ function renderSeats(s: Summary, language: Language): string {
   if (!seats) return '';
   const t = MESSAGES[language];
   const f = formatsOf(language);
-  const names = new Map(s.candidates.map((c) => [c.id, c.name]));
+  const names = seatNames(s).candidates;
   const name = (id: string) => escapeHtml(names.get(id) ?? id);
   const projection = seats.projection ? ` (${t.projectionNote})` : '';
   if (seats.outcome === 'runoff') {
     const [first, second] = seats.runoff.candidateIds;
     return `<section aria-labelledby="h-seats"><h2 id="h-seats">${t.mayorOnly}${projection}</h2><p>${t.runoff(name(first), name(second))}</p></section>`;
   }
-  const listName = new Map(s.lists.map((l) => [l.id, l.name]));
+  const listName = seatNames(s).lists;
   const coalitions = table(
     t.coalitionSeatsCaption + projection,
     t.coalitionHeaders,
@@ -258,6 +259,7 @@ ${rehearsal}
 <nav class="languages" aria-label="${t.languageNav}"><a href="${pageUrl(s.electionId, location, other)}" hreflang="${other}" lang="${other}">${t.otherLanguage.name}</a></nav>
 <h1>${escapeHtml(s.name)}</h1>
 <div id="state">${renderState(s, language)}</div>
+${renderRoundLink(s, language)}
 <p id="live-status" class="muted" role="status"></p>
 </header>
 <main id="results" tabindex="-1">
