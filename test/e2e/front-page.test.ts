@@ -37,8 +37,16 @@ async function waitForIndex(ids: string[], timeoutMs = 60_000): Promise<IndexFil
   let last: IndexFile = { elections: [] };
   while (Date.now() < deadline) {
     const response = await fetch(site('/results/index.json'));
-    if (response.ok) last = (await response.json()) as IndexFile;
-    else await response.arrayBuffer();
+    // The local S3 stand-in rewrites a file in place: a read may catch it half written ("not yet").
+    const text = await response.text();
+    if (response.ok)
+      last = (() => {
+        try {
+          return JSON.parse(text) as IndexFile;
+        } catch {
+          return last;
+        }
+      })();
     if (ids.every((id) => last.elections.some((e) => e.electionId === id))) return last;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
