@@ -15,11 +15,15 @@ import type { SummaryContext } from '../../shared/domain/summary.js';
 
 /** A definition as staff write it (defaults not yet applied), with every top-level field present. */
 export type DefinitionInput = Required<
-  Omit<z.input<typeof ElectionDefinitionSchema>, 'quorumPercent' | 'previousElection' | 'certifyApprovals'>
+  Omit<
+    z.input<typeof ElectionDefinitionSchema>,
+    'quorumPercent' | 'previousElection' | 'certifyApprovals' | 'lateAfterMinutes'
+  >
 > & {
   quorumPercent?: number;
   previousElection?: string;
   certifyApprovals?: 1 | 2;
+  lateAfterMinutes?: number;
 };
 
 /** The demo election as the raw JSON text the seeder reads. */
