@@ -90,7 +90,11 @@ root.addEventListener('click', (event) => {
     render(state);
     document.getElementById(state.signInWith === 'token' ? 'token' : 'username')?.focus();
   } else if (action === 'reload') run(() => load(state));
-  else if (action === 'choose') {
+  else if (action === 'watch-filter') {
+    state.watchLateOnly = !state.watchLateOnly;
+    renderKeepingForms(state);
+    document.querySelector<HTMLElement>('[data-action="watch-filter"]')?.focus();
+  } else if (action === 'choose') {
     choosing(state);
     render(state);
     document.getElementById('page-title')?.focus();

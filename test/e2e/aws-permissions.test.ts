@@ -94,6 +94,9 @@ describe('every function under its own role, as in AWS', () => {
       ['PUT', `${section('1')}/results`],
       ['GET', section('1')],
       ['GET', `${section('1')}/history`],
+      ['GET', `${section('1')}/messages`],
+      ['POST', `${section('1')}/messages/m0000000000000-none/ack`],
+      ['POST', `/v1/admin/elections/${E}/messages`],
       ['POST', `/v1/admin/elections/${E}/sections/1/approve`],
       ['POST', `/v1/admin/elections/${E}/sections/1/reopen`],
       ['POST', `/v1/admin/elections/${E}/certify`],
@@ -191,6 +194,16 @@ describe('every function under its own role, as in AWS', () => {
     expect((await send('PUT', `${section('3')}/results`, officer('3'), recount)).body).toMatchObject({
       status: 'accepted',
     });
+
+    // Staff send a message to every station; officers read it (their heartbeat) and acknowledge it.
+    const message = await staff('POST', '/messages', { text: 'Seggi: chiusura alle 23' });
+    expect(message.status).toBe(201);
+    expect((await send('GET', `${section('2')}/messages`, officer('2'))).body).toMatchObject({
+      messages: [{ id: message.body.id, acknowledgedAt: null }],
+    });
+    expect((await send('POST', `${section('2')}/messages/${message.body.id}/ack`, officer('2'))).status).toBe(
+      200,
+    );
 
     // Everything read back, by officers and staff.
     expect((await send('GET', section('1'), officer('1'))).status).toBe(200);
