@@ -70,6 +70,11 @@ describe('the station watch', () => {
     });
   });
 
+  it('given a contact the table refuses (a key over its limit), then recording it fails nothing', async () => {
+    await expect(use.recordSectionContact(E, 'x'.repeat(3000), new Date(), '0.1.0')).rejects.toThrow();
+    await expect(use.recordOfficerContact(E, 'x'.repeat(3000), '0.1.0')).resolves.toBeUndefined();
+  });
+
   it('given readings, a flagged count and contacts, then each section’s watch says what is late, flagged and last heard', async () => {
     await use.submitTurnout({
       actor: officer('1'),
