@@ -1,6 +1,7 @@
 /**
  * Builds the site's static assets with esbuild: the results page's script (bundled from the
- * same TypeScript the publisher renders with), its stylesheet and the rehearsal watermark,
+ * same TypeScript the publisher renders with), its stylesheet and the rehearsal watermark, the
+ * officer and staff apps, the receipt verification page (`/verify/`),
  * each named by a hash of its content and cached for good, then the manifest that names them
  * (last, so it never names a file not yet uploaded).
  */
@@ -18,6 +19,7 @@ import {
 } from '../shared/pages/error-page.js';
 import { SITE_MANIFEST_KEY, type SiteAssets } from '../shared/pages/site-assets.js';
 import { CACHE, CONTENT_TYPE } from '../shared/storage/bucket.js';
+import { verifyPage } from './verify-page/page.js';
 
 const SITE_DIR = dirname(fileURLToPath(import.meta.url));
 
@@ -137,7 +139,23 @@ export async function buildSite(): Promise<SiteFile[]> {
   const officerStylePath = hashedPath('officer-app', 'css', officerStyle);
   const staffScript = await bundle('staff-app/app.ts');
   const staffScriptPath = hashedPath('staff-app', 'js', staffScript);
+  const verifyScript = await bundle('verify-page/app.ts');
+  const verifyStyle = await minifiedCss('verify-page/verify-page.css');
+  const verifyScriptPath = hashedPath('verify-page', 'js', verifyScript);
+  const verifyStylePath = hashedPath('verify-page', 'css', verifyStyle);
+  const qrReader = await bundle('verify-page/qr-reader.ts');
+  const qrReaderPath = hashedPath('qr-reader', 'js', qrReader);
   return [
+    file(qrReaderPath, qrReader, CONTENT_TYPE.js),
+    file(verifyScriptPath, verifyScript, CONTENT_TYPE.js),
+    file(verifyStylePath, verifyStyle, CONTENT_TYPE.css),
+    {
+      // The public verification of a receipt (the QR link opens it): no API, the log's files only.
+      key: 'verify/index.html',
+      body: verifyPage(verifyScriptPath, verifyStylePath, qrReaderPath),
+      contentType: CONTENT_TYPE.html,
+      cacheControl: CACHE.live,
+    },
     file(staffScriptPath, staffScript, CONTENT_TYPE.js),
     {
       // The staff page shares the officer app's stylesheet: one look for the municipality's tools.

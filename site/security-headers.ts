@@ -2,7 +2,8 @@
  * The headers every response of the site carries: CloudFront's response headers policy
  * (infra/cloudformation/site.yml, checked against these by a test) and the local site server
  * send the same. The pages themselves have no inline script or style, so the policy allows
- * only the site's own files; the apps call the API on the same origin.
+ * only the site's own files; the apps call the API on the same origin. The camera is allowed to
+ * the site's own pages only: the receipt verification page (`/verify/`) reads QR codes with it.
  */
 export const SITE_CSP = [
   "default-src 'self'",
@@ -25,6 +26,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  'permissions-policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()',
   'cross-origin-opener-policy': 'same-origin',
 };

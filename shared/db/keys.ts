@@ -20,6 +20,7 @@ export const DEPLOYMENT_TRAIL = '~deployment';
 const SITE_PK = 'SITE';
 const electionPk = (electionId: string) => `${ELECTION_PK_PREFIX}${electionId}`;
 const sectionPk = (electionId: string, sectionId: string) => `${electionPk(electionId)}#SECTION#${sectionId}`;
+export const PUBLISHED_CHANGES_SK_PREFIX = 'PUBLISHED#';
 const pad = (version: number) => String(version).padStart(6, '0');
 
 export const RESULT_SK = 'RESULT';
@@ -48,6 +49,11 @@ export const keys = {
   }),
   sectionDefinitionPrefix: 'SECTION#',
   publication: (electionId: string): Key => ({ PK: electionPk(electionId), SK: 'PUBLICATION' }),
+  /** The digest of one publish's change list (the feed's and the page's latest changes). */
+  publishedChanges: (electionId: string, seq: number): Key => ({
+    PK: electionPk(electionId),
+    SK: `${PUBLISHED_CHANGES_SK_PREFIX}${String(seq).padStart(10, '0')}`,
+  }),
 
   results: (electionId: string, sectionId: string): Key => ({
     PK: sectionPk(electionId, sectionId),

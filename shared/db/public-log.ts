@@ -7,6 +7,7 @@
  * so nothing chained while it worked waits for the next trigger.
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { AGAIN, retrying } from '../retry.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 import { writeIf } from './queries.js';
@@ -45,26 +46,34 @@ const update = (
  * (which then appends once more before letting go).
  */
 export async function takeLogLease(electionId: string, holder: string, now: Date, until: Date) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const taken = await update(electionId, {
-      UpdateExpression: 'SET electionId = :e, holder = :me, leaseUntil = :until REMOVE again',
-      ConditionExpression: 'attribute_not_exists(leaseUntil) OR leaseUntil < :now',
-      ExpressionAttributeValues: {
-        ':e': electionId,
-        ':me': holder,
-        ':until': until.toISOString(),
-        ':now': now.toISOString(),
-      },
-    });
-    if (taken) return 'taken' as const;
-    const marked = await update(electionId, {
-      UpdateExpression: 'SET again = :true',
-      ConditionExpression: 'leaseUntil >= :now',
-      ExpressionAttributeValues: { ':true': true, ':now': now.toISOString() },
-    });
-    if (marked) return 'busy' as const;
-  }
-  return 'busy' as const;
+  // Neither taken nor marked: the lease ran out between the two writes; take it again.
+  return retrying(
+    {
+      attempts: 3,
+      baseMs: 10,
+      maxMs: 50,
+      exhausted: () => new Error(`the log lease of ${electionId} kept changing hands`),
+    },
+    async () => {
+      const taken = await update(electionId, {
+        UpdateExpression: 'SET electionId = :e, holder = :me, leaseUntil = :until REMOVE again',
+        ConditionExpression: 'attribute_not_exists(leaseUntil) OR leaseUntil < :now',
+        ExpressionAttributeValues: {
+          ':e': electionId,
+          ':me': holder,
+          ':until': until.toISOString(),
+          ':now': now.toISOString(),
+        },
+      });
+      if (taken) return 'taken' as const;
+      const marked = await update(electionId, {
+        UpdateExpression: 'SET again = :true',
+        ConditionExpression: 'leaseUntil >= :now',
+        ExpressionAttributeValues: { ':true': true, ':now': now.toISOString() },
+      });
+      return marked ? ('busy' as const) : AGAIN;
+    },
+  );
 }
 
 /**

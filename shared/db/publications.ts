@@ -1,4 +1,5 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { RecentChanges } from '../domain/summary.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 import { writeIf } from './queries.js';
@@ -17,6 +18,8 @@ export interface Publication {
   publishedAt: string;
   /** Set once the pointer is written; an incomplete publication is redone by the next publish. */
   complete: boolean;
+  /** False when this publication withheld the counts (before the definition's `countsFrom`). */
+  countsPublished?: boolean;
   /** The newest seq whose pointer a publish has claimed (it writes its pages, then the pointer). */
   pointerSeq?: number;
 }
@@ -87,4 +90,48 @@ export async function completePublication(electionId: string, seq: number): Prom
       }),
     ),
   );
+}
+
+/** Keeps the digest of one publish's change list, under its seq (written once by its claimer). */
+export async function putPublishedChanges(electionId: string, digest: RecentChanges): Promise<void> {
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...keys.publishedChanges(electionId, digest.seq),
+        type: 'PublishedChanges',
+        electionId,
+        ...digest,
+      },
+    }),
+  );
+}
+
+/** The digests of the publishes up to `seq`, newest first, at most `limit`. */
+export async function readPublishedChanges(
+  electionId: string,
+  seq: number,
+  limit: number,
+): Promise<RecentChanges[]> {
+  const { Items } = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': keys.publication(electionId).PK,
+        ':from': keys.publishedChanges(electionId, Math.max(1, seq - limit + 1)).SK,
+        ':to': keys.publishedChanges(electionId, seq).SK,
+      },
+      ScanIndexForward: false,
+      Limit: limit,
+      ConsistentRead: true,
+    }),
+  );
+  return (Items ?? []).map((item) => ({
+    seq: item.seq as number,
+    generatedAt: String(item.generatedAt),
+    changes: String(item.changes),
+    entries: (item.entries as RecentChanges['entries'] | undefined) ?? [],
+    omitted: (item.omitted as number | undefined) ?? 0,
+  }));
 }

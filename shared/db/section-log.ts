@@ -5,11 +5,9 @@
  */
 import type { LoggedVersion } from '../domain/section-log.js';
 import { tableName } from './client.js';
-import { keys } from './keys.js';
+import { HISTORY_SK_PREFIX, keys } from './keys.js';
 import { readPublicLogState } from './public-log.js';
 import { batchGet, queryAll } from './queries.js';
-
-const VERSION_PREFIX = 'HISTORY#';
 
 export async function readLoggedVersions(
   electionId: string,
@@ -24,7 +22,7 @@ export async function readLoggedVersions(
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :history)',
           ExpressionAttributeValues: {
             ':pk': keys.sectionPartition(electionId, sectionId),
-            ':history': VERSION_PREFIX,
+            ':history': HISTORY_SK_PREFIX,
           },
           ConsistentRead: true,
         }),

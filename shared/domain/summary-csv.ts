@@ -53,8 +53,13 @@ export function summaryCsv(s: Summary): string {
   const coalitionSeats = new Map(allocation?.coalitions.map((c) => [c.candidateId, c.seats]));
   const listSeats = new Map(allocation?.lists.map((l) => [l.listId, l.seats]));
   const totals = Object.entries(s.totals).map(([key, value]) => row('ballots', key, key, null, value, null));
+  const turnout = s.turnout.map((t) =>
+    row('turnout', t.slotId, t.label, null, t.voters, t.percent, t.sectionsReported),
+  );
+  // Before the close of the polls no count is published: no vote rows at all, not rows of zeros.
+  if (s.countsPublished === false) return toCsv(SUMMARY_CSV_HEADER, [...turnout, ...totals]);
   return toCsv(SUMMARY_CSV_HEADER, [
-    ...s.turnout.map((t) => row('turnout', t.slotId, t.label, null, t.voters, t.percent, t.sectionsReported)),
+    ...turnout,
     ...totals,
     ...s.candidates.map((c) =>
       row('candidate', c.id, c.name, null, c.votes, c.percent, undefined, coalitionSeats.get(c.id) ?? null),

@@ -3,6 +3,8 @@
  * total tally. Pure: the publisher only adds I/O around it.
  */
 import type { AuditHead } from './audit-chain.js';
+import type { ChangeEntry } from './change-list.js';
+import { publishableTally } from './counts-from.js';
 import type { ElectionHead } from './election.js';
 import { answerOutlook, mayorOutlook, type Outlook } from './outlook.js';
 import { uncountedOf } from './outlook-tally.js';
@@ -18,6 +20,26 @@ import { allocateSeats, rulesFor, type SeatOutcome } from './seats.js';
 import { counter, type Tally } from './tally.js';
 
 export type ResultsStatus = 'provisional' | 'final' | 'certified';
+
+/** The totals only a count gives. */
+export interface CountedTotals {
+  voters: number;
+  blankBallots: number;
+  invalidBallots: number;
+  contestedBallots: number;
+  validVotes: number;
+}
+
+/** One publish's entries, as the page's box of the latest changes shows them (published-changes.ts). */
+export interface RecentChanges {
+  seq: number;
+  generatedAt: string;
+  /** The change list's URL path. */
+  changes: string;
+  entries: ChangeEntry[];
+  /** Entries of that publish left out of `entries` (the change list has them all). */
+  omitted: number;
+}
 
 export interface Summary {
   electionId: string;
@@ -44,14 +66,12 @@ export interface Summary {
     registeredVoters: number;
     percent: number;
   }[];
-  totals: {
-    registeredVoters: number;
-    voters: number;
-    blankBallots: number;
-    invalidBallots: number;
-    contestedBallots: number;
-    validVotes: number;
-  };
+  /** False before the definition's `countsFrom`: then no count is published (counts-from.ts). */
+  countsPublished: boolean;
+  /** The definition's `countsFrom`: when counts are published, or null when they always are. */
+  countsFrom: string | null;
+  /** Before `countsFrom` only `registeredVoters` is there. */
+  totals: { registeredVoters: number } & Partial<CountedTotals>;
   candidates: { id: string; name: string; votes: number; percent: number }[];
   lists: { id: string; name: string; candidateId: string; votes: number; percent: number }[];
   answers: {
@@ -83,6 +103,8 @@ export interface Summary {
    * checks that the chain still leads here, so a published head pins every write before it.
    */
   audit: AuditHead | null;
+  /** The latest publishes' changes, newest first (at most a few entries). */
+  recentChanges: RecentChanges[];
 }
 
 export interface SummaryContext {
@@ -92,9 +114,14 @@ export interface SummaryContext {
   paths: Summary['links'];
   changes?: string | undefined;
   audit?: AuditHead | undefined;
+  /** Whether counts are published (counts-from.ts); true when absent. */
+  countsShown?: boolean;
+  recentChanges?: RecentChanges[];
 }
 
-export function buildSummary(head: ElectionHead, total: Tally, context: SummaryContext): Summary {
+export function buildSummary(head: ElectionHead, stored: Tally, context: SummaryContext): Summary {
+  const countsShown = context.countsShown ?? true;
+  const total = publishableTally(stored, countsShown);
   const count = (key: string) => total[key] ?? 0;
   const reported = count(counter.sections);
   const voters = count(counter.voters);
@@ -189,14 +216,18 @@ export function buildSummary(head: ElectionHead, total: Tally, context: SummaryC
         percent: percent(slotVoters, registeredVoters),
       };
     }),
-    totals: {
-      registeredVoters: head.registeredVoters,
-      voters,
-      blankBallots,
-      invalidBallots,
-      contestedBallots,
-      validVotes: voters - blankBallots - invalidBallots - contestedBallots,
-    },
+    countsPublished: countsShown,
+    countsFrom: head.countsFrom ?? null,
+    totals: countsShown
+      ? {
+          registeredVoters: head.registeredVoters,
+          voters,
+          blankBallots,
+          invalidBallots,
+          contestedBallots,
+          validVotes: voters - blankBallots - invalidBallots - contestedBallots,
+        }
+      : { registeredVoters: head.registeredVoters },
     candidates: head.candidates.map((c, i) => ({
       id: c.id,
       name: c.name,
@@ -224,11 +255,12 @@ export function buildSummary(head: ElectionHead, total: Tally, context: SummaryC
       };
     }),
     quorum,
-    seats: seats ? { ...seats, projection: status === 'provisional' } : null,
-    runoff: seats?.outcome === 'runoff' ? seats.runoff : null,
+    seats: seats && countsShown ? { ...seats, projection: status === 'provisional' } : null,
+    runoff: seats?.outcome === 'runoff' && countsShown ? seats.runoff : null,
     outlook,
     links: context.paths,
     changes: context.changes ?? null,
     audit: context.audit ?? null,
+    recentChanges: context.recentChanges ?? [],
   };
 }

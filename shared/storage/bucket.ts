@@ -25,4 +25,5 @@ export const CONTENT_TYPE = {
   text: 'text/plain; charset=utf-8',
   /** The public log's tiles and entry bundles (C2SP tlog-tiles). */
   binary: 'application/octet-stream',
+  atom: 'application/atom+xml',
 } as const;

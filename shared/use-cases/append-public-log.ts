@@ -27,6 +27,7 @@ import {
 import { entriesToAppend, logOrigin, withKeyLine } from '../domain/public-log.js';
 import { LOG_KEYS_FILE, publicPaths } from '../domain/public-paths.js';
 import { logger } from '../logger.js';
+import { AGAIN, retrying } from '../retry.js';
 import type { LogFiles } from '../storage/log-files.js';
 import { inPool } from './in-pool.js';
 
@@ -121,14 +122,19 @@ async function appendRound(electionId: string, holder: string, writer: LogWriter
  * line is missing after writing writes it again.
  */
 async function publishKey(electionId: string, holder: string, files: LogFiles, verifierKey: string) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await files.get(LOG_KEYS_FILE);
-    const text = current ? new TextDecoder().decode(current) : undefined;
-    if (text?.split('\n').includes(verifierKey)) {
-      await recordKeyPublished(electionId, holder);
-      return;
-    }
-    await files.putText(LOG_KEYS_FILE, withKeyLine(text, verifierKey));
-  }
-  throw new Error(`the verifier key of ${electionId}'s log did not stay in ${LOG_KEYS_FILE}`);
+  await retrying(
+    {
+      attempts: 5,
+      baseMs: 50,
+      maxMs: 500,
+      exhausted: () => new Error(`the verifier key of ${electionId}'s log did not stay in ${LOG_KEYS_FILE}`),
+    },
+    async () => {
+      const current = await files.get(LOG_KEYS_FILE);
+      const text = current ? new TextDecoder().decode(current) : undefined;
+      if (text?.split('\n').includes(verifierKey)) return recordKeyPublished(electionId, holder);
+      await files.putText(LOG_KEYS_FILE, withKeyLine(text, verifierKey));
+      return AGAIN;
+    },
+  );
 }

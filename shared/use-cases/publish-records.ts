@@ -12,7 +12,7 @@ import { readStreamRecord, streamRecordCreatedAt } from '../db/stream-record.js'
 import { logger } from '../logger.js';
 import { recordPublishLatency } from '../metrics.js';
 import type { PublicBucket } from '../storage/bucket.js';
-import { publishSections, publishSummary } from './publish-results.js';
+import { type Clock, publishSections, publishSummary } from './publish-results.js';
 
 /** What a batch of stream records asks the publisher to rewrite, per election. */
 export class PublishWork {
@@ -20,6 +20,9 @@ export class PublishWork {
   readonly elections = new Set<string>();
   /** Per election, when its oldest change in the batch was written (for the publish latency). */
   private readonly oldestChange = new Map<string, Date>();
+
+  /** `clock`: the publisher's "now" (the close of the polls depends on it); the system's by default. */
+  constructor(private readonly clock: Clock = () => new Date()) {}
 
   /** Notes what one record changed: a section's file, or an election's summary. */
   add(record: DynamoDBRecord): void {
@@ -67,8 +70,10 @@ export class PublishWork {
       [...new Set([...this.elections, ...this.sections.keys()])].map(async (electionId) => {
         const sectionIds = this.sections.get(electionId);
         const [sections, summary] = await Promise.allSettled([
-          sectionIds ? publishSections(bucket, electionId, sectionIds) : Promise.resolve(),
-          this.elections.has(electionId) ? publishSummary(bucket, electionId) : Promise.resolve(undefined),
+          sectionIds ? publishSections(bucket, electionId, sectionIds, this.clock) : Promise.resolve(),
+          this.elections.has(electionId)
+            ? publishSummary(bucket, electionId, this.clock)
+            : Promise.resolve(undefined),
         ]);
         firstFailure([sections, summary]);
         const seq = (summary as PromiseFulfilledResult<number | undefined>).value;

@@ -7,18 +7,28 @@ import {
   completePublication,
   getPublication,
   type Publication,
+  putPublishedChanges,
+  readPublishedChanges,
 } from '../db/publications.js';
 import { readLoggedVersions } from '../db/section-log.js';
 import { readSiteIndex, recordSiteEntry, type SiteIndexState, sameSiteIndex } from '../db/site-index.js';
 import { readCurrentSubmissions } from '../db/submissions.js';
 import { hashOf } from '../domain/canonical.js';
-import { changeListFile } from '../domain/change-list.js';
+import { type ChangeEntry, changeListFile } from '../domain/change-list.js';
+import {
+  countsShownAt,
+  publishableChanges,
+  publishableSectionCount,
+  releasedCountEntries,
+} from '../domain/counts-from.js';
 import type { Section } from '../domain/election.js';
 import { publicDefinitionFile, publicPaths, publicSectionFile, urlPathOf } from '../domain/public-files.js';
+import { digestOf, mainFiguresOf, recentForPage } from '../domain/published-changes.js';
 import { sectionLogRows } from '../domain/section-log.js';
 import { siteIndexEntry } from '../domain/site-index.js';
-import { buildSummary, type Summary } from '../domain/summary.js';
+import { buildSummary, type RecentChanges, type Summary } from '../domain/summary.js';
 import { summaryCsv } from '../domain/summary-csv.js';
+import { FEED_ENTRIES, renderFeed } from '../pages/results/feed.js';
 import { AGAIN, retrying } from '../retry.js';
 import { CACHE, CONTENT_TYPE, type PublicBucket } from '../storage/bucket.js';
 import { loadElection, loadSections } from './election-context.js';
@@ -27,6 +37,10 @@ import { publishSiteIndex } from './publish-site-index.js';
 import { putPages, readSnapshot } from './site-pages.js';
 
 const json = (value: unknown) => JSON.stringify(value);
+
+/** The publisher's clock: tests set "now" (the close of the polls depends on it). */
+export type Clock = () => Date;
+const systemClock: Clock = () => new Date();
 
 /** Section files written at once: enough to keep up with a busy night, few enough for one Lambda. */
 const SECTION_FILES_AT_ONCE = 32;
@@ -41,8 +55,10 @@ export async function publishSections(
   bucket: PublicBucket,
   electionId: string,
   sectionIds: Iterable<string>,
+  clock: Clock = systemClock,
 ) {
   const election = await loadElection(electionId);
+  const countsShown = countsShownAt(election.head.countsFrom, clock());
   const paths = publicPaths(electionId);
   const slotIds = election.head.turnoutSlots.map((slot) => slot.id);
   const all = [...sectionIds];
@@ -55,12 +71,20 @@ export async function publishSections(
     ]);
     await inPool([...stored], SECTION_FILES_AT_ONCE, async ([sectionId, items]) => {
       const section = definitions.get(sectionId) as Section;
-      const log = sectionLogRows(logged.versions.get(sectionId) ?? [], logged.logSize, true);
-      const file = publicSectionFile(electionId, section, election.head, items, log);
-      await bucket.put(paths.section(sectionId), json(file), {
-        contentType: CONTENT_TYPE.json,
-        cacheControl: CACHE.live,
-      });
+      const rows = (countsPublic: boolean) =>
+        sectionLogRows(logged.versions.get(sectionId) ?? [], logged.logSize, countsPublic);
+      const whole = publicSectionFile(electionId, section, election.head, items, rows(true));
+      const put = (file: unknown) =>
+        bucket.put(paths.section(sectionId), json(file), {
+          contentType: CONTENT_TYPE.json,
+          cacheControl: CACHE.live,
+        });
+      // Before the close, neither the count nor the bodies of the counts' logged versions (only their receipts).
+      await put(publishableSectionCount({ ...whole, log: rows(countsShown) }, countsShown));
+      // A file written without its count may land after the close of the polls, after the publish
+      // that released every count rewrote it: once it has landed, if the instant has passed, the
+      // count goes in. (If it has not, every rewrite by that publish lands after this one.)
+      if (!countsShown && countsShownAt(election.head.countsFrom, clock())) await put(whole);
     });
   }
 }
@@ -71,6 +95,8 @@ interface Reading {
   state: string;
   definitionHash: string;
   auditSeq: number;
+  /** Whether counts are published at the instant of the reading (counts-from.ts). */
+  countsShown: boolean;
 }
 
 /**
@@ -85,6 +111,8 @@ function covers(publication: Publication | undefined, read: Reading): boolean {
     publication.definitionHash === read.definitionHash &&
     publication.state === read.state &&
     publication.totalRev >= read.totalRev &&
+    // A publication that withheld the counts does not cover a reading after the close of the polls.
+    (publication.countsPublished !== false || !read.countsShown) &&
     (read.state !== 'certified' || (publication.auditSeq ?? 0) >= read.auditSeq)
   );
 }
@@ -113,11 +141,18 @@ async function writeNewest(
   bucket: PublicBucket,
   summary: Summary,
   site: SiteIndexState,
+  digests: RecentChanges[],
 ): Promise<{ shown: Summary; site: SiteIndexState }> {
   const { electionId } = summary;
-  for (let shown = summary, current = site; ; ) {
+  for (let shown = summary, current = site, recent = digests; ; ) {
     const ownsRoot = current.renderedRev === current.rev && current.front === electionId;
-    await putPages(bucket, shown, ownsRoot ? ['election', 'root'] : ['election']);
+    await Promise.all([
+      putPages(bucket, shown, ownsRoot ? ['election', 'root'] : ['election']),
+      bucket.put(publicPaths(electionId).feed, renderFeed(shown, recent), {
+        contentType: CONTENT_TYPE.atom,
+        cacheControl: CACHE.pointer,
+      }),
+    ]);
     await bucket.put(publicPaths(electionId).pointer, json(pointerTo(shown)), {
       contentType: CONTENT_TYPE.json,
       cacheControl: CACHE.pointer,
@@ -125,7 +160,10 @@ async function writeNewest(
     const [publication, now] = await Promise.all([getPublication(electionId), readSiteIndex()]);
     const newest = publication?.pointerSeq ?? shown.seq;
     if (newest <= shown.seq) return { shown, site: now };
-    shown = await readSnapshot(bucket, electionId, newest);
+    [shown, recent] = await Promise.all([
+      readSnapshot(bucket, electionId, newest),
+      latestDigests(electionId, newest),
+    ]);
     current = now;
   }
 }
@@ -147,7 +185,11 @@ const publishRaces = (electionId: string) => ({
  * Answers the sequence number published, or undefined when nothing changed, when another
  * publisher's snapshot covers what was read, or when a newer snapshot took the pointer.
  */
-export function publishSummary(bucket: PublicBucket, electionId: string): Promise<number | undefined> {
+export function publishSummary(
+  bucket: PublicBucket,
+  electionId: string,
+  clock: Clock = systemClock,
+): Promise<number | undefined> {
   return retrying(publishRaces(electionId), async (): Promise<number | undefined | typeof AGAIN> => {
     // The publication first, then what it covers: the totals, state and head only grow, so the
     // snapshot claimed next is never older than it, and a later seq never shows older totals.
@@ -157,11 +199,13 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
       readTotal(electionId),
       readAuditHead(electionId),
     ]);
+    const now = clock();
     const read: Reading = {
       totalRev: total.rev,
       state: state.state,
       definitionHash: state.definitionHash,
       auditSeq: audit?.seq ?? 0,
+      countsShown: countsShownAt(head.countsFrom, now),
     };
     // An incomplete publication may have stopped half-way: it is redone.
     if (previous?.complete === true && covers(previous, read)) return undefined;
@@ -179,7 +223,10 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
     }
 
     const seq = (previous?.seq ?? 0) + 1;
-    const generatedAt = new Date().toISOString();
+    const generatedAt = now.toISOString();
+    // The first publish after the close of the polls releases every count held back until then.
+    const releasing = read.countsShown && previous?.countsPublished === false;
+    const changes = await publicChanges(electionId, previous, total.revs, read.countsShown, releasing);
     const claimed = await claimPublication(electionId, previous?.seq ?? 0, {
       seq,
       totalRev: read.totalRev,
@@ -190,6 +237,7 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
       partRevs: total.revs,
       publishedAt: generatedAt,
       complete: false,
+      countsPublished: read.countsShown,
     });
     if (!claimed) {
       // The winner publishes a snapshot at least as fresh as what was read here: leave it to it,
@@ -199,28 +247,41 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
       return AGAIN;
     }
 
+    // This publish's digest, then the latest ones (their claims came before this one's).
+    const changesPath = urlPathOf(paths.changes(seq));
+    await putPublishedChanges(
+      electionId,
+      digestOf(seq, generatedAt, changesPath, changes, mainFiguresOf(head)),
+    );
+    const digests = await latestDigests(electionId, seq);
     const summary = buildSummary(head, total.tally, {
       seq,
       generatedAt,
+      countsShown: read.countsShown,
+      recentChanges: recentForPage(digests),
       certified: state.state === 'certified',
       audit,
-      changes: urlPathOf(paths.changes(seq)),
+      changes: changesPath,
       paths: {
         definition: definitionPath,
         sections: urlPathOf(paths.sectionsPrefix),
         csv: urlPathOf(paths.snapshotCsv(seq)),
       },
     });
-    // Exactly what the parts took in between the previous publication's reading and this one.
-    const putChanges = async () => {
-      const changes = await readChangeEntries(electionId, previous?.partRevs ?? {}, total.revs);
-      await bucket.put(paths.changes(seq), json(changeListFile(electionId, seq, generatedAt, changes)), {
+    await Promise.all([
+      bucket.put(paths.changes(seq), json(changeListFile(electionId, seq, generatedAt, changes)), {
         contentType: CONTENT_TYPE.json,
         cacheControl: CACHE.immutable,
-      });
-    };
-    await Promise.all([
-      putChanges(),
+      }),
+      // At the close of the polls every section's file gets its count.
+      releasing
+        ? publishSections(
+            bucket,
+            electionId,
+            (await listSections(electionId)).map((s) => s.id),
+            clock,
+          )
+        : undefined,
       bucket.put(paths.snapshot(seq), json(summary), {
         contentType: CONTENT_TYPE.json,
         cacheControl: CACHE.immutable,
@@ -236,7 +297,7 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
     if (!pointerClaimed) return undefined;
     // The site's index lists this snapshot's entry, unless a later one's is already there.
     const [written, listed] = await Promise.all([
-      writeNewest(bucket, summary, site),
+      writeNewest(bucket, summary, site, digests),
       recordSiteEntry(siteIndexEntry(summary), seq),
     ]);
     // The index and the front page are rendered again when an entry changed, a rendering is
@@ -249,4 +310,41 @@ export function publishSummary(bucket: PublicBucket, electionId: string): Promis
     await completePublication(electionId, written.shown.seq);
     return written.shown.seq === seq ? seq : undefined;
   });
+}
+
+/**
+ * What a publish's change list says: exactly what the parts took in between the previous
+ * publication's reading and this one, less the counts before the close of the polls; and at the
+ * first publish after it, every count held back, as added (counts-from.ts).
+ */
+async function publicChanges(
+  electionId: string,
+  previous: Publication | undefined,
+  revs: Record<string, number>,
+  countsShown: boolean,
+  releasing: boolean,
+): Promise<ChangeEntry[]> {
+  const since = await readChangeEntries(electionId, previous?.partRevs ?? {}, revs);
+  if (!releasing) return publishableChanges(since, countsShown);
+  const all = await readChangeEntries(electionId, {}, revs);
+  return [...publishableChanges(since, false), ...releasedCountEntries(all)];
+}
+
+/** How long a publish waits for an earlier seq's digest still being written: a few short looks. */
+const DIGEST_LOOKS = 4;
+const DIGEST_WAIT_MS = 50;
+
+/**
+ * The digests of the latest FEED_ENTRIES publishes up to `seq`. Each claimer writes its own right
+ * after its claim, so one missing is a publish between the two (it is waited for briefly) or one
+ * that failed there (it stays missing, as its snapshot does).
+ */
+async function latestDigests(electionId: string, seq: number): Promise<RecentChanges[]> {
+  const expected = Math.min(seq, FEED_ENTRIES);
+  let digests = await readPublishedChanges(electionId, seq, FEED_ENTRIES);
+  for (let look = 1; look < DIGEST_LOOKS && digests.length < expected; look++) {
+    await new Promise((resolve) => setTimeout(resolve, DIGEST_WAIT_MS * look));
+    digests = await readPublishedChanges(electionId, seq, FEED_ENTRIES);
+  }
+  return digests;
 }

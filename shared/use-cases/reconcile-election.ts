@@ -2,6 +2,7 @@ import { readTotal } from '../db/aggregates.js';
 import { listSections } from '../db/elections.js';
 import { readCurrentSubmissions, submissionKey } from '../db/submissions.js';
 import { outlookSourcesOf } from '../domain/aggregation.js';
+import { countsShownAt } from '../domain/counts-from.js';
 import type { Section } from '../domain/election.js';
 import { publicPaths } from '../domain/public-files.js';
 import { isCounted } from '../domain/status.js';
@@ -65,6 +66,7 @@ export async function reconcileElection(
   bucket: PublicBucket,
   electionId: string,
   concurrency = 16,
+  now: Date = new Date(),
 ): Promise<ReconcileReport> {
   const { head } = await loadElection(electionId);
   const sections = await listSections(electionId);
@@ -117,10 +119,17 @@ export async function reconcileElection(
       certified: false,
       paths: { sections: '', definition: '', csv: '' },
     };
+    // A summary published before the close of the polls shows no count: it is compared as such.
+    const countsShown = published.countsPublished !== false;
     record(
       'published summary',
-      diffTallies(summaryCounters(buildSummary(head, expected, context)), summaryCounters(published)),
+      diffTallies(
+        summaryCounters(buildSummary(head, expected, { ...context, countsShown })),
+        summaryCounters(published),
+      ),
     );
+    if (!countsShown && countsShownAt(head.countsFrom, now))
+      differences.push({ where: 'published summary', counter: 'countsPublished', expected: 1, actual: 0 });
   }
   return { electionId, sections: sections.length, publishedSeq, differences };
 }

@@ -1,6 +1,9 @@
 import { getElectionState, listElectionIds } from '../db/elections.js';
+import { getPublication } from '../db/publications.js';
+import { countsReleaseDue } from '../domain/counts-from.js';
 import { logger } from '../logger.js';
 import { recordHealed } from '../metrics.js';
+import { loadElection } from './election-context.js';
 import { type HealReport, healElection } from './heal-election.js';
 import { requestLogCatchUps } from './request-public-log.js';
 
@@ -15,9 +18,14 @@ const SWEEP_MAX_MS = 15_000;
  * One run of the periodic reconciliation (EventBridge every minute in AWS; locally the stack's
  * timer, every RECONCILE_INTERVAL_S): each open election is healed (heal-election.ts). The run's
  * state item reaches the publisher through the stream, which rewrites what was repaired and makes
- * any publish that was lost. Certified elections are left alone.
+ * any publish that was lost, and the first publish after the close of the polls (`countsFrom`)
+ * when the latest one withheld the counts: they appear at that instant with nothing submitted.
+ * Certified elections are left alone.
  */
-export async function reconcileOpenElections(timeLeftMs: () => number): Promise<HealReport[]> {
+export async function reconcileOpenElections(
+  timeLeftMs: () => number,
+  now: () => Date = () => new Date(),
+): Promise<HealReport[]> {
   const reports: HealReport[] = [];
   const electionIds = await listElectionIds();
   // Every log catches up with its chain, a certified election's too (its last entry is the certification).
@@ -25,6 +33,14 @@ export async function reconcileOpenElections(timeLeftMs: () => number): Promise<
   for (const electionId of electionIds) {
     const state = await getElectionState(electionId);
     if (!state || state.state === 'certified') continue;
+    const [{ head }, publication] = await Promise.all([loadElection(electionId), getPublication(electionId)]);
+    // The state item this run writes reaches the publisher, whose publication then no longer
+    // covers the present (publish-results.ts): the counts are published.
+    if (countsReleaseDue(head.countsFrom, publication, now()))
+      logger.info('the polls have closed since the latest publish: publishing the counts', {
+        electionId,
+        countsFrom: head.countsFrom,
+      });
     const report = await healElection(electionId, {
       budgetMs: Math.min(SWEEP_MAX_MS, timeLeftMs() * SWEEP_SHARE),
     });

@@ -83,7 +83,7 @@ export function renderOutbox(
   language: AppLanguage,
   sending: boolean,
   /** The site's origin, for the receipts' links (location.origin in the app). */
-  origin = '',
+  origin: string,
 ): string {
   const t = APP_MESSAGES[language];
   if (!items.length) return '';

@@ -4,18 +4,11 @@
  * link that opens the check already filled in. Pure: the answer in, HTML out.
  */
 import { renderSVG } from 'uqr';
+import { type ReceiptLink, receiptLink } from '../../shared/domain/receipt-link.js';
 import { escapeHtml } from '../../shared/pages/html.js';
 import { APP_MESSAGES, type AppLanguage } from './messages.js';
 
-export interface ReceiptOf {
-  electionId: string;
-  sectionId: string;
-  receipt: string;
-}
-
-/** The public page that checks a receipt, filled in. */
-export const verifyLinkOf = (origin: string, { electionId, sectionId, receipt }: ReceiptOf) =>
-  `${origin}/verify/?${new URLSearchParams({ election: electionId, section: sectionId, receipt })}`;
+export type ReceiptOf = ReceiptLink;
 
 /** "1a2b 3c4d ...": the receipt in groups of four. */
 export const groupedReceipt = (receipt: string) => receipt.match(/.{1,4}/g)?.join(' ') ?? receipt;
@@ -23,7 +16,7 @@ export const groupedReceipt = (receipt: string) => receipt.match(/.{1,4}/g)?.joi
 export function renderReceipt(of: ReceiptOf, origin: string, language: AppLanguage, id: string): string {
   if (!/^[0-9a-f]{64}$/.test(of.receipt)) return '';
   const t = APP_MESSAGES[language].receipt;
-  const link = verifyLinkOf(origin, of);
+  const link = receiptLink(origin, of);
   const qr = renderSVG(link, { ecc: 'M', border: 2 }).replace(
     '<svg ',
     `<svg role="img" aria-label="${escapeHtml(t.qr)}" `,

@@ -40,7 +40,7 @@ ${submitButton(data, t.turnout.send)}</form>`;
 export function renderSectionPage(
   data: SectionData,
   outbox: OutboxItem[],
-  options: { language: AppLanguage; online: boolean; staleData: boolean; sending: boolean; origin?: string },
+  options: { language: AppLanguage; online: boolean; staleData: boolean; sending: boolean; origin: string },
 ): string {
   const { language } = options;
   const t = APP_MESSAGES[language];

@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { PROJECT_ROOT } from '../../infra/local/stack.js';
 
-/** Debian's Chromium, headless, with no traffic beyond the pages the test opens. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, with no traffic beyond the pages the test opens; `extraArgs` add
+ * switches (a fake camera playing a video file, for instance).
+ */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -16,6 +19,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -17,12 +17,13 @@ import type { SummaryContext } from '../../shared/domain/summary.js';
 export type DefinitionInput = Required<
   Omit<
     z.input<typeof ElectionDefinitionSchema>,
-    'quorumPercent' | 'previousElection' | 'certifyApprovals' | 'lateAfterMinutes'
+    'quorumPercent' | 'previousElection' | 'certifyApprovals' | 'countsFrom' | 'lateAfterMinutes'
   >
 > & {
   quorumPercent?: number;
   previousElection?: string;
   certifyApprovals?: 1 | 2;
+  countsFrom?: string;
   lateAfterMinutes?: number;
 };
 

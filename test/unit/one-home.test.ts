@@ -12,6 +12,7 @@ import {
   HEAL_STATE_SK,
   HEALTH_PROBE_SK,
   HISTORY_SK_PREFIX,
+  PUBLIC_LOG_SK,
   RESULT_SK,
   TURNOUT_SK_PREFIX,
 } from '../../shared/db/keys.js';
@@ -59,6 +60,7 @@ describe('one home for each rule', () => {
       ELECTION_STATE_SK,
       AUDIT_HEAD_SK,
       HEAL_STATE_SK,
+      PUBLIC_LOG_SK,
     ]);
     for (const [reader, patterns] of Object.entries(filters))
       for (const pattern of patterns)

@@ -27,6 +27,11 @@ describe('the site build', () => {
     const officerPage = files.find((f) => f.key === 'officer/index.html')?.body ?? '';
     for (const named of officerPage.match(/\/assets\/[^"]+/g) ?? []) expect(keys).toContain(named);
     expect(officerPage.match(/\/assets\/[^"]+/g)).toHaveLength(2);
+    // The verification page: its script, its stylesheet, and the QR reader it loads on demand.
+    const verifyPage = files.find((f) => f.key === 'verify/index.html')?.body ?? '';
+    const verifyAssets = verifyPage.match(/\/assets\/[^"]+/g) ?? [];
+    expect(verifyAssets).toHaveLength(3);
+    for (const named of verifyAssets) expect(keys).toContain(named);
   });
 
   it('given a build, when uploaded, then the manifest is written after every asset it names', async () => {

@@ -17,6 +17,14 @@ export function formatsOf(language: Language): Formats {
   return built;
 }
 
+/** The offset an ISO 8601 instant is written in, in minutes east of UTC (Z: 0). */
+function offsetMinutesOf(iso: string): number {
+  const match = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
 function buildFormats(language: Language) {
   const { locale } = MESSAGES[language];
   const integer = new Intl.NumberFormat(locale);
@@ -26,8 +34,20 @@ function buildFormats(language: Language) {
   const dateTime = romeTime({ dateStyle: 'medium', timeStyle: 'short' });
   const time = romeTime({ hour: '2-digit', minute: '2-digit' });
   const slotTime = romeTime({ weekday: 'long', hour: '2-digit', minute: '2-digit' });
+  const offsetTime = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit' });
+  const offsetDay = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long' });
   return {
     count: (n: number) => integer.format(n),
+    /** A signed figure: +12, −3 (a true minus sign). */
+    signed: (n: number) => (n < 0 ? `−${integer.format(-n)}` : `+${integer.format(n)}`),
+    /**
+     * The time and day of an ISO 8601 instant in the local time its own offset says (the
+     * definition's), not the reader's: "23:00", "25 maggio".
+     */
+    atOwnOffset: (iso: string) => {
+      const shifted = new Date(Date.parse(iso) + offsetMinutesOf(iso) * 60_000);
+      return { time: offsetTime.format(shifted), day: offsetDay.format(shifted) };
+    },
     percent: (n: number) => `${decimal.format(n)}%`,
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
     time: (iso: string) => time.format(new Date(iso)),

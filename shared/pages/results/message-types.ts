@@ -1,4 +1,5 @@
 /** What the results page says, in each of its languages: the shape every dictionary fills. */
+import type { ChangeKind } from '../../domain/change-list.js';
 import type { Summary } from '../../domain/summary.js';
 
 export const LANGUAGES = ['it', 'en'] as const;
@@ -50,6 +51,31 @@ export interface Messages {
     answer: (question: string, status: 'yes' | 'no' | 'open') => string;
     remaining: (count: string, exact: boolean) => string;
     nothingLeft: string;
+  };
+  /** Before the close of the polls: when counts will appear, or that they will later. */
+  countsWithheld: (time: string, day: string) => string;
+  countsWithheldNoTime: string;
+  changes: {
+    heading: string;
+    none: string;
+    publish: (seq: string, time: string) => string;
+    headers: string[];
+    section: (id: string) => string;
+    totals: string;
+    results: string;
+    turnout: (slot: string) => string;
+    kind: Record<ChangeKind, string>;
+    /** Why a figure went down, by the kind of the change that lowered it. */
+    whyDown: Record<ChangeKind, string>;
+    reason: (reason: string) => string;
+    figures: Record<
+      'sectionsReported' | 'voters' | 'validVotes' | 'blankBallots' | 'invalidBallots' | 'contestedBallots',
+      string
+    >;
+    yes: (question: string) => string;
+    no: (question: string) => string;
+    omitted: (count: string) => string;
+    fullList: string;
   };
   ballots: string;
   ballotsCaption: string;

@@ -7,6 +7,7 @@ import { publicPaths, urlPathOf } from '../../domain/public-paths.js';
 import type { Summary } from '../../domain/summary.js';
 import { escapeHtml } from '../html.js';
 import type { SiteAssets } from '../site-assets.js';
+import { renderChangesBox } from './changes.js';
 import { formatsOf } from './formats.js';
 import { type Language, MESSAGES } from './messages.js';
 import { bar, table } from './tables.js';
@@ -165,9 +166,9 @@ function renderOutlook(s: Summary, language: Language): string {
 function renderBallots(s: Summary, language: Language): string {
   const t = MESSAGES[language];
   const f = formatsOf(language);
-  const rows = (Object.keys(t.ballotRows) as (keyof Summary['totals'])[]).map((key) => [
+  const rows = (Object.keys(t.ballotRows) as (keyof typeof t.ballotRows)[]).map((key) => [
     t.ballotRows[key],
-    f.count(s.totals[key]),
+    f.count(s.totals[key] ?? 0),
   ]);
   return `<section aria-labelledby="h-ballots"><h2 id="h-ballots">${t.ballots}</h2>${table(
     `${t.ballotsCaption} — ${t.ofSections(f.count(s.sections.reported), f.count(s.sections.total))}`,
@@ -176,9 +177,24 @@ function renderBallots(s: Summary, language: Language): string {
   )}</section>`;
 }
 
-/** Everything the live updates replace: the outlook, turnout, votes, seats, referendum and ballots. */
+/** Whether a summary publishes counts (one published before `countsPublished` existed always did). */
+export const countsPublished = (s: Summary) => (s as Partial<Summary>).countsPublished !== false;
+
+/** Before the close of the polls, instead of every count: when the counts will appear. */
+function renderCountsWithheld(s: Summary, language: Language): string {
+  const t = MESSAGES[language];
+  const when = s.countsFrom ? formatsOf(language).atOwnOffset(s.countsFrom) : undefined;
+  const text = when ? t.countsWithheld(when.time, when.day) : t.countsWithheldNoTime;
+  const datetime = s.countsFrom ? ` datetime="${escapeHtml(s.countsFrom)}"` : '';
+  return `<section aria-labelledby="h-results" class="withheld"><h2 id="h-results">${t.resultsHeading}</h2><p><strong><time${datetime}>${text}</time></strong></p></section>`;
+}
+
+/** Everything the live updates replace: the outlook, turnout, votes, seats, referendum, ballots and the latest changes. */
 export function renderLiveContent(s: Summary, language: Language): string {
-  return [renderOutlook, renderTurnout, renderVotes, renderSeats, renderReferendum, renderBallots]
+  const counts = countsPublished(s)
+    ? [renderVotes, renderSeats, renderReferendum, renderBallots]
+    : [renderCountsWithheld];
+  return [renderOutlook, renderTurnout, ...counts, renderChangesBox]
     .map((part) => part(s, language))
     .join('');
 }
