@@ -563,8 +563,9 @@ describe('bad input on every write route leaves the table and the published file
   ];
 
   /**
-   * Everything stored, as text, but the health probes (their consumers rewrite them on their own)
-   * and the sections' last contacts (every officer request is a heartbeat, refused bodies too).
+   * Everything stored, as text, but the health probes (their consumers rewrite them on their own),
+   * what the periodic reconciliation notes of each run (`HEAL`: its time, every minute) and the
+   * sections' last contacts (every officer request is a heartbeat, refused bodies too).
    */
   async function tableImage(): Promise<string> {
     const client = new DynamoDBClient({
@@ -578,7 +579,8 @@ describe('bad input on every write route leaves the table and the published file
       do {
         const page = await client.send(new ScanCommand({ TableName: LOCAL_TABLE, ExclusiveStartKey }));
         for (const item of page.Items ?? [])
-          if (item.PK?.S !== 'HEALTH' && item.SK?.S !== 'CONTACT') items.push(JSON.stringify(item));
+          if (item.PK?.S !== 'HEALTH' && item.SK?.S !== 'CONTACT' && item.SK?.S !== 'HEAL')
+            items.push(JSON.stringify(item));
         ExclusiveStartKey = page.LastEvaluatedKey as typeof ExclusiveStartKey;
       } while (ExclusiveStartKey);
       return items.sort().join('\n');
