@@ -17,6 +17,7 @@ import {
   NOT_FOUND_PAGE_KEY,
   notFoundPage,
 } from '../shared/pages/error-page.js';
+import { FAVICON_LINK, FAVICON_PATH } from '../shared/pages/html.js';
 import { SITE_MANIFEST_KEY, type SiteAssets } from '../shared/pages/site-assets.js';
 import { CACHE, CONTENT_TYPE } from '../shared/storage/bucket.js';
 import { verifyPage } from './verify-page/page.js';
@@ -101,6 +102,7 @@ function appPage(title: string, script: string, style: string): string {
 <html lang="it">
 <head>
 <meta charset="utf-8">
+${FAVICON_LINK}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
@@ -183,6 +185,13 @@ export async function buildSite(): Promise<SiteFile[]> {
       }),
       contentType: CONTENT_TYPE.js,
       cacheControl: 'no-cache',
+    },
+    {
+      // The site's icon, at a stable path every page links (shared/pages/html.ts).
+      key: FAVICON_PATH.slice(1),
+      body: readFileSync(join(SITE_DIR, 'favicon.svg'), 'utf8'),
+      contentType: CONTENT_TYPE.svg,
+      cacheControl: 'public, max-age=86400',
     },
     // The "not found" page (error-page.ts): its stylesheet, then the page, as the API answers it.
     file(ERROR_PAGE_STYLE_PATH, ERROR_PAGE_CSS, CONTENT_TYPE.css),

@@ -8,7 +8,7 @@ import {
 } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { SECURITY_HEADERS } from '../../site/security-headers.js';
+import { headersFor } from '../../site/security-headers.js';
 
 /** Headers of one connection, never passed on by a proxy (RFC 9110 section 7.6.1). */
 const HOP_BY_HOP = [
@@ -116,9 +116,9 @@ export async function startSiteServer(options: {
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
   });
   const server: Server = createServer(async (request, response) => {
-    // Like the distribution's response headers policy: on every answer, the API's included.
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     const url = new URL(request.url ?? '/', 'http://site');
+    // Like the distribution's response headers policies: on every answer, the API's included.
+    for (const [name, value] of Object.entries(headersFor(url.pathname))) response.setHeader(name, value);
     if (url.pathname.startsWith('/v1/')) {
       proxyToApi(apiUrl, url, request, response);
       return;

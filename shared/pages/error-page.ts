@@ -12,7 +12,9 @@
  * /404.html and its stylesheet under /assets/, named by the hash of its content. The site's CSP
  * allows no inline style or script: the page has none.
  */
+
 import { createHash } from 'node:crypto';
+import { FAVICON_LINK } from './html.js';
 
 export const ERROR_PAGE_CSS = `:root{color-scheme:light;--ink:#1a1a1a;--muted:#595959;--accent:#0b5394}
 *{box-sizing:border-box}
@@ -39,6 +41,7 @@ export function notFoundPage(): string {
 <html lang="it">
 <head>
 <meta charset="utf-8">
+${FAVICON_LINK}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex">

@@ -8,3 +8,7 @@ const ESCAPES: Record<string, string> = {
 
 /** Text made safe for HTML content and quoted attribute values. */
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+
+/** The site's icon (site/favicon.svg), linked from every page's head so no browser asks for /favicon.ico. */
+export const FAVICON_PATH = '/favicon.svg';
+export const FAVICON_LINK = `<link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml">`;

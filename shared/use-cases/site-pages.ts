@@ -9,6 +9,7 @@ import { logger } from '../logger.js';
 import { LANGUAGES } from '../pages/results/messages.js';
 import { type PageLocation, pageUrl, renderResultsPage } from '../pages/results/render.js';
 import { ASSET_PATH, SITE_MANIFEST_KEY, type SiteAssets } from '../pages/site-assets.js';
+import { renderWidgetPage, widgetUrl } from '../pages/widget/render.js';
 import { CACHE, CONTENT_TYPE, type PublicBucket } from '../storage/bucket.js';
 
 const SiteAssetsSchema = z.object({
@@ -60,15 +61,26 @@ export async function readSnapshot(bucket: PublicBucket, electionId: string, seq
 /** The pre-rendered page in every language, at each of `locations` (its own folder, the site's root). */
 export async function putPages(bucket: PublicBucket, summary: Summary, locations: readonly PageLocation[]) {
   const assets = await siteAssets(bucket);
-  await Promise.all(
-    locations.flatMap((location) =>
+  const page = { contentType: CONTENT_TYPE.html, cacheControl: CACHE.live };
+  await Promise.all([
+    ...locations.flatMap((location) =>
       LANGUAGES.map((language) =>
         bucket.put(
           pageUrl(summary.electionId, location, language).slice(1),
           renderResultsPage(summary, { language, location, assets }),
-          { contentType: CONTENT_TYPE.html, cacheControl: CACHE.live },
+          page,
         ),
       ),
     ),
-  );
+    // The widget other sites embed, beside the election's own page.
+    ...(locations.includes('election')
+      ? LANGUAGES.map((language) =>
+          bucket.put(
+            widgetUrl(summary.electionId, language).slice(1),
+            renderWidgetPage(summary, { language, assets }),
+            page,
+          ),
+        )
+      : []),
+  ]);
 }

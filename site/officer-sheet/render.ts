@@ -5,7 +5,7 @@
  * staff page's (site/staff-app/messages-*.ts), in the language the staff chose; Italian by default.
  */
 import QRCode from 'qrcode';
-import { escapeHtml } from '../../shared/pages/html.js';
+import { escapeHtml, FAVICON_LINK } from '../../shared/pages/html.js';
 import { STAFF_MESSAGES, type StaffLanguage } from '../staff-app/messages.js';
 
 export interface SheetEntry {
@@ -46,6 +46,7 @@ export async function renderOfficerSheet(options: {
 <html lang="${language}">
 <head>
 <meta charset="utf-8">
+${FAVICON_LINK}
 <title>${escapeHtml(t.title(options.electionName))}</title>
 <style>
 body{font:12pt/1.4 system-ui,sans-serif;margin:1cm;color:#000}

@@ -63,8 +63,21 @@ async function currentSummary(): Promise<Summary> {
   return latest;
 }
 
+/**
+ * The lobby screen (`?screen` on an election's page): the same page, updating itself as always,
+ * set large enough to read across a room (results-page.css, `body.screen`), kept awake where the
+ * browser allows it.
+ */
+function enterScreenMode(): void {
+  if (!new URLSearchParams(location.search).has('screen')) return;
+  document.body.classList.add('screen');
+  const wakeLock = (navigator as { wakeLock?: { request(type: 'screen'): Promise<unknown> } }).wakeLock;
+  wakeLock?.request('screen').catch(() => undefined);
+}
+
 /** Polling and the drill-down, on a page of one election (the front page's list of several has none). */
 function start() {
+  enterScreenMode();
   const poller = startPolling(
     {
       getPointer: () => fetchJson<Pointer>(`${base}/latest.json`),

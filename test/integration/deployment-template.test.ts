@@ -8,7 +8,12 @@ import { unzip } from '../../infra/cli/bench/zip.js';
 import { PROJECT_ROOT } from '../../infra/local/stack.js';
 import { tableDefinition } from '../../infra/local/table.js';
 import { METRIC, METRICS_NAMESPACE, METRICS_SERVICE } from '../../shared/metrics.js';
-import { SECURITY_HEADERS, SITE_CSP } from '../../site/security-headers.js';
+import {
+  EMBED_HEADERS,
+  EMBEDDABLE_PATH_PATTERN,
+  SECURITY_HEADERS,
+  SITE_CSP,
+} from '../../site/security-headers.js';
 
 type Resource = {
   Type: string;
@@ -168,6 +173,13 @@ describe('the CloudFormation template serverless.yml generates', () => {
         OriginRequestPolicyId: { Ref: 'SiteApiOriginRequestPolicy' },
         AllowedMethods: expect.arrayContaining(['PUT', 'POST']),
       }),
+      // The widget's path: the bucket like every page, only with headers that let other sites frame it.
+      expect.objectContaining({
+        PathPattern: '/results/*/widget/*',
+        TargetOriginId: 'site-with-fallback',
+        AllowedMethods: ['GET', 'HEAD'],
+        ResponseHeadersPolicyId: { Ref: 'SiteEmbedHeaders' },
+      }),
     ]);
     // Uncached: nothing is kept past the answer's own no-store (MaxTTL is 1 only so that the key
     // may hold Authorization, which CloudFront passes on no other way).
@@ -270,21 +282,29 @@ describe('the CloudFormation template serverless.yml generates', () => {
   });
 
   it('sends the security headers of site/security-headers.ts on the site and the API, and lets only the distribution call the API', () => {
-    const [[policyId, policy] = []] = ofType('AWS::CloudFront::ResponseHeadersPolicy');
-    const config = (policy?.Properties.ResponseHeadersPolicyConfig ?? {}) as {
-      SecurityHeadersConfig: Record<string, Record<string, unknown>>;
-      CustomHeadersConfig: { Items: { Header: string; Value: string }[] };
+    const policies = Object.fromEntries(ofType('AWS::CloudFront::ResponseHeadersPolicy'));
+    expect(Object.keys(policies).sort()).toEqual(['SiteEmbedHeaders', 'SiteSecurityHeaders']);
+    const sameHeaders = (policyId: string, headers: Readonly<Record<string, string>>) => {
+      const config = (policies[policyId]?.Properties.ResponseHeadersPolicyConfig ?? {}) as {
+        SecurityHeadersConfig: Record<string, Record<string, unknown>>;
+        CustomHeadersConfig: { Items: { Header: string; Value: string }[] };
+      };
+      const security = config.SecurityHeadersConfig;
+      expect(security.ContentSecurityPolicy?.ContentSecurityPolicy).toBe(headers['content-security-policy']);
+      expect(`max-age=${security.StrictTransportSecurity?.AccessControlMaxAgeSec}; includeSubDomains`).toBe(
+        headers['strict-transport-security'],
+      );
+      expect(security.FrameOptions?.FrameOption).toBe(headers['x-frame-options']);
+      expect(security.ReferrerPolicy?.ReferrerPolicy).toBe(headers['referrer-policy']);
+      expect(security.ContentTypeOptions).toEqual({ Override: true });
+      for (const { Header, Value } of config.CustomHeadersConfig.Items)
+        expect(Value).toBe(headers[Header.toLowerCase()]);
     };
-    const security = config.SecurityHeadersConfig;
-    expect(security.ContentSecurityPolicy?.ContentSecurityPolicy).toBe(SITE_CSP);
-    expect(`max-age=${security.StrictTransportSecurity?.AccessControlMaxAgeSec}; includeSubDomains`).toBe(
-      SECURITY_HEADERS['strict-transport-security'],
-    );
-    expect(security.FrameOptions?.FrameOption).toBe(SECURITY_HEADERS['x-frame-options']);
-    expect(security.ReferrerPolicy?.ReferrerPolicy).toBe(SECURITY_HEADERS['referrer-policy']);
-    expect(security.ContentTypeOptions).toEqual({ Override: true });
-    for (const { Header, Value } of config.CustomHeadersConfig.Items)
-      expect(Value).toBe(SECURITY_HEADERS[Header.toLowerCase()]);
+    sameHeaders('SiteSecurityHeaders', SECURITY_HEADERS);
+    expect(SECURITY_HEADERS['content-security-policy']).toBe(SITE_CSP);
+    // The widget's path alone may be framed, by any site (its own policy).
+    sameHeaders('SiteEmbedHeaders', EMBED_HEADERS);
+    expect(EMBED_HEADERS['content-security-policy']).toContain('frame-ancestors *');
     const [[, distribution] = []] = ofType('AWS::CloudFront::Distribution');
     const site = distribution?.Properties.DistributionConfig as {
       DefaultCacheBehavior: Record<string, unknown>;
@@ -292,7 +312,10 @@ describe('the CloudFormation template serverless.yml generates', () => {
       Origins: { Id: string; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[];
     };
     for (const behaviour of [site.DefaultCacheBehavior, ...site.CacheBehaviors])
-      expect(behaviour.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+      expect(behaviour.ResponseHeadersPolicyId).toEqual({
+        Ref: behaviour.PathPattern === EMBEDDABLE_PATH_PATTERN ? 'SiteEmbedHeaders' : 'SiteSecurityHeaders',
+      });
+    expect(site.CacheBehaviors.map((b) => b.PathPattern)).toContain(EMBEDDABLE_PATH_PATTERN);
     const header = site.Origins.find((o) => o.Id === 'http-api')?.OriginCustomHeaders?.[0];
     expect(header?.HeaderName).toBe('X-Origin-Verify');
     // The header is the secret's current value, resolved by CloudFormation: never the stack's id.

@@ -5,7 +5,7 @@
  * place, and the results page's script has no election here. Pure: entries in, HTML out.
  */
 import type { SiteIndexEntry } from '../../domain/site-index.js';
-import { escapeHtml } from '../html.js';
+import { escapeHtml, FAVICON_LINK } from '../html.js';
 import { type Language, MESSAGES } from '../results/messages.js';
 import { pageUrl } from '../results/render.js';
 import type { SiteAssets } from '../site-assets.js';
@@ -46,6 +46,7 @@ export function renderElectionList(
 <html lang="${language}">
 <head>
 <meta charset="utf-8">
+${FAVICON_LINK}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <meta name="description" content="${escapeHtml(list.elections.map((e) => e.name).join(', '))}">

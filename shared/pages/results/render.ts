@@ -5,7 +5,7 @@
  */
 import { publicPaths, urlPathOf } from '../../domain/public-paths.js';
 import type { Summary } from '../../domain/summary.js';
-import { escapeHtml } from '../html.js';
+import { escapeHtml, FAVICON_LINK } from '../html.js';
 import type { SiteAssets } from '../site-assets.js';
 import { renderChangesBox } from './changes.js';
 import { formatsOf } from './formats.js';
@@ -240,6 +240,7 @@ export function renderResultsPage(
 <html lang="${language}">
 <head>
 <meta charset="utf-8">
+${FAVICON_LINK}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <meta name="description" content="${escapeHtml(`${s.name}: ${t.turnout}, ${t.resultsHeading}`)}">
