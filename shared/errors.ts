@@ -123,6 +123,22 @@ export class StaffAccountNotFoundError extends AppError {
 export class AlreadyApprovedError extends AppError {
   readonly code = 'ALREADY_APPROVED';
 }
+/** A run-off's `firstRound` names no election. */
+export class FirstRoundNotFoundError extends AppError {
+  readonly code = 'FIRST_ROUND_NOT_FOUND';
+}
+/** A run-off whose first round cannot have one, or whose summary does not say run-off between these two. */
+export class RunoffNotDueError extends AppError {
+  readonly code = 'RUNOFF_NOT_DUE';
+}
+/** A run-off whose sections, municipality or lists do not follow from its first round. */
+export class RunoffMismatchError extends AppError {
+  readonly code = 'RUNOFF_MISMATCH';
+}
+/** A first round that already has another run-off. */
+export class RunoffAlreadyDefinedError extends AppError {
+  readonly code = 'RUNOFF_ALREADY_DEFINED';
+}
 export class RouteNotFoundError extends AppError {
   readonly code = 'ROUTE_NOT_FOUND';
 }

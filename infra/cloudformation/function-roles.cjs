@@ -133,8 +133,14 @@ const GRANTS = {
     ],
     // The manifest names the assets the pages link; without s3:ListBucket a missing manifest
     // (before the first site upload) would read as AccessDenied, not as missing. A publish
-    // overtaken by a newer one rewrites the pages from that newer snapshot.
-    readSite: siteObjects('assets/manifest.json', 'results/*/snapshots/*'),
+    // overtaken by a newer one rewrites the pages from that newer snapshot. The previous election
+    // a definition compares with is read as published: its pointer, snapshot and section files.
+    readSite: siteObjects(
+      'assets/manifest.json',
+      'results/*/snapshots/*',
+      'results/*/latest.json',
+      'results/*/sections/*',
+    ),
     listSite: true,
     writeSite: siteObjects('results/*', 'index.html', 'index.en.html'),
     neverWrites: siteObjects(...PUBLIC_LOG_FILES),

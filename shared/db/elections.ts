@@ -25,6 +25,8 @@ export interface ElectionState {
   /** The hash of a definition being written (its sections first); no submission lands meanwhile. */
   defining?: string;
   certifiedAt?: string;
+  /** A first round's run-off, once defined (its election id): the publisher links it. */
+  runoffId?: string;
 }
 
 export const electionStateKey = (electionId: string): Key => keys.electionState(electionId);
@@ -47,6 +49,7 @@ export async function getElectionState(electionId: string): Promise<ElectionStat
         inUse: Item.inUse === true,
         ...(typeof Item.defining === 'string' ? { defining: Item.defining } : {}),
         ...(typeof Item.certifiedAt === 'string' ? { certifiedAt: Item.certifiedAt } : {}),
+        ...(typeof Item.runoffId === 'string' ? { runoffId: Item.runoffId } : {}),
       }
     : undefined;
 }
@@ -253,6 +256,42 @@ export async function putDefinition(
     }
     throw error;
   }
+}
+
+/**
+ * Links a first round to its run-off, on the first round's state: the publisher reads the state
+ * with every publish and republishes on its change (stream filter `STATE`), so the first round's
+ * summary gains `runoffRound` at once. A certified first round takes the link too: it changes no
+ * figure. Answers false when the first round already has another run-off.
+ */
+export async function linkRunoff(firstRoundId: string, runoffId: string): Promise<boolean> {
+  return writeIf(
+    db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: electionStateKey(firstRoundId),
+        UpdateExpression: 'SET runoffId = :runoff',
+        ConditionExpression:
+          'attribute_exists(PK) AND (attribute_not_exists(runoffId) OR runoffId = :runoff)',
+        ExpressionAttributeValues: { ':runoff': runoffId },
+      }),
+    ),
+  );
+}
+
+/** Takes a first round's link to `runoffId` away (a run-off redefined to follow another); a no-op otherwise. */
+export async function unlinkRunoff(firstRoundId: string, runoffId: string): Promise<void> {
+  await writeIf(
+    db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: electionStateKey(firstRoundId),
+        UpdateExpression: 'REMOVE runoffId',
+        ConditionExpression: 'runoffId = :runoff',
+        ExpressionAttributeValues: { ':runoff': runoffId },
+      }),
+    ),
+  );
 }
 
 /** The first approval of a certification that needs two (an audited record); undefined when none. */

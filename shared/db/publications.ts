@@ -20,6 +20,11 @@ export interface Publication {
   complete: boolean;
   /** False when this publication withheld the counts (before the definition's `countsFrom`). */
   countsPublished?: boolean;
+  /**
+   * The run-off linked when published, for a first round (its summary's `runoffRound`); null when
+   * none, written with every claim so a link taken away is not remembered.
+   */
+  runoffId?: string | null;
   /** The newest seq whose pointer a publish has claimed (it writes its pages, then the pointer). */
   pointerSeq?: number;
 }

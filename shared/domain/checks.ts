@@ -197,14 +197,17 @@ export function checkResults(
   results: SectionResults,
   finalTurnout?: TurnoutReading,
 ): FailedCheck[] {
+  // A run-off's count has the ballots and the two candidates' votes only: R1, R5 and W1.
   const checks = isReferendumResults(results)
     ? checkReferendumBallots(results)
-    : [
-        ...checkBallotsSquare(results),
-        ...checkCandidateOnlyVotes(results),
-        ...checkListVotes(head, results),
-        ...checkPreferences(head, results),
-      ];
+    : head.kind === 'runoff'
+      ? checkBallotsSquare(results)
+      : [
+          ...checkBallotsSquare(results),
+          ...checkCandidateOnlyVotes(results),
+          ...checkListVotes(head, results),
+          ...checkPreferences(head, results),
+        ];
   const finalSlot = head.turnoutSlots.find((s) => s.final);
   if (finalSlot && finalTurnout && finalTurnout.voters !== results.voters) {
     checks.push(finalTurnoutMismatch(finalSlot, finalTurnout.voters, results.voters));

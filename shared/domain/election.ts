@@ -1,7 +1,20 @@
 import * as z from 'zod';
 import { CountSchema, IdSchema } from './ids.js';
+import { type PollingPlace, pollingPlacesOf } from './polling-places.js';
 
 const NameSchema = z.string().trim().min(1).max(200);
+
+/** A colour the page draws a candidate or a list in: `#rrggbb`. */
+export const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb, six hex digits');
+
+/** Where a section votes, for the page's map: degrees, and the polling place's name. */
+export const LocationSchema = z
+  .object({
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+    place: NameSchema.optional(),
+  })
+  .strict();
 
 export const TurnoutSlotSchema = z
   .object({
@@ -22,10 +35,23 @@ export const SectionSchema = z
     registeredVoters: CountSchema,
     registeredMale: CountSchema.optional(),
     registeredFemale: CountSchema.optional(),
+    location: LocationSchema.optional(),
   })
   .strict();
 
-export const CandidateSchema = z.object({ id: IdSchema, name: NameSchema }).strict();
+export const CandidateSchema = z
+  .object({
+    id: IdSchema,
+    name: NameSchema,
+    color: ColorSchema.optional(),
+    /**
+     * Optional (YYYY-MM-DD): at a run-off tied in votes and in the groups' first-round votes the
+     * elder is elected (TUEL art. 72 c. 9), and a first-round tie for second place admits the
+     * elder (art. 72 c. 5).
+     */
+    birthDate: z.iso.date().optional(),
+  })
+  .strict();
 
 export const CouncilCandidateSchema = z.object({ id: IdSchema, name: NameSchema }).strict();
 
@@ -34,6 +60,7 @@ export const ListSchema = z
     id: IdSchema,
     name: NameSchema,
     candidateId: IdSchema,
+    color: ColorSchema.optional(),
     councilCandidates: z.array(CouncilCandidateSchema).max(200).optional(),
   })
   .strict();
@@ -44,10 +71,18 @@ const ElectionShapeSchema = z
   .object({
     id: IdSchema,
     name: NameSchema,
-    kind: z.enum(['municipal', 'referendum']),
+    kind: z.enum(['municipal', 'referendum', 'runoff']),
+    /** Run-off only: the id of the first round it follows (docs/interface.md, Run-off round). */
+    firstRound: IdSchema.optional(),
     rehearsal: z.boolean().default(false),
-    /** The earlier election the turnout slots' `previousPercent` come from, e.g. "Comunali 2021". */
+    /**
+     * The earlier election compared with: its id when it is published by this system (then the
+     * summary's `comparison`, comparison.ts), or just its name (e.g. "Comunali 2021") for the
+     * turnout slots' `previousPercent`.
+     */
     previousElection: NameSchema.optional(),
+    /** Which list of `previousElection` each list is compared with, where names do not say. */
+    compareLists: z.record(IdSchema, IdSchema).optional(),
     municipality: z
       .object({
         name: NameSchema,
@@ -131,6 +166,17 @@ export function findDefinitionIssues(
       message: 'previousPercent needs previousElection: the election it is compared with',
     });
   }
+  if (election.compareLists && !election.previousElection) {
+    issues.push({ path: ['compareLists'], message: 'compareLists needs previousElection' });
+  }
+  const listIds = new Set(election.lists.map((l) => l.id));
+  for (const listId of Object.keys(election.compareLists ?? {})) {
+    if (!listIds.has(listId))
+      issues.push({ path: ['compareLists', listId], message: `compareLists names unknown list "${listId}"` });
+  }
+  if (election.previousElection === election.id) {
+    issues.push({ path: ['previousElection'], message: 'an election is not compared with itself' });
+  }
   if (election.turnoutSlots.filter((s) => s.final).length > 1) {
     issues.push({ path: ['turnoutSlots'], message: 'at most one turnout slot is final' });
   }
@@ -155,8 +201,21 @@ export function findDefinitionIssues(
     }
   });
 
-  if (election.kind === 'municipal') {
-    // TUEL art. 71 c. 3, art. 73 c. 2: every mayoral candidate is linked to at least one list.
+  if (election.kind === 'runoff') {
+    // TUEL art. 72 c. 5 (art. 71 c. 6 up to 15,000 inhabitants): the two candidates with the most
+    // votes at the first round; what the first round says is checked when it is defined.
+    if (election.firstRound === undefined)
+      issues.push({ path: ['firstRound'], message: 'a run-off names its first round' });
+    else if (election.firstRound === election.id)
+      issues.push({ path: ['firstRound'], message: 'a run-off cannot follow itself' });
+    if (election.candidates.length !== 2)
+      issues.push({ path: ['candidates'], message: 'a run-off has exactly two candidates' });
+  } else if (election.firstRound !== undefined) {
+    issues.push({ path: ['firstRound'], message: 'only a run-off has a first round' });
+  }
+  if (election.kind !== 'referendum') {
+    // TUEL art. 71 c. 3, art. 73 c. 2: every mayoral candidate is linked to at least one list
+    // (at a run-off, art. 72 c. 7: the first round's links stay).
     for (const [index, candidate] of election.candidates.entries()) {
       if (!election.lists.some((l) => l.candidateId === candidate.id)) {
         issues.push({
@@ -166,9 +225,9 @@ export function findDefinitionIssues(
       }
     }
     if (election.candidates.length === 0)
-      issues.push({ path: ['candidates'], message: 'a municipal election needs candidates' });
+      issues.push({ path: ['candidates'], message: `a ${election.kind} election needs candidates` });
     if (election.questions.length > 0)
-      issues.push({ path: ['questions'], message: 'a municipal election has no questions' });
+      issues.push({ path: ['questions'], message: `a ${election.kind} election has no questions` });
   } else {
     if (election.questions.length === 0)
       issues.push({ path: ['questions'], message: 'a referendum needs questions' });
@@ -194,16 +253,20 @@ export type TurnoutSlot = z.infer<typeof TurnoutSlotSchema>;
 export type ElectionHead = Omit<ElectionDefinition, 'sections'> & {
   sectionCount: number;
   registeredVoters: number;
+  /** The polling places of the sections that give a location, for the page's map (polling-places.ts). */
+  places?: PollingPlace[];
 };
 
 /** Splits a definition into its head and its sections, so no item grows with the section count. */
 export function splitDefinition(definition: ElectionDefinition): { head: ElectionHead; sections: Section[] } {
   const { sections, ...rest } = definition;
+  const places = pollingPlacesOf(sections);
   return {
     head: {
       ...rest,
       sectionCount: sections.length,
       registeredVoters: sections.reduce((sum, s) => sum + s.registeredVoters, 0),
+      ...(places.length ? { places } : {}),
     },
     sections,
   };

@@ -3,6 +3,7 @@
  * a check's internals or a count that is not (yet) counted.
  */
 
+import type { SectionComparison } from './comparison.js';
 import type { ElectionHead, Section } from './election.js';
 import { percent } from './percent.js';
 import type { SectionLogRow } from './section-log.js';
@@ -33,6 +34,8 @@ export interface PublicSectionFile {
   updatedAt: string | null;
   /** Every stored version already in the public log, with its receipt (domain/section-log.ts). */
   log: SectionLogRow[];
+  /** Against the same section of the previous election, when the summary has a comparison (comparison.ts). */
+  comparison?: SectionComparison | null;
 }
 
 export function publicSectionFile(
@@ -74,6 +77,6 @@ export function publicSectionFile(
 
 /** The public definition: the election's structure, for drill-down and for labels. */
 export function publicDefinitionFile(head: ElectionHead, sections: Section[]) {
-  const { sectionCount: _count, registeredVoters: _registered, ...definition } = head;
+  const { sectionCount: _count, registeredVoters: _registered, places: _places, ...definition } = head;
   return { ...definition, sections };
 }

@@ -61,6 +61,27 @@ export function municipalResultsSchema(head: Pick<ElectionHead, 'candidates' | '
     .strict();
 }
 
+/**
+ * The run-off's count (docs/interface.md, Run-off round): the ballots and the two candidates'
+ * votes only. A run-off ballot has no list to mark (TUEL art. 72 c. 5: the vote is for one of
+ * the two candidates), so list votes, mayor-only votes and preferences are unknown fields. It is
+ * read as a municipal count without them, so every reader of a count reads it unchanged.
+ */
+export function runoffResultsSchema(head: Pick<ElectionHead, 'candidates'>) {
+  return z
+    .object({
+      ...BallotsShape,
+      candidateVotes: countsOf(
+        head.candidates.map((c) => c.id),
+        'candidate',
+      ),
+    })
+    .strict()
+    .transform(
+      (count): MunicipalResults => ({ ...count, candidateOnlyVotes: {}, listVotes: {}, preferenceVotes: {} }),
+    );
+}
+
 /** The referendum count: yes and no per question. */
 export function referendumResultsSchema(head: Pick<ElectionHead, 'questions'>) {
   const known = new Set(head.questions.map((q) => q.id));
@@ -88,7 +109,8 @@ export type SectionResults = MunicipalResults | ReferendumResults;
 
 /** The results schema that fits the election's kind, knowing its ids. */
 export function resultsSchemaFor(head: ElectionHead): z.ZodType<SectionResults> {
-  return head.kind === 'referendum' ? referendumResultsSchema(head) : municipalResultsSchema(head);
+  if (head.kind === 'referendum') return referendumResultsSchema(head);
+  return head.kind === 'runoff' ? runoffResultsSchema(head) : municipalResultsSchema(head);
 }
 
 export function isReferendumResults(results: SectionResults): results is ReferendumResults {

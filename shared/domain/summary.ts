@@ -4,11 +4,14 @@
  */
 import type { AuditHead } from './audit-chain.js';
 import type { ChangeEntry } from './change-list.js';
+import type { Comparison } from './comparison.js';
 import { publishableTally } from './counts-from.js';
 import type { ElectionHead } from './election.js';
 import { answerOutlook, mayorOutlook, type Outlook } from './outlook.js';
 import { uncountedOf } from './outlook-tally.js';
 import { percent } from './percent.js';
+import type { PollingPlace } from './polling-places.js';
+import { publicPaths, urlPathOf } from './public-paths.js';
 import {
   DEFAULT_REFERENDUM_QUORUM_PERCENT,
   type Quorum,
@@ -16,6 +19,8 @@ import {
   type ReferendumOutcome,
   referendumOutcome,
 } from './referendum.js';
+import { type RoundFigures, runoffOutcome } from './runoff-outcome.js';
+import { seatInputOf } from './seat-input.js';
 import { allocateSeats, rulesFor, type SeatOutcome } from './seats.js';
 import { counter, type Tally } from './tally.js';
 
@@ -72,8 +77,9 @@ export interface Summary {
   countsFrom: string | null;
   /** Before `countsFrom` only `registeredVoters` is there. */
   totals: { registeredVoters: number } & Partial<CountedTotals>;
-  candidates: { id: string; name: string; votes: number; percent: number }[];
-  lists: { id: string; name: string; candidateId: string; votes: number; percent: number }[];
+  /** `color`: the definition's, when it sets one (the page picks from its palette otherwise). */
+  candidates: { id: string; name: string; color?: string; votes: number; percent: number }[];
+  lists: { id: string; name: string; candidateId: string; color?: string; votes: number; percent: number }[];
   answers: {
     questionId: string;
     text: string;
@@ -93,6 +99,19 @@ export interface Summary {
   seats: (SeatOutcome & { projection: boolean }) | null;
   /** The two candidates of the run-off (ballottaggio), when the first round elects no mayor. */
   runoff: { candidateIds: [string, string] } | null;
+  /** A first round whose run-off is defined: the URL path of the run-off's `latest.json`. */
+  runoffRound: string | null;
+  /**
+   * A run-off's first round: where it is published, and the names of its candidates and lists,
+   * which the council (`seats`, allocated from the first round's list votes) is about.
+   */
+  firstRound: {
+    electionId: string;
+    name: string;
+    latest: string;
+    candidates: { id: string; name: string }[];
+    lists: { id: string; name: string; candidateId: string }[];
+  } | null;
   /** What the uncounted ballots can still change, as exact bounds (outlook.ts). */
   outlook: Outlook;
   links: { sections: string; definition: string; csv: string };
@@ -105,6 +124,13 @@ export interface Summary {
   audit: AuditHead | null;
   /** The latest publishes' changes, newest first (at most a few entries). */
   recentChanges: RecentChanges[];
+  /** The polling places on the page's map, when the definition locates its sections (polling-places.ts). */
+  places?: PollingPlace[];
+  /**
+   * The comparison with `previousElection` when it is an election this system published
+   * (comparison.ts); null when it is not. Absent from snapshots published before it existed.
+   */
+  comparison?: Comparison | null;
 }
 
 export interface SummaryContext {
@@ -117,7 +143,13 @@ export interface SummaryContext {
   /** Whether counts are published (counts-from.ts); true when absent. */
   countsShown?: boolean;
   recentChanges?: RecentChanges[];
+  /** A run-off's first round: its head and totals, which the council is allocated from. */
+  firstRound?: RoundFigures | undefined;
+  /** A first round's run-off, once defined: its election id. */
+  runoffId?: string | undefined;
 }
+
+const latestOf = (electionId: string) => urlPathOf(publicPaths(electionId).pointer);
 
 export function buildSummary(head: ElectionHead, stored: Tally, context: SummaryContext): Summary {
   const countsShown = context.countsShown ?? true;
@@ -134,17 +166,7 @@ export function buildSummary(head: ElectionHead, stored: Tally, context: Summary
   const listVotes = head.lists.map((l) => count(counter.list(l.id)));
   const listTotal = listVotes.reduce((a, b) => a + b, 0);
 
-  const seats =
-    head.kind === 'municipal'
-      ? allocateSeats({
-          population: head.municipality.population,
-          councilSeats: head.councilSeats,
-          candidates: head.candidates,
-          lists: head.lists,
-          candidateVotes: Object.fromEntries(head.candidates.map((c, i) => [c.id, candidateVotes[i] ?? 0])),
-          listVotes: Object.fromEntries(head.lists.map((l, i) => [l.id, listVotes[i] ?? 0])),
-        })
-      : null;
+  const seats = head.kind === 'municipal' ? allocateSeats(seatInputOf(head, total)) : null;
 
   const quorum =
     head.kind === 'referendum'
@@ -161,10 +183,21 @@ export function buildSummary(head: ElectionHead, stored: Tally, context: Summary
     sectionCount: head.sectionCount,
     finalSlotId: head.turnoutSlots.find((slot) => slot.final === true)?.id,
   });
+  // A run-off's mayor and council (TUEL arts. 72 c. 9, 73 c. 10): runoff-outcome.ts.
+  const runoff =
+    head.kind === 'runoff' && context.firstRound
+      ? runoffOutcome(
+          { head, total },
+          context.firstRound,
+          reported === head.sectionCount,
+          uncounted.uncountedAtMost,
+        )
+      : null;
   const outlook: Outlook = {
     ...uncounted,
-    mayor:
-      head.kind === 'municipal'
+    mayor: runoff
+      ? runoff.mayor
+      : head.kind === 'municipal'
         ? mayorOutlook(
             rulesFor(head.municipality.population).mayor.winsWith,
             head.candidates.map((c, i) => ({ id: c.id, votes: candidateVotes[i] ?? 0 })),
@@ -231,13 +264,16 @@ export function buildSummary(head: ElectionHead, stored: Tally, context: Summary
     candidates: head.candidates.map((c, i) => ({
       id: c.id,
       name: c.name,
+      ...(c.color ? { color: c.color } : {}),
       votes: candidateVotes[i] ?? 0,
       percent: percent(candidateVotes[i] ?? 0, candidateTotal),
     })),
-    lists: head.lists.map((l, i) => ({
+    // No list is voted at a run-off: its council's lists are the first round's (`seats`, `firstRound`).
+    lists: (head.kind === 'runoff' ? [] : head.lists).map((l, i) => ({
       id: l.id,
       name: l.name,
       candidateId: l.candidateId,
+      ...(l.color ? { color: l.color } : {}),
       votes: listVotes[i] ?? 0,
       percent: percent(listVotes[i] ?? 0, listTotal),
     })),
@@ -255,12 +291,33 @@ export function buildSummary(head: ElectionHead, stored: Tally, context: Summary
       };
     }),
     quorum,
-    seats: seats && countsShown ? { ...seats, projection: status === 'provisional' } : null,
+    seats: !countsShown
+      ? null
+      : runoff
+        ? runoff.seats && { ...runoff.seats, projection: status === 'provisional' }
+        : seats
+          ? { ...seats, projection: status === 'provisional' }
+          : null,
     runoff: seats?.outcome === 'runoff' && countsShown ? seats.runoff : null,
+    runoffRound: context.runoffId ? latestOf(context.runoffId) : null,
+    firstRound: context.firstRound
+      ? {
+          electionId: context.firstRound.head.id,
+          name: context.firstRound.head.name,
+          latest: latestOf(context.firstRound.head.id),
+          candidates: context.firstRound.head.candidates.map((c) => ({ id: c.id, name: c.name })),
+          lists: context.firstRound.head.lists.map((l) => ({
+            id: l.id,
+            name: l.name,
+            candidateId: l.candidateId,
+          })),
+        }
+      : null,
     outlook,
     links: context.paths,
     changes: context.changes ?? null,
     audit: context.audit ?? null,
     recentChanges: context.recentChanges ?? [],
+    ...(head.places?.length ? { places: head.places } : {}),
   };
 }

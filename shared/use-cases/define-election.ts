@@ -1,8 +1,20 @@
-import { getElectionState, putDefinition } from '../db/elections.js';
+import {
+  getElectionHead,
+  getElectionState,
+  linkRunoff,
+  putDefinition,
+  unlinkRunoff,
+} from '../db/elections.js';
 import type { Actor } from '../domain/actor.js';
 import { hashOf } from '../domain/canonical.js';
 import { ElectionDefinitionSchema, splitDefinition } from '../domain/election.js';
-import { ElectionCertifiedError, ElectionInUseError, ValidationError } from '../errors.js';
+import {
+  ElectionCertifiedError,
+  ElectionInUseError,
+  RunoffAlreadyDefinedError,
+  ValidationError,
+} from '../errors.js';
+import { checkRunoff } from './check-runoff.js';
 import { parseOrThrow } from './validation.js';
 
 /**
@@ -38,6 +50,18 @@ export async function defineElection(
       `election "${electionId}" already has results: its definition can no longer change`,
     );
   }
+  // A run-off is checked against its first round, and linked to it before it is stored: a
+  // definition cut short and sent again finds the link made (docs/interface.md, Run-off round).
+  if (definition.kind === 'runoff' && definition.firstRound !== undefined) {
+    await checkRunoff(definition);
+    if (!(await linkRunoff(definition.firstRound, electionId)))
+      throw new RunoffAlreadyDefinedError(`election "${definition.firstRound}" already has another run-off`);
+  }
+  // A run-off redefined (before anything is stored) to follow another first round, or none: the
+  // first round it followed is no longer linked to it.
+  const previous = state ? await getElectionHead(electionId) : undefined;
+  if (previous?.kind === 'runoff' && previous.firstRound && previous.firstRound !== definition.firstRound)
+    await unlinkRunoff(previous.firstRound, electionId);
   const { head, sections } = splitDefinition(definition);
   await putDefinition(head, sections, definitionHash, by, options.deadline);
   return { id: electionId, definitionHash, changed: true, sections: sections.length };

@@ -15,24 +15,34 @@ import { readSiteIndex, recordSiteEntry, type SiteIndexState, sameSiteIndex } fr
 import { readCurrentSubmissions } from '../db/submissions.js';
 import { hashOf } from '../domain/canonical.js';
 import { type ChangeEntry, changeListFile } from '../domain/change-list.js';
+import { compareSection } from '../domain/comparison.js';
 import {
   countsShownAt,
   publishableChanges,
   publishableSectionCount,
   releasedCountEntries,
 } from '../domain/counts-from.js';
-import type { Section } from '../domain/election.js';
-import { publicDefinitionFile, publicPaths, publicSectionFile, urlPathOf } from '../domain/public-files.js';
+import type { ElectionHead, Section } from '../domain/election.js';
+import {
+  type PublicSectionFile,
+  publicDefinitionFile,
+  publicPaths,
+  publicSectionFile,
+  urlPathOf,
+} from '../domain/public-files.js';
 import { digestOf, mainFiguresOf, recentForPage } from '../domain/published-changes.js';
+import type { RoundFigures } from '../domain/runoff-outcome.js';
 import { sectionLogRows } from '../domain/section-log.js';
 import { siteIndexEntry } from '../domain/site-index.js';
 import { buildSummary, type RecentChanges, type Summary } from '../domain/summary.js';
+import { matchOf, previousElectionId, withComparison } from '../domain/summary-comparison.js';
 import { summaryCsv } from '../domain/summary-csv.js';
 import { FEED_ENTRIES, renderFeed } from '../pages/results/feed.js';
 import { AGAIN, retrying } from '../retry.js';
 import { CACHE, CONTENT_TYPE, type PublicBucket } from '../storage/bucket.js';
 import { loadElection, loadSections } from './election-context.js';
 import { inPool } from './in-pool.js';
+import { previousSectionFile, previousSummary } from './previous-election.js';
 import { publishSiteIndex } from './publish-site-index.js';
 import { putPages, readSnapshot } from './site-pages.js';
 
@@ -62,6 +72,14 @@ export async function publishSections(
   const paths = publicPaths(electionId);
   const slotIds = election.head.turnoutSlots.map((slot) => slot.id);
   const all = [...sectionIds];
+  // The previous election compared with, when the definition names one this system published.
+  const previousId = previousElectionId(election.head);
+  const previous = previousId ? await previousSummary(bucket, previousId) : undefined;
+  const match = previous ? matchOf(election.head, previous) : undefined;
+  const ids = {
+    candidates: election.head.candidates.map((c) => c.id),
+    lists: election.head.lists.map((l) => l.id),
+  };
   for (let start = 0; start < all.length; start += SECTIONS_PER_READ) {
     const round = all.slice(start, start + SECTIONS_PER_READ);
     const [stored, definitions, logged] = await Promise.all([
@@ -73,9 +91,14 @@ export async function publishSections(
       const section = definitions.get(sectionId) as Section;
       const rows = (countsPublic: boolean) =>
         sectionLogRows(logged.versions.get(sectionId) ?? [], logged.logSize, countsPublic);
+      const before =
+        previousId && match ? await previousSectionFile(bucket, previousId, sectionId) : undefined;
+      // Compared as published: before the close, a file without its count compares its turnout only.
+      const compared = <F extends PublicSectionFile>(file: F) =>
+        previousId && match ? { ...file, comparison: compareSection(file, before, match, ids) } : file;
       const whole = publicSectionFile(electionId, section, election.head, items, rows(true));
-      const put = (file: unknown) =>
-        bucket.put(paths.section(sectionId), json(file), {
+      const put = (file: PublicSectionFile) =>
+        bucket.put(paths.section(sectionId), json(compared(file)), {
           contentType: CONTENT_TYPE.json,
           cacheControl: CACHE.live,
         });
@@ -97,6 +120,8 @@ interface Reading {
   auditSeq: number;
   /** Whether counts are published at the instant of the reading (counts-from.ts). */
   countsShown: boolean;
+  /** A first round's run-off, once defined. */
+  runoffId: string | undefined;
 }
 
 /**
@@ -113,6 +138,7 @@ function covers(publication: Publication | undefined, read: Reading): boolean {
     publication.totalRev >= read.totalRev &&
     // A publication that withheld the counts does not cover a reading after the close of the polls.
     (publication.countsPublished !== false || !read.countsShown) &&
+    (publication.runoffId ?? undefined) === read.runoffId &&
     (read.state !== 'certified' || (publication.auditSeq ?? 0) >= read.auditSeq)
   );
 }
@@ -168,6 +194,17 @@ async function writeNewest(
   }
 }
 
+/**
+ * A run-off's first round, whose list votes its council is allocated from (TUEL art. 73 c. 10):
+ * its head and its totals as the table holds them. The first round is closed by then; a change to
+ * it shows in the run-off's summary at the run-off's next publish.
+ */
+async function firstRoundOf(head: ElectionHead): Promise<RoundFigures | undefined> {
+  if (head.kind !== 'runoff' || head.firstRound === undefined) return undefined;
+  const [first, total] = await Promise.all([loadElection(head.firstRound), readTotal(head.firstRound)]);
+  return { head: first.head, total: total.tally };
+}
+
 /** Another publisher claimed the next seq with older figures: read again, a few times, then let the stream retry. */
 const publishRaces = (electionId: string) => ({
   attempts: 3,
@@ -206,6 +243,7 @@ export function publishSummary(
       definitionHash: state.definitionHash,
       auditSeq: audit?.seq ?? 0,
       countsShown: countsShownAt(head.countsFrom, now),
+      runoffId: state.runoffId,
     };
     // An incomplete publication may have stopped half-way: it is redone.
     if (previous?.complete === true && covers(previous, read)) return undefined;
@@ -234,6 +272,7 @@ export function publishSummary(
       definitionHash: state.definitionHash,
       definitionPath,
       auditSeq: read.auditSeq,
+      runoffId: read.runoffId ?? null,
       partRevs: total.revs,
       publishedAt: generatedAt,
       complete: false,
@@ -254,7 +293,10 @@ export function publishSummary(
       digestOf(seq, generatedAt, changesPath, changes, mainFiguresOf(head)),
     );
     const digests = await latestDigests(electionId, seq);
-    const summary = buildSummary(head, total.tally, {
+    const previousId = previousElectionId(head);
+    const built = buildSummary(head, total.tally, {
+      firstRound: await firstRoundOf(head),
+      runoffId: read.runoffId,
       seq,
       generatedAt,
       countsShown: read.countsShown,
@@ -268,6 +310,9 @@ export function publishSummary(
         csv: urlPathOf(paths.snapshotCsv(seq)),
       },
     });
+    const summary = previousId
+      ? withComparison(built, head, await previousSummary(bucket, previousId))
+      : built;
     await Promise.all([
       bucket.put(paths.changes(seq), json(changeListFile(electionId, seq, generatedAt, changes)), {
         contentType: CONTENT_TYPE.json,

@@ -60,6 +60,7 @@ export const en: AppMessages = {
     answers: 'Questions',
     yes: 'Yes',
     no: 'No',
+    runoffNote: 'Run-off: only the votes of the two candidates admitted, no lists or preferences.',
     sumOfCandidates: 'Sum of the candidates’ votes',
     send: 'Send the count',
     correct: 'Send the correction',

@@ -58,6 +58,7 @@ export const it = {
     answers: 'Quesiti',
     yes: 'Sì',
     no: 'No',
+    runoffNote: 'Ballottaggio: solo i voti ai due candidati ammessi, senza liste né preferenze.',
     sumOfCandidates: 'Somma dei voti ai candidati',
     send: 'Invia scrutinio',
     correct: 'Invia la correzione',

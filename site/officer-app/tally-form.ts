@@ -1,7 +1,7 @@
 /**
  * The count as a form, in the order of the official tally sheet (voters, blank, invalid,
- * contested, mayoral candidates with their mayor-only votes, lists, preferences; or the
- * referendum's questions), and back: the form's fields read into the body the API takes.
+ * contested, mayoral candidates with their mayor-only votes, lists, preferences; a run-off's
+ * two candidates; or the referendum's questions), and back: the form's fields read into the body the API takes.
  */
 import type { ElectionHead } from '../../shared/domain/election.js';
 import { escapeHtml } from '../../shared/pages/html.js';
@@ -48,6 +48,18 @@ export function renderTallyForm(head: ElectionHead, stored: StoredCount | null, 
       )
       .join('');
     return `${ballots}<h3>${r.answers}</h3>${questions}`;
+  }
+
+  // A run-off's ballot has the two candidates only (TUEL art. 72 c. 5): no list, no mayor-only
+  // vote, no preference. The server checks it by R1, R5 and W1, and so does the live check.
+  if (head.kind === 'runoff') {
+    const pair = head.candidates
+      .map(
+        (c) =>
+          `<fieldset><legend>${escapeHtml(c.name)}</legend>${field(`candidateVotes.${c.id}`, r.candidateVotes, stored?.candidateVotes?.[c.id])}</fieldset>`,
+      )
+      .join('');
+    return `${ballots}<h3>${r.candidates}</h3><p class="muted">${r.runoffNote}</p>${pair}<p class="sum">${r.sumOfCandidates}: <output id="sum-candidates">—</output></p>`;
   }
 
   const candidates = head.candidates

@@ -48,7 +48,10 @@ export function draftOf(
     return { ok: false, message: t.form.missing(names.map(labelOf)), fields: names };
   }
   const checks = checksFor(data.election, data.section, { ...target, body: parsed.data }, currentItems(data));
-  return { ok: true, target, body: parsed.data, checks };
+  // What is sent is what the schema took: a run-off's parsed count also carries the empty list
+  // fields its readers expect, which the schema itself refuses as input.
+  const sent = data.election.kind === 'runoff' ? body : parsed.data;
+  return { ok: true, target, body: sent, checks };
 }
 
 /** The sums shown as the officer types: valid votes, and the candidates' votes added up. */

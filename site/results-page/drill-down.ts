@@ -1,6 +1,6 @@
 /**
  * The drill-down: find a section by number, or the sections of a district, and show its
- * published file. Sections that have published nothing yet are found in the public definition.
+ * published file (also when a section's link on the page, as the map's list has, is followed). Sections that have published nothing yet are found in the public definition.
  */
 import type { PublicSectionFile } from '../../shared/domain/public-files.js';
 import type { Summary } from '../../shared/domain/summary.js';
@@ -133,6 +133,27 @@ export function wireDrillDown(
   const failed = (search: number) => () => {
     if (search === latestSearch) status.textContent = t.drillDownFailed;
   };
+
+  // A section's link (the map's list of polling places) opens it here instead of its JSON file.
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a[data-section]');
+    const sectionId = link?.dataset.section;
+    if (!sectionId || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    const current = ++latestSearch;
+    status.textContent = t.drillDownSearching;
+    output.closest('section')?.scrollIntoView();
+    const open = async () => {
+      const summary = await ports.currentSummary();
+      const file = await sectionFile(summary, sectionId);
+      if (current !== latestSearch) return;
+      if (file) return showFile(file, summary);
+      const section = (await sectionsOf(summary)).find((s) => s.id === sectionId);
+      if (section) return show(section, summary, current);
+      if (current === latestSearch) status.textContent = t.drillDownNotFound(sectionId);
+    };
+    void open().catch(failed(current));
+  });
 
   form.hidden = false;
   form.addEventListener('submit', (event) => {

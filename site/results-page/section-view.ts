@@ -1,11 +1,12 @@
 /**
  * One section's published file, as the drill-down shows it: its state, turnout readings and
- * count, with names taken from the summary. Pure; the file comes from the public site, so every
+ * count, and its comparison with the previous election, with names taken from the summary. Pure; the file comes from the public site, so every
  * value is read defensively and escaped.
  */
 import type { PublicSectionFile } from '../../shared/domain/public-files.js';
 import type { Summary } from '../../shared/domain/summary.js';
 import { escapeHtml } from '../../shared/pages/html.js';
+import { renderSectionComparison } from '../../shared/pages/results/comparison.js';
 import { formatsOf } from '../../shared/pages/results/formats.js';
 import { type Language, MESSAGES } from '../../shared/pages/results/messages.js';
 import { table } from '../../shared/pages/results/tables.js';
@@ -42,7 +43,7 @@ export function renderSectionDetail(file: PublicSectionFile, summary: Summary, l
         ]),
       )
     : '';
-  return `<article class="section-detail" aria-labelledby="h-section"><h3 id="h-section" tabindex="-1">${escapeHtml(section.name)}</h3><p class="muted">${where}</p><p><strong>${state}</strong></p>${turnout}${file.results ? renderCount(file.results as Record<string, unknown>, summary, language) : ''}</article>`;
+  return `<article class="section-detail" aria-labelledby="h-section"><h3 id="h-section" tabindex="-1">${escapeHtml(section.name)}</h3><p class="muted">${where}</p><p><strong>${state}</strong></p>${turnout}${file.results ? renderCount(file.results as Record<string, unknown>, summary, language) : ''}${renderSectionComparison(file.comparison, summary, language)}</article>`;
 }
 
 function renderCount(results: Record<string, unknown>, summary: Summary, language: Language): string {

@@ -17,11 +17,19 @@ import type { SummaryContext } from '../../shared/domain/summary.js';
 export type DefinitionInput = Required<
   Omit<
     z.input<typeof ElectionDefinitionSchema>,
-    'quorumPercent' | 'previousElection' | 'certifyApprovals' | 'countsFrom' | 'lateAfterMinutes'
+    | 'quorumPercent'
+    | 'previousElection'
+    | 'certifyApprovals'
+    | 'countsFrom'
+    | 'compareLists'
+    | 'firstRound'
+    | 'lateAfterMinutes'
   >
 > & {
+  firstRound?: string;
   quorumPercent?: number;
   previousElection?: string;
+  compareLists?: Record<string, string>;
   certifyApprovals?: 1 | 2;
   countsFrom?: string;
   lateAfterMinutes?: number;

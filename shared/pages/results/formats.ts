@@ -49,6 +49,9 @@ function buildFormats(language: Language) {
       return { time: offsetTime.format(shifted), day: offsetDay.format(shifted) };
     },
     percent: (n: number) => `${decimal.format(n)}%`,
+    /** A signed difference in percentage points: "+1,20 p.p.", "−0,35 p.p." (a minus sign), "0,00 p.p.". */
+    points: (n: number) =>
+      `${n > 0 ? '+' : n < 0 ? '\u2212' : ''}${decimal.format(Math.abs(n))}\u00a0${MESSAGES[language].comparison.unit}`,
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
     time: (iso: string) => time.format(new Date(iso)),
     /**

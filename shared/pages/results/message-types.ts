@@ -77,6 +77,34 @@ export interface Messages {
     omitted: (count: string) => string;
     fullList: string;
   };
+  /** The page's pictures (charts/): titles, descriptions and legends. */
+  pictures: {
+    seatsTitle: string;
+    seatsDescription: (total: string, parts: string) => string;
+    seats: (name: string, seats: number, formatted: string) => string;
+    candidatesTitle: string;
+    listsTitle: string;
+    votesDescription: (parts: string) => string;
+    turnoutTitle: string;
+    turnoutDescription: (parts: string) => string;
+    thisElection: string;
+    mapTitle: string;
+    mapDescription: (count: number) => string;
+    placesCaption: string;
+    place: (number: number, name: string) => string;
+    section: (id: string) => string;
+  };
+  /** The comparison with the previous election (comparison.ts). */
+  comparison: {
+    heading: (name: string) => string;
+    intro: string;
+    unit: string;
+    turnoutCaption: string;
+    candidatesCaption: string;
+    listsCaption: string;
+    headers: (first: string, previous: string) => string[];
+    section: (name: string) => string;
+  };
   ballots: string;
   ballotsCaption: string;
   ballotHeaders: string[];

@@ -8,9 +8,15 @@ import type { Summary } from '../../domain/summary.js';
 import { escapeHtml, FAVICON_LINK } from '../html.js';
 import type { SiteAssets } from '../site-assets.js';
 import { renderChangesBox } from './changes.js';
+import { pollingMap } from './charts/polling-map.js';
+import { seatsPicture } from './charts/seats-picture.js';
+import { previousName, turnoutChart } from './charts/turnout-chart.js';
+import { candidateBars, listBars } from './charts/vote-bars.js';
+import { renderComparison } from './comparison.js';
 import { formatsOf } from './formats.js';
 import { type Language, MESSAGES } from './messages.js';
-import { bar, table } from './tables.js';
+import { renderRoundLink, seatNames } from './round-links.js';
+import { table } from './tables.js';
 
 /** Where a page and its translation live: the election's own folder, or the site root. */
 export type PageLocation = 'election' | 'root';
@@ -31,7 +37,7 @@ export function renderState(s: Summary, language: Language): string {
 function renderTurnout(s: Summary, language: Language): string {
   const t = MESSAGES[language];
   const f = formatsOf(language);
-  const previous = s.turnout.some((slot) => slot.previousPercent !== null) ? s.previousElection : null;
+  const previous = s.turnout.some((slot) => slot.previousPercent !== null) ? previousName(s) : null;
   const rows = s.turnout.map((slot) => [
     f.slot(slot),
     `${f.count(slot.sectionsReported)}/${f.count(s.sections.total)}`,
@@ -41,7 +47,7 @@ function renderTurnout(s: Summary, language: Language): string {
     ...(previous ? [slot.previousPercent === null ? '—' : f.percent(slot.previousPercent)] : []),
   ]);
   // On a phone the voters and electors columns give way: the percentage and the sections reported stay.
-  return `<section aria-labelledby="h-turnout"><h2 id="h-turnout">${t.turnout}</h2>${table(t.turnout, t.turnoutHeaders(previous), rows, [2, 3])}</section>`;
+  return `<section aria-labelledby="h-turnout"><h2 id="h-turnout">${t.turnout}</h2>${table(t.turnout, t.turnoutHeaders(previous), rows, [2, 3])}${turnoutChart(s, language)}</section>`;
 }
 
 function renderVotes(s: Summary, language: Language): string {
@@ -54,11 +60,7 @@ function renderVotes(s: Summary, language: Language): string {
     ? table(
         t.candidatesCaption + of,
         t.candidateHeaders,
-        s.candidates.map((c) => [
-          `${escapeHtml(c.name)}${bar(c.percent)}`,
-          f.count(c.votes),
-          f.percent(c.percent),
-        ]),
+        s.candidates.map((c) => [escapeHtml(c.name), f.count(c.votes), f.percent(c.percent)]),
       )
     : '';
   const lists = s.lists.length
@@ -66,13 +68,13 @@ function renderVotes(s: Summary, language: Language): string {
         t.listsCaption + of,
         t.listHeaders,
         s.lists.map((l) => [
-          `${escapeHtml(l.name)} <span class="linked">${escapeHtml(candidateName.get(l.candidateId) ?? '')}</span>${bar(l.percent)}`,
+          `${escapeHtml(l.name)} <span class="linked">${escapeHtml(candidateName.get(l.candidateId) ?? '')}</span>`,
           f.count(l.votes),
           f.percent(l.percent),
         ]),
       )
     : '';
-  return `<section aria-labelledby="h-results"><h2 id="h-results">${t.resultsHeading}</h2>${candidates}${lists}</section>`;
+  return `<section aria-labelledby="h-results"><h2 id="h-results">${t.resultsHeading}</h2>${candidateBars(s, language)}${candidates}${listBars(s, language)}${lists}</section>${renderComparison(s, language)}`;
 }
 
 /** The mayor, the run-off or the council seats: labelled a projection until the count is complete. */
@@ -81,14 +83,14 @@ function renderSeats(s: Summary, language: Language): string {
   if (!seats) return '';
   const t = MESSAGES[language];
   const f = formatsOf(language);
-  const names = new Map(s.candidates.map((c) => [c.id, c.name]));
+  const names = seatNames(s).candidates;
   const name = (id: string) => escapeHtml(names.get(id) ?? id);
   const projection = seats.projection ? ` (${t.projectionNote})` : '';
   if (seats.outcome === 'runoff') {
     const [first, second] = seats.runoff.candidateIds;
     return `<section aria-labelledby="h-seats"><h2 id="h-seats">${t.mayorOnly}${projection}</h2><p>${t.runoff(name(first), name(second))}</p></section>`;
   }
-  const listName = new Map(s.lists.map((l) => [l.id, l.name]));
+  const listName = seatNames(s).lists;
   const coalitions = table(
     t.coalitionSeatsCaption + projection,
     t.coalitionHeaders,
@@ -112,7 +114,7 @@ function renderSeats(s: Summary, language: Language): string {
     f.percent(seats.mayor.percent),
     seats.projection,
   );
-  return `<section aria-labelledby="h-seats"><h2 id="h-seats">${t.mayorAndCouncil}${projection}</h2><p>${mayor}</p>${coalitions}${lists}${defeated}</section>`;
+  return `<section aria-labelledby="h-seats"><h2 id="h-seats">${t.mayorAndCouncil}${projection}</h2><p>${mayor}</p>${seatsPicture(s, language)}${coalitions}${lists}${defeated}</section>`;
 }
 
 function renderReferendum(s: Summary, language: Language): string {
@@ -257,11 +259,12 @@ ${rehearsal}
 <nav class="languages" aria-label="${t.languageNav}"><a href="${pageUrl(s.electionId, location, other)}" hreflang="${other}" lang="${other}">${t.otherLanguage.name}</a></nav>
 <h1>${escapeHtml(s.name)}</h1>
 <div id="state">${renderState(s, language)}</div>
+${renderRoundLink(s, language)}
 <p id="live-status" class="muted" role="status"></p>
 </header>
 <main id="results" tabindex="-1">
 <div id="live">${renderLiveContent(s, language)}</div>
-${renderDrillDown(s, language)}
+${pollingMap(s, language)}${renderDrillDown(s, language)}
 ${renderOpenData(s, language)}
 </main>
 <footer><p class="muted">${t.footer(escapeHtml(s.municipality.name))}</p></footer>

@@ -1,6 +1,6 @@
 /**
- * The page's building blocks: every figure is a real table (the bars are decoration beside
- * the numbers, hidden from screen readers), so nothing is only a picture.
+ * The page's building blocks: every figure is a real table, so nothing is only a picture
+ * (the pictures of charts/ show the same figures).
  */
 import { escapeHtml } from '../html.js';
 
@@ -22,10 +22,3 @@ export function table(caption: string, headers: string[], rows: string[][], wide
     .join('');
   return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
-
-/**
- * A percentage bar drawn with SVG attributes, not inline styles, so a strict
- * Content-Security-Policy (no 'unsafe-inline') still shows it.
- */
-export const bar = (percent: number) =>
-  `<svg class="bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="bar-track" width="100" height="1"/><rect class="bar-value" width="${Math.max(0, Math.min(100, percent)).toFixed(2)}" height="1"/></svg>`;

@@ -1,16 +1,16 @@
 /**
  * An election's widget (`/results/<e>/widget/`): the one page other sites may frame (a news
  * site's article, a party's page), so it is compact: the state of the count, the mayoral
- * candidates or the referendum's answers with their bars, the latest turnout, and a link to the
+ * candidates (with the page's bars) or the referendum's answers, the latest turnout, and a link to the
  * full page. Static and script-free: it refreshes itself every 30 s (the publisher rewrites it on
  * every publish), so it works in any iframe, on any site's CSP. Pure: summary in, HTML out.
  */
 import type { Summary } from '../../domain/summary.js';
 import { escapeHtml, FAVICON_LINK } from '../html.js';
+import { candidateBars } from '../results/charts/vote-bars.js';
 import { formatsOf } from '../results/formats.js';
 import { type Language, MESSAGES } from '../results/messages.js';
 import { pageUrl } from '../results/render.js';
-import { bar } from '../results/tables.js';
 import type { SiteAssets } from '../site-assets.js';
 import { WIDGET_WORDS } from './words.js';
 
@@ -25,12 +25,12 @@ function rows(s: Summary, language: Language): string {
   const f = formatsOf(language);
   const w = WIDGET_WORDS[language];
   const line = (name: string, votes: number, percent: number) =>
-    `<li><span class="widget-name">${escapeHtml(name)}</span> <span class="widget-figure">${f.percent(percent)}</span> <span class="muted">${w.votes(f.count(votes))}</span>${bar(percent)}</li>`;
+    `<li><span class="widget-name">${escapeHtml(name)}</span> <span class="widget-figure">${f.percent(percent)}</span> <span class="muted">${w.votes(f.count(votes))}</span></li>`;
   if (s.candidates.length)
     return `<ol class="widget-rows">${[...s.candidates]
       .sort((a, b) => b.votes - a.votes)
       .map((c) => line(c.name, c.votes, c.percent))
-      .join('')}</ol>`;
+      .join('')}</ol>${candidateBars(s, language)}`;
   return s.answers
     .map(
       (a) =>
