@@ -82,6 +82,10 @@ export class TooManySectionsError extends AppError {
 export class JobNotFoundError extends AppError {
   readonly code = 'JOB_NOT_FOUND';
 }
+/** An acknowledgement of a staff message the election does not have. */
+export class MessageNotFoundError extends AppError {
+  readonly code = 'MESSAGE_NOT_FOUND';
+}
 /** The same Idempotency-Key again with another request: a new key starts another job. */
 export class IdempotencyKeyReusedError extends AppError {
   readonly code = 'IDEMPOTENCY_KEY_REUSED';

@@ -129,7 +129,13 @@ export async function buildSite(): Promise<SiteFile[]> {
     resultsScript: hashedPath('results-page', 'js', scriptBody),
     resultsStyle: hashedPath('results-page', 'css', style),
   };
-  const officerScript = await bundle('officer-app/app.ts');
+  // The officer app says its version with every call (X-App-Version): the package's.
+  const { version } = JSON.parse(readFileSync(join(SITE_DIR, '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const officerScript = await bundle('officer-app/app.ts', {
+    __OFFICER_APP_VERSION__: JSON.stringify(version),
+  });
   const officerStyle = await minifiedCss('officer-app/officer-app.css');
   const officerScriptPath = hashedPath('officer-app', 'js', officerScript);
   const officerStylePath = hashedPath('officer-app', 'css', officerStyle);

@@ -58,6 +58,12 @@ const GRANTS = {
   submitResults: { ...API, table: SECTION_WRITE },
   readSection: { ...API, table: [...SIGN_IN, ...READS] },
   readSectionHistory: { ...API, table: [...SIGN_IN, ...READS] },
+  // A broadcast: the election's state read (GetItem), the message put once.
+  sendStaffMessage: { ...API, table: [...SIGN_IN, 'dynamodb:PutItem'] },
+  // The latest messages and the section's acknowledgements (Query); the contact is an UpdateItem.
+  readOfficerMessages: { ...API, table: [...SIGN_IN, ...READS] },
+  // The message read (GetItem), the acknowledgement kept once (UpdateItem): SIGN_IN's own actions.
+  acknowledgeMessage: { ...API },
   approveSection: { ...API, table: SECTION_WRITE },
   reopenSection: { ...API, table: SECTION_WRITE },
   // Locks the election with its record; with two approvals, the first checked in the same transaction.
@@ -66,7 +72,8 @@ const GRANTS = {
     table: [...SIGN_IN, ...READS, 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem'],
   },
   listQuarantine: { ...API, table: [...SIGN_IN, ...READS] },
-  // Every section (Query), then their current items by key, 100 to a BatchGetItem.
+  // Every section (Query), then their current items and last contacts by key, 100 to a BatchGetItem;
+  // the broadcasts and their acknowledgements (Query).
   listSectionStates: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:BatchGetItem'] },
   exportElection: { ...API, table: [...SIGN_IN, ...READS, 'dynamodb:BatchGetItem'] },
   readAudit: { ...API, table: [...SIGN_IN, ...READS] },

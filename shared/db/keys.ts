@@ -76,6 +76,14 @@ export const keys = {
     PK: sectionPk(electionId, sectionId),
     SK: 'OFFICER_TOKEN',
   }),
+  /**
+   * When the section's officer app last reached the server, and in which version (at most one
+   * write a minute; no stream reader's filter takes it).
+   */
+  sectionContact: (electionId: string, sectionId: string): Key => ({
+    PK: sectionPk(electionId, sectionId),
+    SK: 'CONTACT',
+  }),
   /** The aggregation's record of what one source item (results or a turnout slot) contributed. */
   applied: (source: Key): Key => ({ PK: source.PK, SK: `APPLIED#${source.SK}` }),
   /**
@@ -164,6 +172,24 @@ export const keys = {
   certificationApproval: (electionId: string): Key => ({
     PK: electionPk(electionId),
     SK: 'HISTORY#CERTIFICATION#APPROVAL',
+  }),
+
+  /**
+   * Staff broadcasts to an election's officers and the sections' acknowledgements, in their own
+   * partition per election (out of every stream filter, out of the audit chain): the messages by
+   * id (in the order sent), the acknowledgements by section, then message.
+   */
+  messagesPartition: (electionId: string) => `${electionPk(electionId)}#MESSAGES`,
+  staffMessagePrefix: 'MESSAGE#',
+  staffMessage: (electionId: string, messageId: string): Key => ({
+    PK: `${electionPk(electionId)}#MESSAGES`,
+    SK: `MESSAGE#${messageId}`,
+  }),
+  messageAckPrefix: 'ACK#',
+  sectionAckPrefix: (sectionId: string) => `ACK#${sectionId}#`,
+  messageAck: (electionId: string, sectionId: string, messageId: string): Key => ({
+    PK: `${electionPk(electionId)}#MESSAGES`,
+    SK: `ACK#${sectionId}#${messageId}`,
   }),
 
   /** One address's failed sign-ins in one window (TTL'd). */

@@ -101,6 +101,8 @@ const ElectionShapeSchema = z
     quorumPercent: z.number().min(0).max(100).optional(),
     /** How many different supervisors must certify (docs/interface.md, Staff accounts); 1 when absent. */
     certifyApprovals: z.union([z.literal(1), z.literal(2)]).optional(),
+    /** Minutes after a turnout slot's `at` before a section with no reading is shown late to staff (30 when absent). */
+    lateAfterMinutes: z.number().int().min(0).max(1440).optional(),
     /** The close of the polls (ISO 8601 with offset): counts are published from this instant on (counts-from.ts). */
     countsFrom: z.iso.datetime({ offset: true }).optional(),
   })

@@ -6,6 +6,7 @@ import { IdSchema } from '../domain/ids.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { logger } from '../logger.js';
 import { flushMetrics } from '../metrics.js';
+import { recordOfficerContact } from '../use-cases/record-officer-contact.js';
 import { withinLambdaAnswerLimit } from './answer-limit.js';
 import { authenticate, type Caller } from './authenticate.js';
 import { type Access, authorize } from './authorize.js';
@@ -107,6 +108,18 @@ const accessRule = (access: Access): middy.MiddlewareObj<ApiEvent> => ({
   },
 });
 
+/**
+ * An officer's request, once allowed, is the section's heartbeat: its last contact and the app's
+ * version (`X-App-Version`) recorded, at most once a minute, never failing the request.
+ */
+const officerContact = (): middy.MiddlewareObj<ApiEvent> => ({
+  before: async (request) => {
+    const caller = request.event.caller;
+    if (caller?.role === 'officer')
+      await recordOfficerContact(caller.electionId, caller.sectionId, header(request.event, 'x-app-version'));
+  },
+});
+
 /** Parses a JSON body within the size limits, inflated first when the route takes gzip. */
 const jsonBody = (limits: BodyLimits): middy.MiddlewareObj<ApiEvent> => ({
   before: async (request) => {
@@ -131,7 +144,8 @@ export function api(options: { access: Access; body?: boolean | BodyLimits }, ha
     .use(throughSite())
     .use(bearerAuth(options.access))
     .use(validPathIds())
-    .use(accessRule(options.access));
+    .use(accessRule(options.access))
+    .use(officerContact());
   if (options.body) chain.use(jsonBody(options.body === true ? { maxBytes: MAX_BODY_BYTES } : options.body));
   // Lambda passes a plain HTTP API event; the middlewares above add ids, caller and json to it.
   return chain.handler(handler) as unknown as middy.MiddyfiedHandler<

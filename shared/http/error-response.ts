@@ -14,6 +14,7 @@ const STATUS_BY_ERROR = new Map<abstract new (...args: never[]) => errors.AppErr
   [errors.SectionNotFoundError, 404],
   [errors.RouteNotFoundError, 404],
   [errors.JobNotFoundError, 404],
+  [errors.MessageNotFoundError, 404],
   [errors.StaffAccountNotFoundError, 404],
   [errors.AlreadyApprovedError, 409],
   [errors.ElectionInUseError, 409],

@@ -5,6 +5,7 @@
  * state (state.ts), the screen (screen.ts), the sending (sync.ts) and signing in (session.ts).
  */
 
+import { acknowledge, BROADCAST_POLL_MS, pollBroadcasts } from './broadcasts.js';
 import { deviceStore } from './device-store.js';
 import { formKey } from './drafts.js';
 import { updateChecks } from './live-checks.js';
@@ -49,7 +50,8 @@ root.addEventListener('submit', (event) => {
   const form = event.target as HTMLFormElement;
   if (!form.dataset.form) return;
   event.preventDefault();
-  if (form.dataset.form === 'sign-in') void signIn(app, String(new FormData(form).get('token') ?? '').trim());
+  if (form.dataset.form === 'sign-in')
+    void signIn(app, String(new FormData(form).get('token') ?? '').trim()).then(() => pollBroadcasts(app));
   else void submitForm(app, form);
 });
 root.addEventListener('input', (event) => {
@@ -69,6 +71,8 @@ root.addEventListener('click', (event) => {
   else if (action === 'reload') {
     forgetTypedForms(state.dirty);
     void refresh(app).then(() => document.getElementById('h-results')?.focus());
+  } else if (action === 'acknowledge') {
+    void acknowledge(app, target.closest<HTMLElement>('[data-message]')?.dataset.message ?? '');
   } else if (action === 'clear-outbox') {
     app.outbox.clearAnswered();
     render(app);
@@ -77,7 +81,11 @@ root.addEventListener('click', (event) => {
 window.addEventListener('online', () => {
   updateConnection(app);
   void flush(app);
+  void pollBroadcasts(app);
 });
+document.addEventListener('visibilitychange', () => void pollBroadcasts(app));
+// The municipality's messages, and the section's heartbeat on the staff page.
+setInterval(() => void pollBroadcasts(app), BROADCAST_POLL_MS);
 window.addEventListener('offline', () => updateConnection(app));
 // A phone that never says it came back online still retries now and then.
 setInterval(() => void flush(app), 15_000);
@@ -89,5 +97,5 @@ document.documentElement.lang = state.language;
 const linked = tokenFromLink();
 const current = deviceStore.current();
 const remembered = current ? deviceStore.tokenFor(current.electionId, current.sectionId) : '';
-if (linked || remembered) void signIn(app, linked ?? remembered);
+if (linked || remembered) void signIn(app, linked ?? remembered).then(() => pollBroadcasts(app));
 else renderSignIn(app);

@@ -104,4 +104,10 @@ export const en: AppMessages = {
     verify: 'Verify the receipt',
     qr: "The receipt's QR code",
   },
+  broadcasts: {
+    heading: 'Message from the municipality',
+    sentAt: (time: string) => `sent at ${time}`,
+    acknowledge: 'Read, got it',
+    acknowledged: 'Message acknowledged.',
+  },
 };

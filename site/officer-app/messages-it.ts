@@ -102,4 +102,10 @@ export const it = {
     verify: 'Verifica la ricevuta',
     qr: 'Codice QR della ricevuta',
   },
+  broadcasts: {
+    heading: 'Messaggio dal Comune',
+    sentAt: (time: string) => `inviato alle ${time}`,
+    acknowledge: 'Letto, ho capito',
+    acknowledged: 'Messaggio confermato.',
+  },
 };

@@ -4,7 +4,8 @@
  */
 import type { FailedCheck } from '../../shared/domain/checks.js';
 import type { ElectionHead, Section } from '../../shared/domain/election.js';
-import { callApi } from '../api-client.js';
+import { type ApiAnswer, callApi } from '../api-client.js';
+import { APP_VERSION } from './app-version.js';
 import type { OutboxItem, SendResult } from './outbox.js';
 import type { StoredCount } from './tally-form.js';
 
@@ -27,10 +28,50 @@ export interface SectionData extends StoredItemView {
 
 export type Session = { role: 'staff' } | { role: 'officer'; electionId: string; sectionId: string };
 
-export const readSession = (token: string) => callApi(token, '/session');
+/** A staff broadcast as the officer reads it: acknowledged or not yet. */
+export interface BroadcastView {
+  id: string;
+  text: string;
+  sentAt: string;
+  acknowledgedAt: string | null;
+}
+
+/** Every call of the app says its version (the section's watch on the staff page shows it). */
+const call = (token: string, path: string, init: RequestInit = {}): Promise<ApiAnswer> =>
+  callApi(token, path, { ...init, headers: { 'x-app-version': APP_VERSION, ...init.headers } });
+
+const sectionPath = (electionId: string, sectionId: string) =>
+  `/elections/${encodeURIComponent(electionId)}/sections/${encodeURIComponent(sectionId)}`;
+
+export const readSession = (token: string) => call(token, '/session');
 
 export const readSectionData = (token: string, electionId: string, sectionId: string) =>
-  callApi(token, `/elections/${encodeURIComponent(electionId)}/sections/${encodeURIComponent(sectionId)}`);
+  call(token, sectionPath(electionId, sectionId));
+
+/** The latest broadcasts with this section's acknowledgements; undefined when they cannot be read now. */
+export async function readBroadcasts(
+  token: string,
+  electionId: string,
+  sectionId: string,
+): Promise<BroadcastView[] | undefined> {
+  const answer = await call(token, `${sectionPath(electionId, sectionId)}/messages`);
+  return answer.status === 200 ? (answer.body as { messages: BroadcastView[] }).messages : undefined;
+}
+
+/** Acknowledges a broadcast (idempotent): true once the server has it. */
+export async function acknowledgeBroadcast(
+  token: string,
+  electionId: string,
+  sectionId: string,
+  messageId: string,
+): Promise<boolean> {
+  const answer = await call(
+    token,
+    `${sectionPath(electionId, sectionId)}/messages/${encodeURIComponent(messageId)}/ack`,
+    { method: 'POST' },
+  );
+  return answer.status === 200;
+}
 
 /** Sends one outbox item, with `If-Match` on the version it replaces. */
 export function sendSubmission(token: string, item: OutboxItem): Promise<SendResult> {
@@ -39,7 +80,7 @@ export function sendSubmission(token: string, item: OutboxItem): Promise<SendRes
     item.target.kind === 'results'
       ? `${base}/results`
       : `${base}/turnout/${encodeURIComponent(item.target.slotId)}`;
-  return callApi(token, path, {
+  return call(token, path, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', 'if-match': `"${item.basedOn}"` },
     body: JSON.stringify(item.body),

@@ -4,6 +4,7 @@
  * alone; and what is said aloud.
  */
 
+import { renderBroadcasts } from './broadcasts-view.js';
 import { waitForDialog } from './dialogs.js';
 import { captureDrafts, restoreDrafts } from './drafts.js';
 import { updateChecks } from './live-checks.js';
@@ -26,6 +27,7 @@ export function renderSignIn(app: App, error = ''): void {
   const t = APP_MESSAGES[app.state.language];
   document.title = t.title;
   app.state.data = undefined;
+  app.state.broadcasts = [];
   root().innerHTML = renderSignInPage({ language: app.state.language, error, waiting: app.outbox.waiting() });
 }
 
@@ -50,9 +52,16 @@ export function render(app: App): void {
     origin: location.origin,
   });
   reopenReceipts(opened);
+  renderBroadcastsOnly(app);
   restoreDrafts(root(), drafts);
   for (const form of root().querySelectorAll<HTMLFormElement>('form[data-form]')) updateChecks(form, state);
   if (focused) document.getElementById(focused)?.focus();
+}
+
+/** The messages not acknowledged, alone: a poll or an acknowledgement leaves the forms as they are. */
+export function renderBroadcastsOnly(app: App): void {
+  const box = document.getElementById('broadcasts');
+  if (box) box.innerHTML = renderBroadcasts(app.state.broadcasts, app.state.language);
 }
 
 export function renderOutboxOnly(app: App): void {

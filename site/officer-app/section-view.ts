@@ -61,6 +61,7 @@ export function renderSectionPage(
 ${options.staleData ? `<p class="notice">${t.loadingFailed}</p>` : ''}
 ${data.electionState === 'certified' ? `<p class="notice" role="note">${t.certified}</p>` : ''}
 </header>
+<div id="broadcasts" class="broadcasts"></div>
 <section id="outbox" aria-label="${t.outbox.heading}">${renderOutbox(outbox, data, language, options.sending, options.origin)}</section>
 ${
   election.turnoutSlots.length

@@ -6,7 +6,7 @@
 import type { CurrentItem } from '../../shared/domain/section-checks.js';
 import type { SubmissionStatus } from '../../shared/domain/status.js';
 import type { AppLanguage } from './messages.js';
-import type { SectionData } from './officer-api.js';
+import type { BroadcastView, SectionData } from './officer-api.js';
 import type { Outbox, OutboxItem, OutboxTarget } from './outbox.js';
 
 export interface AppState {
@@ -19,6 +19,8 @@ export interface AppState {
   sending: boolean;
   /** Forms with typed values not yet sent: a re-render keeps them. */
   dirty: Set<string>;
+  /** The municipality's latest messages, as last read (those not acknowledged are shown). */
+  broadcasts: BroadcastView[];
 }
 
 /** The state and the outbox, what every part of the app works on. */
@@ -33,6 +35,7 @@ export const createAppState = (language: AppLanguage): AppState => ({
   staleData: false,
   sending: false,
   dirty: new Set(),
+  broadcasts: [],
 });
 
 export const otherLanguage = (language: AppLanguage): AppLanguage => (language === 'it' ? 'en' : 'it');

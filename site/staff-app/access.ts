@@ -1,6 +1,7 @@
 /**
  * What the page offers to whom (docs/interface.md, Staff accounts): a viewer reads (overview,
- * history, exports, audit), a clerk also approves, reopens and hands out officer codes, a
+ * history, exports, audit), a clerk also approves, reopens, hands out officer codes and sends
+ * messages to the polling stations, a
  * supervisor also certifies, an admin also defines elections and manages accounts. The API
  * enforces the same rules; the page only leaves out what would be refused. Pure.
  */
@@ -10,6 +11,8 @@ import type { StaffSession } from './state.js';
 export interface Offer {
   review: boolean;
   codes: boolean;
+  /** Sending a message to every polling station of the election. */
+  broadcast: boolean;
   certify: boolean;
   define: boolean;
   accounts: boolean;
@@ -23,6 +26,7 @@ export function offerTo(session: StaffSession | undefined): Offer {
   return {
     review: has('clerk'),
     codes: has('clerk'),
+    broadcast: has('clerk'),
     certify: has('supervisor'),
     define: has('admin'),
     accounts: has('admin'),

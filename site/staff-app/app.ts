@@ -1,8 +1,8 @@
 /**
  * The staff page (bundled for the browser): sign in with a person's account (password and
  * one-time code) or the break-glass staff token, pick the election, review what is flagged, watch
- * what is missing, issue codes, download the exports, certify, manage accounts, as far as the
- * role goes, in Italian or English. This file wires the page's events to the state (state.ts),
+ * what is missing and every polling station, message the stations, issue codes, download the
+ * exports, certify, manage accounts, as far as the role goes, in Italian or English. This file wires the page's events to the state (state.ts),
  * the screen (screen.ts), signing in (session.ts), the operations, the accounts and the
  * downloads; a session that ends meanwhile (401) brings the sign-in back.
  */
@@ -18,7 +18,7 @@ import { defineElection } from './define-election.js';
 import { downloadAudit, downloadExport } from './downloads.js';
 import { readHistory } from './history.js';
 import { otherLanguage } from './messages.js';
-import { certify, codes, review } from './operations.js';
+import { broadcast, certify, codes, review } from './operations.js';
 import { render, renderKeepingForms } from './screen.js';
 import {
   changePassword,
@@ -67,6 +67,7 @@ const forms: Record<string, (form: HTMLFormElement) => Promise<void> | void> = {
   review: (form) => review(state, form),
   codes: (form) => codes(state, form),
   certify: (form) => certify(state, form),
+  broadcast: (form) => broadcast(state, form),
   'account-create': (form) => createAccount(state, form),
   'account-change': (form) => changeAccount(state, form),
 };
@@ -89,7 +90,11 @@ root.addEventListener('click', (event) => {
     render(state);
     document.getElementById(state.signInWith === 'token' ? 'token' : 'username')?.focus();
   } else if (action === 'reload') run(() => load(state));
-  else if (action === 'choose') {
+  else if (action === 'watch-filter') {
+    state.watchLateOnly = !state.watchLateOnly;
+    renderKeepingForms(state);
+    document.querySelector<HTMLElement>('[data-action="watch-filter"]')?.focus();
+  } else if (action === 'choose') {
     choosing(state);
     render(state);
     document.getElementById('page-title')?.focus();

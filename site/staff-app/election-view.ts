@@ -5,6 +5,7 @@
  */
 import { escapeHtml } from '../../shared/pages/html.js';
 import { offerTo } from './access.js';
+import { renderBroadcasts } from './broadcasts-view.js';
 import { renderHistory } from './history-view.js';
 import { STAFF_MESSAGES, type StaffLanguage, type StaffMessages } from './messages.js';
 import {
@@ -17,6 +18,7 @@ import {
 import { renderFlagged, renderHealing, renderMissing, renderQuarantine } from './review-view.js';
 import { headerActions, sessionLine } from './session-bar.js';
 import type { SectionHistory, StaffSession } from './state.js';
+import { renderWatch } from './watch-view.js';
 
 export function renderElectionPage(
   unsorted: Overview,
@@ -27,6 +29,8 @@ export function renderElectionPage(
     session: StaffSession;
     certifyApprovals: { approvals: number; needed: number } | undefined;
     history?: SectionHistory | undefined;
+    /** The watch shows the late sections only. */
+    watchLateOnly?: boolean;
   },
 ): string {
   const { language, notice, session } = options;
@@ -47,6 +51,8 @@ ${sessionLine(session, language)}
 ${notice ? `<p class="notice">${escapeHtml(notice)}</p>` : ''}</header>
 <section aria-labelledby="h-flagged"><h2 id="h-flagged" tabindex="-1">${t.flagged.heading(flagged)}</h2>${renderFlagged(overview, t, language, offer.review)}</section>
 <section aria-labelledby="h-missing"><h2 id="h-missing">${t.missing.heading}</h2>${renderMissing(overview, t)}</section>
+<section aria-labelledby="h-watch"><h2 id="h-watch" tabindex="-1">${t.watch.heading}</h2>${renderWatch(overview, t, options.watchLateOnly === true)}</section>
+<section aria-labelledby="h-broadcasts"><h2 id="h-broadcasts" tabindex="-1">${t.broadcasts.heading}</h2>${renderBroadcasts(overview, t, offer.broadcast)}</section>
 ${offer.quarantine ? `<section aria-labelledby="h-quarantine"><h2 id="h-quarantine">${t.quarantine.heading}</h2>${renderQuarantine(quarantine, t)}</section>` : ''}
 <section aria-labelledby="h-healing"><h2 id="h-healing">${t.healing.heading}</h2>${renderHealing(unsorted.healing, t)}</section>
 <section aria-labelledby="h-history"><h2 id="h-history">${t.history.heading}</h2><form data-form="history" class="card"><div class="field"><label for="history-section">${t.history.section}</label><input id="history-section" name="section" autocomplete="off" required value="${escapeHtml(options.history?.sectionId ?? '')}"></div><button type="submit">${t.history.show}</button></form>${options.history ? renderHistory(options.history, t, language) : ''}</section>

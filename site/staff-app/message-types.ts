@@ -168,6 +168,31 @@ export interface StaffMessages {
     andMore: (count: number) => string;
     reopened: string;
   };
+  /** Each polling station's watch: last contact, app version, late readings, what is flagged. */
+  watch: {
+    heading: string;
+    caption: string;
+    headers: [string, string, string, string, string];
+    never: string;
+    late: (slots: string) => string;
+    flaggedCount: string;
+    flaggedTurnout: (slot: string) => string;
+    showLate: string;
+    showAll: string;
+    lateCount: (late: number, total: number, minutes: number) => string;
+  };
+  /** Broadcasts to every officer of the election, and who acknowledged them. */
+  broadcasts: {
+    heading: string;
+    intro: string;
+    text: string;
+    send: string;
+    none: string;
+    sent: string;
+    failed: (error: string) => string;
+    sentBy: (who: string, at: string) => string;
+    acknowledged: (count: number, total: number) => string;
+  };
   /** A section's history: every version stored and every review. */
   history: {
     heading: string;

@@ -1,6 +1,6 @@
 /**
  * What staff do to the election from the page: approve or reopen a flagged item with a reason,
- * issue or revoke officer codes (clerk), certify (supervisor; with two approvals when the
+ * issue or revoke officer codes, send a message to every polling station (clerk), certify (supervisor; with two approvals when the
  * election asks for them). Each reads the election again and says how it went.
  */
 
@@ -65,6 +65,21 @@ export async function codes(state: StaffState, form: HTMLFormElement): Promise<v
   const tokens = (answer.body as { tokens: Record<string, string> }).tokens;
   await downloadSheet(state, overview, tokens);
   await load(state, (t) => andNotDone(t.codes.issued(Object.keys(tokens).length))(t));
+}
+
+/** Sends a message to every polling station of the election; the list then shows it. */
+export async function broadcast(state: StaffState, form: HTMLFormElement): Promise<void> {
+  const text = String(new FormData(form).get('text') ?? '').trim();
+  if (!text) {
+    form.querySelector('textarea')?.setAttribute('aria-invalid', 'true');
+    form.querySelector('textarea')?.focus();
+    return;
+  }
+  const answer = await postJson(`${electionPath(state.overview?.electionId ?? '')}/messages`, { text });
+  await load(state, (t) =>
+    answer.status === 201 ? t.broadcasts.sent : t.broadcasts.failed(errorText(answer)(t)),
+  );
+  document.getElementById('h-broadcasts')?.focus();
 }
 
 export async function certify(state: StaffState, form: HTMLFormElement): Promise<void> {

@@ -13,12 +13,31 @@ export interface ItemView {
   submittedAt: string;
 }
 
+/** A polling station's watch (docs/interface.md, The station watch). */
+export interface SectionWatchView {
+  lastContactAt: string | null;
+  appVersion: string | null;
+  lateTurnout: string[];
+  flagged: { results: boolean; turnout: string[] };
+}
+
 export interface SectionView {
   id: string;
   name: string;
   district?: string;
   results: ItemView | null;
   turnout: Record<string, ItemView>;
+  /** Absent from an API older than the station watch. */
+  watch?: SectionWatchView;
+}
+
+/** A broadcast to the election's officers, with who acknowledged it. */
+export interface BroadcastView {
+  id: string;
+  text: string;
+  sentAt: string;
+  sentBy: string;
+  acknowledged: { count: number; sections: string[] };
 }
 
 /** What the periodic reconciliation healed: its runs' repairs, newest first (README "Self-healing"). */
@@ -40,6 +59,9 @@ export interface Overview {
   /** Absent from an API older than the self-healing night. */
   healing?: HealingView;
   sections: SectionView[];
+  /** Absent from an API older than the broadcasts. */
+  messages?: BroadcastView[];
+  lateAfterMinutes?: number;
 }
 
 export interface QuarantinedView {
@@ -86,6 +108,15 @@ export function missingRows(overview: Overview): (
     })),
     { kind: 'results' as const, missing: overview.sections.filter((s) => isMissing(s.results)) },
   ];
+}
+
+/** The sections whose watch shows a late reading. */
+export const isLate = (section: SectionView) => (section.watch?.lateTurnout.length ?? 0) > 0;
+
+/** The watch's rows: every section, or the late ones only, late ones first, then by number. */
+export function watchRows(overview: Overview, lateOnly: boolean): SectionView[] {
+  const rows = overview.sections.filter((s) => !lateOnly || isLate(s));
+  return [...rows].sort((a, b) => Number(isLate(b)) - Number(isLate(a)) || byNumber(a, b));
 }
 
 /** The counts that count: accepted or approved. */

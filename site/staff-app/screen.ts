@@ -58,6 +58,7 @@ export function render(state: StaffState): void {
       session,
       certifyApprovals: state.certifyApprovals,
       history: state.history,
+      watchLateOnly: state.watchLateOnly,
     });
   }
 }

@@ -96,6 +96,8 @@ export interface StaffState {
   notice: Said | undefined;
   /** Why the last sign-in (or reading of the election) failed. */
   signInError: Said | undefined;
+  /** The polling stations' watch shows the late ones only. */
+  watchLateOnly: boolean;
 }
 
 export const createStaffState = (language: StaffLanguage): StaffState => ({
@@ -112,6 +114,7 @@ export const createStaffState = (language: StaffLanguage): StaffState => ({
   editing: undefined,
   notice: undefined,
   signInError: undefined,
+  watchLateOnly: false,
 });
 
 /** An API answer with its status (0: the server could not be reached). */

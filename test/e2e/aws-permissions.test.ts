@@ -116,6 +116,19 @@ describe('every function under its own role, as in AWS', () => {
       });
       expect(answer.status, path).toBe(401);
     }
+    // ...and those of the broadcast routes from a fourth (the first's later unknown codes, the
+    // revoked and the replaced ones below, must stay within its 20 a minute).
+    for (const [method, path] of [
+      ['GET', `${section('1')}/messages`],
+      ['POST', `${section('1')}/messages/m0000000000000-none/ack`],
+      ['POST', `/v1/admin/elections/${E}/messages`],
+    ] as const) {
+      const answer = await fetch(`${stack.apiUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${guessed}`, 'cloudfront-viewer-address': '203.0.113.9:443' },
+      });
+      expect(answer.status, path).toBe(401);
+    }
     // ...and those of the staff account routes from a third.
     for (const [method, path] of [
       ['PUT', '/v1/admin/staff/someone'],
@@ -191,6 +204,16 @@ describe('every function under its own role, as in AWS', () => {
     expect((await send('PUT', `${section('3')}/results`, officer('3'), recount)).body).toMatchObject({
       status: 'accepted',
     });
+
+    // Staff send a message to every station; officers read it (their heartbeat) and acknowledge it.
+    const message = await staff('POST', '/messages', { text: 'Seggi: chiusura alle 23' });
+    expect(message.status).toBe(201);
+    expect((await send('GET', `${section('2')}/messages`, officer('2'))).body).toMatchObject({
+      messages: [{ id: message.body.id, acknowledgedAt: null }],
+    });
+    expect((await send('POST', `${section('2')}/messages/${message.body.id}/ack`, officer('2'))).status).toBe(
+      200,
+    );
 
     // Everything read back, by officers and staff.
     expect((await send('GET', section('1'), officer('1'))).status).toBe(200);

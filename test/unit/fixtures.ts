@@ -17,7 +17,13 @@ import type { SummaryContext } from '../../shared/domain/summary.js';
 export type DefinitionInput = Required<
   Omit<
     z.input<typeof ElectionDefinitionSchema>,
-    'quorumPercent' | 'previousElection' | 'certifyApprovals' | 'countsFrom' | 'compareLists' | 'firstRound'
+    | 'quorumPercent'
+    | 'previousElection'
+    | 'certifyApprovals'
+    | 'countsFrom'
+    | 'compareLists'
+    | 'firstRound'
+    | 'lateAfterMinutes'
   >
 > & {
   firstRound?: string;
@@ -26,6 +32,7 @@ export type DefinitionInput = Required<
   compareLists?: Record<string, string>;
   certifyApprovals?: 1 | 2;
   countsFrom?: string;
+  lateAfterMinutes?: number;
 };
 
 /** The demo election as the raw JSON text the seeder reads. */

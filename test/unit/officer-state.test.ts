@@ -28,13 +28,14 @@ const saved = (id: string, name: OutboxItem['state']['name'] = 'saved'): OutboxI
 });
 
 describe('the officer app’s state', () => {
-  it('given a new app, then it starts signed out, idle, with nothing typed, in the language given', () => {
+  it('given a new app, then it starts signed out, idle, with nothing typed and no message, in the language given', () => {
     expect(createAppState('en')).toEqual({
       language: 'en',
       data: undefined,
       staleData: false,
       sending: false,
       dirty: new Set(),
+      broadcasts: [],
     });
     expect([otherLanguage('it'), otherLanguage('en')]).toEqual(['en', 'it']);
   });
