@@ -340,7 +340,11 @@ export function allocateRunoffSeats(
   // n. 8/2012), as at the first round.
   const bonusSeats = Math.min(seats, shareOfSeats(council.bonus.seatShare, seats, council.bonus.rounding));
   let bonusGiven = false;
-  if (majorityHolder === undefined && (groupSeats.get(mayor) ?? 0) < bonusSeats) {
+  // Seats go to lists by their votes (c. 9): a mayor whose group has no admitted list votes (its
+  // lists all under the threshold, or with none at the first round) has no list to seat, so no
+  // bonus can be given to it, and the council is the groups' own D'Hondt.
+  const mayorGroupVotes = contenders.find((c) => c.id === mayor)?.votes ?? 0;
+  if (majorityHolder === undefined && mayorGroupVotes > 0 && (groupSeats.get(mayor) ?? 0) < bonusSeats) {
     // "I restanti seggi vengono assegnati alle altre liste o gruppi di liste collegate ai sensi
     // del comma 8": D'Hondt among the other groups.
     tiedByLot.length = 0;

@@ -5,7 +5,7 @@ import { logger } from '../logger.js';
 import { recordHealed } from '../metrics.js';
 import { loadElection } from './election-context.js';
 import { type HealReport, healElection } from './heal-election.js';
-import { requestLogCatchUps } from './request-public-log.js';
+import { requestLogAppends, requestLogCatchUps } from './request-public-log.js';
 
 /**
  * What one run's sweeps may take: at most 70% of its time, and 15 s, so a national night's sweep
@@ -28,11 +28,18 @@ export async function reconcileOpenElections(
 ): Promise<HealReport[]> {
   const reports: HealReport[] = [];
   const electionIds = await listElectionIds();
-  // Every log catches up with its chain, a certified election's too (its last entry is the certification).
-  await requestLogCatchUps(electionIds);
-  for (const electionId of electionIds) {
-    const state = await getElectionState(electionId);
-    if (!state || state.state === 'certified') continue;
+  const states = new Map(
+    await Promise.all(electionIds.map(async (id) => [id, await getElectionState(id)] as const)),
+  );
+  const open = electionIds.filter((id) => states.get(id) && states.get(id)?.state !== 'certified');
+  // Every log catches up with its chain: an open election's is asked every run (an append that
+  // finds nothing new is a lease and two reads), a certified one's only while behind its chain
+  // (its last entry is the certification).
+  await Promise.all([
+    requestLogAppends(open),
+    requestLogCatchUps(electionIds.filter((id) => states.get(id)?.state === 'certified')),
+  ]);
+  for (const electionId of open) {
     const [{ head }, publication] = await Promise.all([loadElection(electionId), getPublication(electionId)]);
     // The state item this run writes reaches the publisher, whose publication then no longer
     // covers the present (publish-results.ts): the counts are published.

@@ -508,7 +508,11 @@ describe('allocateRunoffSeats: properties', () => {
         const [winner, ...others] = result.groups;
         const othersHaveVotes = others.some((g) => g.votes > 0);
         expect(winner?.candidateId).toBe(result.mayor.candidateId);
-        if (result.bonusWithheldBy === null) {
+        // A winner whose group has no list votes has no list to seat: no bonus, D'Hondt's seats (none).
+        if ((winner?.votes ?? 0) === 0) {
+          expect(winner?.seats).toBe(0);
+          expect(result.groups.every((g) => !g.majorityBonus)).toBe(true);
+        } else if (result.bonusWithheldBy === null) {
           expect(winner?.seats).toBeGreaterThanOrEqual(
             othersHaveVotes ? sixtyPercent(first.councilSeats) : first.councilSeats,
           );
