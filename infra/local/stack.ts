@@ -195,8 +195,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         S3_ENDPOINT: gate.url,
         LAMBDA_ENDPOINT: gate.url,
         CODE_SHEETS_BUCKET: LOCAL_CODE_SHEETS_BUCKET,
-        // Given to the log writer alone (serverless.yml): the stand-in for its secret.
-        LOG_SIGNING_KEY_FILE: logSigningKey,
+        // The stand-in for the log's secret: serverless.yml hands it, as LOG_SIGNING_KEY_FILE, to
+        // the log writer's environment alone (no other function's code is told where it is).
+        LOCAL_LOG_SIGNING_KEY_FILE: logSigningKey,
         AWS_REGION: REGION,
         AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
         AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
