@@ -560,6 +560,10 @@ describe('the CloudFormation template serverless.yml generates', () => {
         'POST /v1/staff/sessions',
         'POST /v1/staff/password',
         'DELETE /v1/staff/sessions/current',
+        // The broadcasts: staff post, each section's officer reads and acknowledges.
+        'POST /v1/admin/elections/{electionId}/messages',
+        'GET /v1/elections/{electionId}/sections/{sectionId}/messages',
+        'POST /v1/elections/{electionId}/sections/{sectionId}/messages/{messageId}/ack',
         // Everything else: a 404 in the contract's error shape.
         '$default',
       ].sort(),
