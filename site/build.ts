@@ -17,9 +17,10 @@ import {
   NOT_FOUND_PAGE_KEY,
   notFoundPage,
 } from '../shared/pages/error-page.js';
-import { FAVICON_LINK, FAVICON_PATH } from '../shared/pages/html.js';
+import { FAVICON_PATH } from '../shared/pages/html.js';
 import { SITE_MANIFEST_KEY, type SiteAssets } from '../shared/pages/site-assets.js';
 import { CACHE, CONTENT_TYPE } from '../shared/storage/bucket.js';
+import { appHead } from './app-head.js';
 import { verifyPage } from './verify-page/page.js';
 
 const SITE_DIR = dirname(fileURLToPath(import.meta.url));
@@ -98,18 +99,7 @@ const minifiedCss = async (path: string, replace: (css: string) => string = (css
 
 /** An app's page (officer, staff): static, naming its hashed script and stylesheet; rewritten by each upload. */
 function appPage(title: string, script: string, style: string): string {
-  return `<!doctype html>
-<html lang="it">
-<head>
-<meta charset="utf-8">
-${FAVICON_LINK}
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
-<title>${title}</title>
-<link rel="stylesheet" href="${style}">
-<script src="${script}" defer></script>
-</head>
+  return `${appHead(title, script, style)}
 <body>
 <main id="app"><noscript><p>Questa app richiede JavaScript. This app needs JavaScript.</p></noscript></main>
 <div id="announcer" class="visually-hidden" role="status" aria-live="polite"></div>

@@ -3,10 +3,10 @@
  * bundles are bytes, cached for good (a partial tile has its own name, `N.p/W`, so no file under
  * a name ever changes); the checkpoint and the key file are text, cached like the pointer.
  */
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { config } from '../config.js';
 import { CACHE, CONTENT_TYPE } from './bucket.js';
-import { s3 } from './s3-bucket.js';
+import { getObjectIfAny, s3 } from './s3-bucket.js';
 
 export interface LogFiles {
   putTile(key: string, bytes: Uint8Array): Promise<void>;
@@ -32,13 +32,7 @@ export function s3LogFiles(bucketName = config().BUCKET_NAME): LogFiles {
     putTile: (key, bytes) => put(key, bytes, CONTENT_TYPE.binary, CACHE.immutable),
     putText: (key, text) => put(key, text, CONTENT_TYPE.text, CACHE.pointer),
     async get(key) {
-      try {
-        const object = await s3().send(new GetObjectCommand({ Bucket: bucketName, Key: key }));
-        return await object.Body?.transformToByteArray();
-      } catch (error) {
-        if ((error as Error).name === 'NoSuchKey') return undefined;
-        throw error;
-      }
+      return (await getObjectIfAny(s3(), bucketName, key))?.Body?.transformToByteArray();
     },
   };
 }

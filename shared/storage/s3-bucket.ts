@@ -18,6 +18,16 @@ export function s3(): S3Client {
   return client;
 }
 
+/** An object, or undefined when the bucket has none at `key` (every other failure is thrown). */
+export async function getObjectIfAny(client: S3Client, bucketName: string, key: string) {
+  try {
+    return await client.send(new GetObjectCommand({ Bucket: bucketName, Key: key }));
+  } catch (error) {
+    if ((error as Error).name === 'NoSuchKey') return undefined;
+    throw error;
+  }
+}
+
 /** The public bucket on S3 (in production) or on an S3-compatible server (locally). */
 export function s3Bucket(bucketName = config().BUCKET_NAME): PublicBucket {
   return bucketOn(s3, bucketName);
@@ -38,13 +48,7 @@ export function bucketOn(s3: () => S3Client, bucketName: string): PublicBucket {
       );
     },
     async get(key) {
-      try {
-        const object = await s3().send(new GetObjectCommand({ Bucket: bucketName, Key: key }));
-        return await object.Body?.transformToString();
-      } catch (error) {
-        if ((error as Error).name === 'NoSuchKey') return undefined;
-        throw error;
-      }
+      return (await getObjectIfAny(s3(), bucketName, key))?.Body?.transformToString();
     },
     async isReachable() {
       try {

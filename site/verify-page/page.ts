@@ -4,21 +4,10 @@
  * so it works as a plain GET too), the QR code from the camera or a photo, and the region the
  * verdict is said in, in Italian and English. No inline script or style.
  */
-import { FAVICON_LINK } from '../../shared/pages/html.js';
+import { appHead } from '../app-head.js';
 
 export function verifyPage(script: string, style: string, qrReader: string): string {
-  return `<!doctype html>
-<html lang="it">
-<head>
-<meta charset="utf-8">
-${FAVICON_LINK}
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
-<title>Verifica una ricevuta · Verify a receipt</title>
-<link rel="stylesheet" href="${style}">
-<script src="${script}" defer></script>
-</head>
+  return `${appHead('Verifica una ricevuta · Verify a receipt', script, style)}
 <body>
 <main id="verify" data-qr-reader="${qrReader}">
 <h1>Verifica una ricevuta <span lang="en" class="en">Verify a receipt</span></h1>
