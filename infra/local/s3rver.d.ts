@@ -10,5 +10,8 @@ declare module 's3rver' {
     constructor(options: S3rverOptions);
     run(): Promise<unknown>;
     close(): Promise<void>;
+    /** The store the requests use (lib/s3rver.js sets both). */
+    store: unknown;
+    context: { store: unknown };
   }
 }
