@@ -7,7 +7,7 @@
  * back. The first append also puts the log's verifier key in the deployment's key file.
  */
 import { randomUUID } from 'node:crypto';
-import { listAuditEntries, readAuditHead } from '../db/audit.js';
+import { listAuditEntries } from '../db/audit.js';
 import {
   readPublicLogState,
   recordKeyPublished,
@@ -30,6 +30,7 @@ import { logger } from '../logger.js';
 import { AGAIN, retrying } from '../retry.js';
 import type { LogFiles } from '../storage/log-files.js';
 import { inPool } from './in-pool.js';
+import { publicLogDue } from './public-log-due.js';
 
 /** Longer than the writer's Lambda timeout (60 s): a lease only runs out when its holder is gone. */
 const LEASE_MS = 90_000;
@@ -56,9 +57,8 @@ export async function appendPublicLog(electionId: string, writer: LogWriter): Pr
   const now = writer.now ?? (() => new Date());
   // Nothing chained since the last checkpoint (the reconciliation asks every minute): no lease
   // taken, no write, so the publisher, which hears the log's state item, is not woken for nothing.
-  const [head, state] = await Promise.all([readAuditHead(electionId), readPublicLogState(electionId)]);
-  if ((head?.seq ?? 0) <= state.size && state.keyPublished)
-    return { electionId, outcome: 'up-to-date', size: state.size };
+  const { due, state } = await publicLogDue(electionId);
+  if (!due) return { electionId, outcome: 'up-to-date', size: state.size };
   const holder = randomUUID();
   const lease = await takeLogLease(electionId, holder, now(), new Date(now().getTime() + LEASE_MS));
   if (lease === 'busy')

@@ -6,9 +6,8 @@
  */
 import { startWorker } from '../aws/start-worker.js';
 import { config } from '../config.js';
-import { readAuditHead } from '../db/audit.js';
-import { readPublicLogState } from '../db/public-log.js';
 import { logger } from '../logger.js';
+import { publicLogDue } from './public-log-due.js';
 
 export interface AppendPublicLogEvent {
   electionId: string;
@@ -31,13 +30,12 @@ export async function requestLogAppends(electionIds: Iterable<string>): Promise<
   );
 }
 
-/** The reconciliation's: a request for every log behind its election's audit chain. */
+/** The reconciliation's: a request for every log with work waiting (public-log-due.ts). */
 export async function requestLogCatchUps(electionIds: readonly string[]): Promise<void> {
   if (!config().APPEND_PUBLIC_LOG_FUNCTION) return;
   const behind: string[] = [];
   for (const electionId of electionIds) {
-    const [head, log] = await Promise.all([readAuditHead(electionId), readPublicLogState(electionId)]);
-    if ((head?.seq ?? 0) > log.size) behind.push(electionId);
+    if ((await publicLogDue(electionId)).due) behind.push(electionId);
   }
   await requestLogAppends(behind);
 }
