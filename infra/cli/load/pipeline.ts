@@ -32,8 +32,8 @@ export async function awaitPipeline(election: ElectionDefinition, deadline: numb
   const bucket = s3Bucket();
   const paths = publicPaths(election.id);
   const expected = election.sections.length;
-  // The local S3 stand-in may cut a read short under load: for a poll that is only "not yet".
-  const read = (key: string) => bucket.get(key).catch(() => undefined);
+  // A file not yet published reads as undefined: "not yet" (the local S3 PUTs atomically, as S3 does).
+  const read = (key: string) => bucket.get(key);
   const readCounts = async () => {
     const tally = (await readTotal(election.id))?.tally ?? {};
     const pointer = await read(paths.pointer);
