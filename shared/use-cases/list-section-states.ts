@@ -6,10 +6,10 @@
  */
 import { readHealState } from '../db/heal-state.js';
 import { readSectionContacts } from '../db/section-contacts.js';
-import { DEFAULT_LATE_AFTER_MINUTES, sectionWatch } from '../domain/station-watch.js';
+import { DEFAULT_LATE_AFTER_MINUTES } from '../domain/station-watch.js';
 import { currentSections } from './current-sections.js';
 import { loadElection } from './election-context.js';
-import { submissionView as view } from './read-section.js';
+import { sectionStateRow } from './section-state-row.js';
 import { staffMessagesOverview } from './staff-messages.js';
 
 /** Batches of 100 sections' contacts read at once, as their items are. */
@@ -47,19 +47,14 @@ export async function listSectionStates(electionId: string, now = Date.now()) {
       lastCheckedTotalsAt: healing.lastCheckedTotalsAt ?? null,
       repairs: healing.repairs,
     },
-    sections: sections.map(({ section, stored }) => {
-      const results = stored.find((s) => s.kind === 'results');
-      return {
-        id: section.id,
-        name: section.name,
-        ...(section.district !== undefined ? { district: section.district } : {}),
-        results: results ? view(results) : null,
-        turnout: Object.fromEntries(
-          stored.filter((s) => s.kind === 'turnout').map((s) => [s.slotId ?? '', view(s)]),
-        ),
-        watch: sectionWatch(head.turnoutSlots, stored, contacts.get(section.id), now, lateAfterMinutes),
-      };
-    }),
+    sections: sections.map(({ section, stored }) =>
+      sectionStateRow(section, stored, {
+        slots: head.turnoutSlots,
+        contact: contacts.get(section.id),
+        now,
+        lateAfterMinutes,
+      }),
+    ),
     messages,
   };
 }
