@@ -14,6 +14,7 @@ import type { PublicBucket } from '../../shared/storage/bucket.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
 let site: Awaited<ReturnType<typeof startLocalBucket>>;
@@ -192,7 +193,7 @@ describe('the site’s index and front page (DynamoDB Local, S3 stand-in)', () =
         async (kinds, seed) => {
           // Prepare
           run++;
-          const random = seeded(seed);
+          const random = seededRandom(seed);
           const ids = kinds.map((_, i) => `race-${run}-${i}`);
           await Promise.all(
             ids.map((id, i) =>
@@ -251,7 +252,7 @@ describe('the site’s index and front page (DynamoDB Local, S3 stand-in)', () =
               body: squareResults(run + i),
             });
           await m.aggregate(await table.readNewStreamRecords());
-          const random = seeded(seed);
+          const random = seededRandom(seed);
           const holder = new Holder();
           const bucket = slowBucket(site.bucket, random, holder);
           dbPause = () => Math.floor(random() * 8);
@@ -301,18 +302,6 @@ async function forgetSiteEntries(): Promise<void> {
     await m
       .db()
       .send(new DeleteCommand({ TableName: process.env.TABLE_NAME, Key: { PK: item.PK, SK: item.SK } }));
-}
-
-/** mulberry32: a small seeded generator of numbers in [0, 1). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** The publisher a call belongs to (an id per wake of the property's run). */
