@@ -8,6 +8,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/domain/actor.js';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
@@ -76,10 +77,9 @@ async function nightOf(electionId: string) {
 beforeAll(async () => {
   table = await startLocalTable();
   site = await startLocalBucket(BUCKET);
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
   const { publishSummary } = await import('../../shared/use-cases/publish-results.js');
   settle = async () => {
-    await handler({ Records: await table.readNewStreamRecords() }, { functionName: 'test' } as never);
+    await aggregateAndChain(await table.readNewStreamRecords());
     for (const electionId of [E, F]) await publishSummary(site.bucket, electionId);
   };
   m = {

@@ -2,6 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/domain/audit-chain.js';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
@@ -19,7 +20,6 @@ const officer = (sectionId: string) => ({
 let table: Awaited<ReturnType<typeof startLocalTable>>;
 let site: Awaited<ReturnType<typeof startLocalBucket>>;
 let feed: (records: DynamoDBRecord[]) => Promise<void>;
-let chain: (records: DynamoDBRecord[]) => Promise<unknown>;
 let m: typeof import('../../infra/cli/verify-audit/verify-trail.js') &
   typeof import('../../shared/use-cases/define-election.js') &
   typeof import('../../shared/use-cases/submit-section-data.js') &
@@ -38,13 +38,11 @@ const delivered: DynamoDBRecord[] = [];
 beforeAll(async () => {
   table = await startLocalTable();
   site = await startLocalBucket(BUCKET);
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
   const { publishSummary } = await import('../../shared/use-cases/publish-results.js');
-  chain = (records) => handler({ Records: records }, { functionName: 'test' } as never);
   /** What the two stream readers do with new records, in one go. */
   feed = async (records) => {
     delivered.push(...records);
-    await chain(records);
+    await aggregateAndChain(records);
     await publishSummary(site.bucket, E);
   };
   m = {
@@ -197,8 +195,8 @@ describe('the audit trail, fed by the stream (DynamoDB Local, S3 stand-in)', () 
     // Prepare
     const before = await m.readAuditHead(E);
     // Act
-    await chain(delivered);
-    await chain([...delivered].reverse());
+    await aggregateAndChain(delivered);
+    await aggregateAndChain([...delivered].reverse());
     // Assess
     expect(await m.readAuditHead(E)).toEqual(before);
     expect((await m.verifyAudit(site.bucket, E)).problems).toEqual([]);

@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBRecord } from 'aws-lambda';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/db/keys.js';
 import type { PublicBucket } from '../../shared/storage/bucket.js';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
@@ -54,7 +54,6 @@ let m: {
   getPublication: typeof import('../../shared/db/publications.js').getPublication;
   readTotal: typeof import('../../shared/db/aggregates.js').readTotal;
   db: typeof import('../../shared/db/client.js').db;
-  aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
 };
 
 /**
@@ -79,7 +78,6 @@ async function pause() {
 beforeAll(async () => {
   table = await startLocalTable();
   site = await startLocalBucket(BUCKET);
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
   m = {
     ...(await import('../../shared/use-cases/define-election.js')),
     ...(await import('../../shared/use-cases/submit-section-data.js')),
@@ -87,7 +85,6 @@ beforeAll(async () => {
     ...(await import('../../shared/db/publications.js')),
     ...(await import('../../shared/db/aggregates.js')),
     ...(await import('../../shared/db/client.js')),
-    aggregate: (records) => handler({ Records: records }, { functionName: 'test' } as never),
   };
   // Publishers' reads and claims reach DynamoDB Local after random pauses, so they interleave,
   // and now and then after a stall.
@@ -302,7 +299,7 @@ describe('concurrent publishers of one election (DynamoDB Local, S3 stand-in)', 
                 sectionId: section,
                 body: squareResults(n),
               });
-              await m.aggregate(await table.readNewStreamRecords());
+              await aggregateAndChain(await table.readNewStreamRecords());
               running.push(...publishers(woken));
             }
             adversary.allAwake();

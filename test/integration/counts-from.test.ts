@@ -1,5 +1,5 @@
-import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, testActor } from '../helpers/elections.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
@@ -19,7 +19,6 @@ const AFTER = new Date('2026-05-25T21:00:01.000Z');
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
 let site: Awaited<ReturnType<typeof startLocalBucket>>;
-let aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
 let m: typeof import('../../shared/use-cases/define-election.js') &
   typeof import('../../shared/use-cases/submit-section-data.js') &
   typeof import('../../shared/use-cases/review-section.js') &
@@ -31,8 +30,6 @@ let m: typeof import('../../shared/use-cases/define-election.js') &
 beforeAll(async () => {
   table = await startLocalTable();
   site = await startLocalBucket();
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
-  aggregate = (records) => handler({ Records: records }, { functionName: 'test' } as never);
   m = {
     ...(await import('../../shared/use-cases/define-election.js')),
     ...(await import('../../shared/use-cases/submit-section-data.js')),
@@ -65,7 +62,7 @@ const COUNT_FIGURES = /\b(613|271|893|603|266)\b/;
 /** What the stream carries now: aggregated, then published with the publisher's clock at `now`. */
 async function deliver(now: Date) {
   const records = await table.readNewStreamRecords();
-  await aggregate(records);
+  await aggregateAndChain(records);
   const work = new m.PublishWork(() => now);
   for (const record of [...records, ...(await table.readNewStreamRecords())]) work.add(record);
   await work.publish(site.bucket);

@@ -6,6 +6,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicBucket } from '../../shared/storage/bucket.js';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
@@ -33,7 +34,6 @@ let m: {
   sumTallies: typeof import('../../shared/domain/tally.js').sumTallies;
   isCounted: typeof import('../../shared/domain/status.js').isCounted;
   db: typeof import('../../shared/db/client.js').db;
-  aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
 };
 
 /** Faults armed by a run: the next n TransactWriteItems calls fail, each in the given way. */
@@ -45,7 +45,6 @@ const faults: { transactions: ('throttle' | 'conflict')[]; bucketPuts: number } 
 beforeAll(async () => {
   table = await startLocalTable();
   site = await startLocalBucket(BUCKET);
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
   m = {
     ...(await import('../../shared/use-cases/define-election.js')),
     ...(await import('../../shared/use-cases/submit-section-data.js')),
@@ -55,7 +54,6 @@ beforeAll(async () => {
     ...(await import('../../shared/domain/tally.js')),
     ...(await import('../../shared/domain/status.js')),
     ...(await import('../../shared/db/client.js')),
-    aggregate: (records) => handler({ Records: records }, { functionName: 'test' } as never),
   };
   // Fault injection on the real client talking to DynamoDB Local.
   m.db().middlewareStack.add(
@@ -170,20 +168,20 @@ describe('exactly-once aggregation and publishing under faults (DynamoDB Local, 
               cut.push(fresh.slice(start, start + size));
             if (sideBySide) {
               faults.transactions = [...transactionFaults];
-              await Promise.all(cut.map((batch) => untilItSucceeds(() => m.aggregate(batch))));
+              await Promise.all(cut.map((batch) => untilItSucceeds(() => aggregateAndChain(batch))));
               faults.transactions = [];
               delivered.push(...fresh);
             } else {
               for (const batch of cut) {
                 faults.transactions = [...transactionFaults];
-                await untilItSucceeds(() => m.aggregate(batch));
+                await untilItSucceeds(() => aggregateAndChain(batch));
                 faults.transactions = [];
                 delivered.push(...batch);
               }
             }
             if (redeliver && delivered.length > 0) {
               const from = Math.floor(redeliver.from * delivered.length);
-              await m.aggregate(delivered.slice(from, from + redeliver.length));
+              await aggregateAndChain(delivered.slice(from, from + redeliver.length));
             }
           };
 
@@ -235,9 +233,9 @@ describe('exactly-once aggregation and publishing under faults (DynamoDB Local, 
           }
           // The stream eventually delivers everything (and redelivers the lot once more), then a publish.
           await deliver(1, null, []);
-          await m.aggregate(delivered);
+          await aggregateAndChain(delivered);
           // ...and brings back every record once more, alone and out of order: stale ones after newer ones.
-          for (const record of shuffled(delivered, shuffleSeed)) await m.aggregate([record]);
+          for (const record of shuffled(delivered, shuffleSeed)) await aggregateAndChain([record]);
           await untilItSucceeds(() => m.publishSummary(flakyBucket(), electionId));
 
           // Assess

@@ -1,5 +1,5 @@
-import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
 
@@ -13,7 +13,6 @@ import { startLocalTable } from '../helpers/local-table.js';
 
 const ELECTION = 'outlook-night';
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
 let m: typeof import('../../shared/db/aggregates.js') &
   typeof import('../../shared/use-cases/define-election.js') &
   typeof import('../../shared/use-cases/submit-section-data.js') &
@@ -24,8 +23,6 @@ let m: typeof import('../../shared/db/aggregates.js') &
 
 beforeAll(async () => {
   table = await startLocalTable();
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
-  aggregate = (records) => handler({ Records: records }, { functionName: 'test' } as never);
   m = {
     ...(await import('../../shared/db/aggregates.js')),
     ...(await import('../../shared/use-cases/define-election.js')),
@@ -68,7 +65,7 @@ const sendFinal = (sectionId: string, voters: number) =>
 async function deliverSideBySide() {
   const records = await table.readNewStreamRecords();
   const half = Math.ceil(records.length / 2);
-  await Promise.all([aggregate(records.slice(0, half)), aggregate(records.slice(half))]);
+  await Promise.all([aggregateAndChain(records.slice(0, half)), aggregateAndChain(records.slice(half))]);
 }
 
 async function outlookNow() {

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { verifyLogIndependently } from '../helpers/independent-log-verifier.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
@@ -21,7 +21,6 @@ const BUCKET = 'election-night-log-test';
 let table: Awaited<ReturnType<typeof startLocalTable>>;
 let site: Awaited<ReturnType<typeof startLocalBucket>>;
 let keyDirectory: string;
-let aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
 let m: typeof import('../../shared/use-cases/define-election.js') &
   typeof import('../../shared/use-cases/submit-section-data.js') &
   typeof import('../../shared/use-cases/review-section.js') &
@@ -37,8 +36,6 @@ beforeAll(async () => {
   process.env.LOG_SIGNING_KEY_FILE = join(keyDirectory, 'log-signing-key.txt');
   table = await startLocalTable();
   site = await startLocalBucket(BUCKET);
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
-  aggregate = (records) => handler({ Records: records }, { functionName: 'test' } as never);
   m = {
     ...(await import('../../shared/use-cases/define-election.js')),
     ...(await import('../../shared/use-cases/submit-section-data.js')),
@@ -59,7 +56,7 @@ afterAll(async () => {
 });
 
 const writer = () => ({ files: m.s3LogFiles(BUCKET), logName: 'test.example/night', signer: m.logSigner });
-const chainWhatArrived = async () => aggregate(await table.readNewStreamRecords());
+const chainWhatArrived = async () => aggregateAndChain(await table.readNewStreamRecords());
 
 /** The log as the bucket holds it, its key named after the writer's log. */
 async function bucketLog() {

@@ -6,11 +6,11 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBRecord } from 'aws-lambda';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/db/keys.js';
 import type { PublicBucket } from '../../shared/storage/bucket.js';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
@@ -23,7 +23,6 @@ let m: {
   submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
   publishSummary: typeof import('../../shared/use-cases/publish-results.js').publishSummary;
   db: typeof import('../../shared/db/client.js').db;
-  aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
 };
 
 /** While set, every DynamoDB call of the test's publishers waits a random while first. */
@@ -33,13 +32,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeAll(async () => {
   table = await startLocalTable();
   site = await startLocalBucket();
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
   m = {
     ...(await import('../../shared/use-cases/define-election.js')),
     ...(await import('../../shared/use-cases/submit-section-data.js')),
     ...(await import('../../shared/use-cases/publish-results.js')),
     ...(await import('../../shared/db/client.js')),
-    aggregate: (records) => handler({ Records: records }, { functionName: 'test' } as never),
   };
   m.db().middlewareStack.add(
     (next) => async (args) => {
@@ -121,7 +118,7 @@ describe('the site’s index and front page (DynamoDB Local, S3 stand-in)', () =
       sectionId: '1',
       body: squareResults(3),
     });
-    await m.aggregate(await table.readNewStreamRecords());
+    await aggregateAndChain(await table.readNewStreamRecords());
 
     // Act
     const seq = await m.publishSummary(site.bucket, 'alfa-2026');
@@ -159,7 +156,7 @@ describe('the site’s index and front page (DynamoDB Local, S3 stand-in)', () =
     };
     for (const sectionId of ['2', '3'])
       await m.submitResults({ actor: testActor, electionId: 'beta-2026', sectionId, body: squareResults(2) });
-    await m.aggregate(await table.readNewStreamRecords());
+    await aggregateAndChain(await table.readNewStreamRecords());
 
     // Act: still provisional
     const quiet = await m.publishSummary(recording, 'beta-2026');
@@ -171,7 +168,7 @@ describe('the site’s index and front page (DynamoDB Local, S3 stand-in)', () =
       sectionId: '1',
       body: squareResults(1),
     });
-    await m.aggregate(await table.readNewStreamRecords());
+    await aggregateAndChain(await table.readNewStreamRecords());
     await m.publishSummary(recording, 'beta-2026');
 
     // Assess
@@ -251,7 +248,7 @@ describe('the site’s index and front page (DynamoDB Local, S3 stand-in)', () =
               sectionId,
               body: squareResults(run + i),
             });
-          await m.aggregate(await table.readNewStreamRecords());
+          await aggregateAndChain(await table.readNewStreamRecords());
           const random = seededRandom(seed);
           const holder = new Holder();
           const bucket = slowBucket(site.bucket, random, holder);
