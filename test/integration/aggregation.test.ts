@@ -2,12 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let use: {
-  defineElection: typeof import('../../shared/use-cases/define-election.js').defineElection;
-  submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
-  submitTurnout: typeof import('../../shared/use-cases/submit-section-data.js').submitTurnout;
+let use: NightUseCases & {
   readTotal: typeof import('../../shared/db/aggregates.js').readTotal;
   readChangeEntries: typeof import('../../shared/db/aggregates.js').readChangeEntries;
   listQuarantine: typeof import('../../shared/db/quarantine.js').listQuarantine;
@@ -17,8 +15,7 @@ let use: {
 beforeAll(async () => {
   table = await startLocalTable();
   use = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/db/aggregates.js')),
     ...(await import('../../shared/db/quarantine.js')),
     ...(await import('../../shared/use-cases/redrive-aggregation.js')),

@@ -12,6 +12,7 @@ import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 const BUCKET = 'audit-roles-test';
 /** The election staff work on within their rights, and the one the forged writes went into. */
@@ -21,10 +22,8 @@ const breakGlass = { elections: 'all' as const, by: testActor };
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
 let site: Awaited<ReturnType<typeof startLocalBucket>>;
-let m: typeof import('../../infra/cli/verify-audit/verify-trail.js') &
-  typeof import('../../shared/use-cases/define-election.js') &
-  typeof import('../../shared/use-cases/submit-section-data.js') &
-  typeof import('../../shared/use-cases/review-section.js') &
+let m: NightUseCases &
+  typeof import('../../infra/cli/verify-audit/verify-trail.js') &
   typeof import('../../shared/use-cases/issue-officer-tokens.js') &
   typeof import('../../shared/use-cases/certify-election.js') &
   typeof import('../../shared/use-cases/staff-accounts.js') &
@@ -84,9 +83,7 @@ beforeAll(async () => {
   };
   m = {
     ...(await import('../../infra/cli/verify-audit/verify-trail.js')),
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
-    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/issue-officer-tokens.js')),
     ...(await import('../../shared/use-cases/certify-election.js')),
     ...(await import('../../shared/use-cases/staff-accounts.js')),

@@ -6,6 +6,7 @@ import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 const BUCKET = 'audit-trail-test';
 const E = 'audited';
@@ -20,10 +21,8 @@ const officer = (sectionId: string) => ({
 let table: Awaited<ReturnType<typeof startLocalTable>>;
 let site: Awaited<ReturnType<typeof startLocalBucket>>;
 let feed: (records: DynamoDBRecord[]) => Promise<void>;
-let m: typeof import('../../infra/cli/verify-audit/verify-trail.js') &
-  typeof import('../../shared/use-cases/define-election.js') &
-  typeof import('../../shared/use-cases/submit-section-data.js') &
-  typeof import('../../shared/use-cases/review-section.js') &
+let m: NightUseCases &
+  typeof import('../../infra/cli/verify-audit/verify-trail.js') &
   typeof import('../../shared/use-cases/issue-officer-tokens.js') &
   typeof import('../../shared/use-cases/revoke-officer-tokens.js') &
   typeof import('../../shared/use-cases/certify-election.js') &
@@ -47,9 +46,7 @@ beforeAll(async () => {
   };
   m = {
     ...(await import('../../infra/cli/verify-audit/verify-trail.js')),
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
-    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/issue-officer-tokens.js')),
     ...(await import('../../shared/use-cases/revoke-officer-tokens.js')),
     ...(await import('../../shared/use-cases/certify-election.js')),

@@ -8,6 +8,7 @@ import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 
 /**
@@ -47,9 +48,7 @@ const RETRIES = 10;
 let table: Awaited<ReturnType<typeof startLocalTable>>;
 /** The bucket, with the site's assets as an upload would name them, so the pages are rendered whole. */
 let site: Awaited<ReturnType<typeof startLocalBucket>>;
-let m: {
-  defineElection: typeof import('../../shared/use-cases/define-election.js').defineElection;
-  submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
+let m: NightUseCases & {
   publishSummary: typeof import('../../shared/use-cases/publish-results.js').publishSummary;
   getPublication: typeof import('../../shared/db/publications.js').getPublication;
   readTotal: typeof import('../../shared/db/aggregates.js').readTotal;
@@ -79,8 +78,7 @@ beforeAll(async () => {
   table = await startLocalTable();
   site = await startLocalBucket(BUCKET);
   m = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/publish-results.js')),
     ...(await import('../../shared/db/publications.js')),
     ...(await import('../../shared/db/aggregates.js')),

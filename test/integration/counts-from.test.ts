@@ -3,6 +3,7 @@ import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, testActor } from '../helpers/elections.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 /**
  * The close of the polls on DynamoDB Local and s3rver: counts stored before the definition's
@@ -19,9 +20,7 @@ const AFTER = new Date('2026-05-25T21:00:01.000Z');
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
 let site: Awaited<ReturnType<typeof startLocalBucket>>;
-let m: typeof import('../../shared/use-cases/define-election.js') &
-  typeof import('../../shared/use-cases/submit-section-data.js') &
-  typeof import('../../shared/use-cases/review-section.js') &
+let m: NightUseCases &
   typeof import('../../shared/use-cases/publish-records.js') &
   typeof import('../../shared/use-cases/publish-results.js') &
   typeof import('../../shared/use-cases/reconcile-open-elections.js') &
@@ -31,9 +30,7 @@ beforeAll(async () => {
   table = await startLocalTable();
   site = await startLocalBucket();
   m = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
-    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/publish-records.js')),
     ...(await import('../../shared/use-cases/publish-results.js')),
     ...(await import('../../shared/use-cases/reconcile-open-elections.js')),

@@ -10,6 +10,7 @@ import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 /**
  * Exactly once, in effect: whatever the order of submissions, corrections, flags, approvals and
@@ -22,11 +23,7 @@ import { startLocalTable } from '../helpers/local-table.js';
 const BUCKET = 'election-night-test-site';
 let table: Awaited<ReturnType<typeof startLocalTable>>;
 let site: Awaited<ReturnType<typeof startLocalBucket>>;
-let m: {
-  defineElection: typeof import('../../shared/use-cases/define-election.js').defineElection;
-  submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
-  submitTurnout: typeof import('../../shared/use-cases/submit-section-data.js').submitTurnout;
-  reviewSection: typeof import('../../shared/use-cases/review-section.js').reviewSection;
+let m: NightUseCases & {
   publishSummary: typeof import('../../shared/use-cases/publish-results.js').publishSummary;
   listCurrentSubmissions: typeof import('../../shared/db/submissions.js').listCurrentSubmissions;
   tallyOfResults: typeof import('../../shared/domain/tally.js').tallyOfResults;
@@ -46,9 +43,7 @@ beforeAll(async () => {
   table = await startLocalTable();
   site = await startLocalBucket(BUCKET);
   m = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
-    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/publish-results.js')),
     ...(await import('../../shared/db/submissions.js')),
     ...(await import('../../shared/domain/tally.js')),

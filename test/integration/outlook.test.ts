@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 /**
  * The outlook through the real aggregation on DynamoDB Local: a town of 5,000 (plurality, TUEL
@@ -13,10 +14,8 @@ import { startLocalTable } from '../helpers/local-table.js';
 
 const ELECTION = 'outlook-night';
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let m: typeof import('../../shared/db/aggregates.js') &
-  typeof import('../../shared/use-cases/define-election.js') &
-  typeof import('../../shared/use-cases/submit-section-data.js') &
-  typeof import('../../shared/use-cases/review-section.js') &
+let m: NightUseCases &
+  typeof import('../../shared/db/aggregates.js') &
   typeof import('../../shared/use-cases/heal-election.js') &
   typeof import('../../shared/use-cases/election-context.js') &
   typeof import('../../shared/domain/summary.js');
@@ -25,9 +24,7 @@ beforeAll(async () => {
   table = await startLocalTable();
   m = {
     ...(await import('../../shared/db/aggregates.js')),
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
-    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/heal-election.js')),
     ...(await import('../../shared/use-cases/election-context.js')),
     ...(await import('../../shared/domain/summary.js')),

@@ -7,6 +7,7 @@ import { smallElection, squareResults, testActor } from '../helpers/elections.js
 import { verifyLogIndependently } from '../helpers/independent-log-verifier.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 import { readBucketLog } from '../helpers/site-log.js';
 
 /**
@@ -21,9 +22,7 @@ const BUCKET = 'election-night-log-test';
 let table: Awaited<ReturnType<typeof startLocalTable>>;
 let site: Awaited<ReturnType<typeof startLocalBucket>>;
 let keyDirectory: string;
-let m: typeof import('../../shared/use-cases/define-election.js') &
-  typeof import('../../shared/use-cases/submit-section-data.js') &
-  typeof import('../../shared/use-cases/review-section.js') &
+let m: NightUseCases &
   typeof import('../../shared/use-cases/append-public-log.js') &
   typeof import('../../shared/storage/log-files.js') &
   typeof import('../../shared/aws/log-signing-key.js') &
@@ -37,9 +36,7 @@ beforeAll(async () => {
   table = await startLocalTable();
   site = await startLocalBucket(BUCKET);
   m = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
-    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/append-public-log.js')),
     ...(await import('../../shared/storage/log-files.js')),
     ...(await import('../../shared/aws/log-signing-key.js')),

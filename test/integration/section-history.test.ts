@@ -7,14 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 // Shared modules read their configuration on first use: import them after the table is up.
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let use: {
-  defineElection: typeof import('../../shared/use-cases/define-election.js').defineElection;
-  submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
-  submitTurnout: typeof import('../../shared/use-cases/submit-section-data.js').submitTurnout;
-  reviewSection: typeof import('../../shared/use-cases/review-section.js').reviewSection;
+let use: NightUseCases & {
   readSectionHistory: typeof import('../../shared/use-cases/read-section-history.js').readSectionHistory;
   db: typeof import('../../shared/db/client.js');
 };
@@ -25,9 +22,7 @@ const notSquare = { ...squareResults(1), voters: squareResults(1).voters + 3 };
 beforeAll(async () => {
   table = await startLocalTable();
   use = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
-    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/read-section-history.js')),
     db: await import('../../shared/db/client.js'),
   };

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 import { damagePart as damageSomePart } from '../helpers/table-damage.js';
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let m: typeof import('../../shared/db/aggregates.js') &
+let m: NightUseCases &
+  typeof import('../../shared/db/aggregates.js') &
   typeof import('../../shared/db/heal-state.js') &
   typeof import('../../shared/db/client.js') &
-  typeof import('../../shared/use-cases/define-election.js') &
-  typeof import('../../shared/use-cases/submit-section-data.js') &
   typeof import('../../shared/use-cases/heal-election.js');
 
 beforeAll(async () => {
@@ -18,8 +18,7 @@ beforeAll(async () => {
     ...(await import('../../shared/db/aggregates.js')),
     ...(await import('../../shared/db/heal-state.js')),
     ...(await import('../../shared/db/client.js')),
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/heal-election.js')),
   };
 });

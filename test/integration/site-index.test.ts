@@ -14,13 +14,12 @@ import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
 let site: Awaited<ReturnType<typeof startLocalBucket>>;
-let m: {
-  defineElection: typeof import('../../shared/use-cases/define-election.js').defineElection;
-  submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
+let m: NightUseCases & {
   publishSummary: typeof import('../../shared/use-cases/publish-results.js').publishSummary;
   db: typeof import('../../shared/db/client.js').db;
 };
@@ -33,8 +32,7 @@ beforeAll(async () => {
   table = await startLocalTable();
   site = await startLocalBucket();
   m = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/publish-results.js')),
     ...(await import('../../shared/db/client.js')),
   };

@@ -7,11 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 // Shared modules read their configuration on first use: import them after the table is up.
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let use: typeof import('../../shared/use-cases/define-election.js') &
-  typeof import('../../shared/use-cases/submit-section-data.js') &
+let use: NightUseCases &
   typeof import('../../shared/use-cases/list-section-states.js') &
   typeof import('../../shared/use-cases/staff-messages.js') &
   typeof import('../../shared/use-cases/record-officer-contact.js') &
@@ -35,8 +35,7 @@ const officer = (sectionId: string) => ({
 beforeAll(async () => {
   table = await startLocalTable();
   use = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/list-section-states.js')),
     ...(await import('../../shared/use-cases/staff-messages.js')),
     ...(await import('../../shared/use-cases/record-officer-contact.js')),

@@ -8,14 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallElection, squareResults } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 // Shared modules read their configuration on first use: import them after the table is up.
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let use: {
-  defineElection: typeof import('../../shared/use-cases/define-election.js').defineElection;
-  submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
-  submitTurnout: typeof import('../../shared/use-cases/submit-section-data.js').submitTurnout;
-  reviewSection: typeof import('../../shared/use-cases/review-section.js').reviewSection;
+let use: NightUseCases & {
   readSection: typeof import('../../shared/use-cases/read-section.js').readSection;
   errorResponse: typeof import('../../shared/http/error-response.js').errorResponse;
   WRITE_LIMIT: typeof import('../../shared/domain/write-limit.js').WRITE_LIMIT;
@@ -31,9 +28,7 @@ const staffToken = (name: string) => ({ role: 'staff', credential: name }) as co
 beforeAll(async () => {
   table = await startLocalTable();
   use = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
-    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/read-section.js')),
     ...(await import('../../shared/http/error-response.js')),
     ...(await import('../../shared/domain/write-limit.js')),
