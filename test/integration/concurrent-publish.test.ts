@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/db/keys.js';
 import type { PublicBucket } from '../../shared/storage/bucket.js';
 import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
+import { delayEveryDbCall } from '../helpers/db-call-delay.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
@@ -86,15 +87,11 @@ beforeAll(async () => {
   };
   // Publishers' reads and claims reach DynamoDB Local after random pauses, so they interleave,
   // and now and then after a stall.
-  m.db().middlewareStack.add(
-    (next) => async (args) => {
-      const running = publisher.getStore();
-      if (running && running.random() < STALL_CHANCE) await running.adversary.stall(running.id);
-      await pause();
-      return next(args);
-    },
-    { step: 'initialize', name: 'interleavePublishers' },
-  );
+  delayEveryDbCall(m.db(), 'interleavePublishers', async () => {
+    const running = publisher.getStore();
+    if (running && running.random() < STALL_CHANCE) await running.adversary.stall(running.id);
+    await pause();
+  });
 }, 120_000);
 
 afterAll(async () => {
