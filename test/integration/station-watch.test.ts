@@ -31,6 +31,9 @@ const officer = (sectionId: string) => ({
   credential: `officer-${sectionId}`,
   sectionId,
 });
+/** A turnout reading sent by the section's officer. */
+const reading = (sectionId: string, slotId: string, voters: number) =>
+  use.submitTurnout({ actor: officer(sectionId), electionId: E, sectionId, slotId, body: { voters } });
 
 beforeAll(async () => {
   table = await startLocalTable();
@@ -75,20 +78,8 @@ describe('the station watch', () => {
   });
 
   it('given readings, a flagged count and contacts, then each section’s watch says what is late, flagged and last heard', async () => {
-    await use.submitTurnout({
-      actor: officer('1'),
-      electionId: E,
-      sectionId: '1',
-      slotId: 'T1',
-      body: { voters: 100 },
-    });
-    await use.submitTurnout({
-      actor: officer('2'),
-      electionId: E,
-      sectionId: '2',
-      slotId: 'T2',
-      body: { voters: 300 },
-    });
+    await reading('1', 'T1', 100);
+    await reading('2', 'T2', 300);
     await use.submitResults({
       actor: officer('2'),
       electionId: E,
