@@ -6,6 +6,7 @@ import { publicLogEntryOf } from '../../shared/domain/public-log-entry.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
 import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
+import { sectionHistoryRecords } from '../helpers/section-history-records.js';
 
 // Shared modules read their configuration on first use: import them after the table is up.
 let table: Awaited<ReturnType<typeof startLocalTable>>;
@@ -39,20 +40,9 @@ afterAll(async () => {
   await table?.stop();
 });
 
-async function historyOf(electionId: string, sectionId: string) {
-  const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { Items = [] } = await use.db.db().send(
-    new QueryCommand({
-      TableName: use.db.tableName(),
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :history)',
-      ExpressionAttributeValues: {
-        ':pk': `ELECTION#${electionId}#SECTION#${sectionId}`,
-        ':history': 'HISTORY#RESULT#',
-      },
-    }),
-  );
-  return Items;
-}
+/** The section's count versions, straight from the table. */
+const historyOf = (electionId: string, sectionId: string) =>
+  sectionHistoryRecords(electionId, sectionId, 'HISTORY#RESULT#');
 
 describe('an election definition stored in DynamoDB Local', () => {
   it('given a new definition, when it is PUT twice, then the second PUT changes nothing', async () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallElection, squareResults } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
 import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
+import { sectionHistoryRecords } from '../helpers/section-history-records.js';
 
 // Shared modules read their configuration on first use: import them after the table is up.
 let table: Awaited<ReturnType<typeof startLocalTable>>;
@@ -16,7 +17,6 @@ let use: NightUseCases & {
   readSection: typeof import('../../shared/use-cases/read-section.js').readSection;
   errorResponse: typeof import('../../shared/http/error-response.js').errorResponse;
   WRITE_LIMIT: typeof import('../../shared/domain/write-limit.js').WRITE_LIMIT;
-  db: typeof import('../../shared/db/client.js');
 };
 
 const E = 'write-limit';
@@ -32,7 +32,6 @@ beforeAll(async () => {
     ...(await import('../../shared/use-cases/read-section.js')),
     ...(await import('../../shared/http/error-response.js')),
     ...(await import('../../shared/domain/write-limit.js')),
-    db: await import('../../shared/db/client.js'),
   };
   const sections = Array.from({ length: SECTIONS }, (_, i) => ({
     id: String(i + 1),
@@ -47,18 +46,7 @@ afterAll(async () => {
 });
 
 /** Every history record of the section (versions, reviews), straight from the table. */
-async function historyRecords(sectionId: string) {
-  const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { Items = [] } = await use.db.db().send(
-    new QueryCommand({
-      TableName: use.db.tableName(),
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :history)',
-      ExpressionAttributeValues: { ':pk': `ELECTION#${E}#SECTION#${sectionId}`, ':history': 'HISTORY#' },
-      ConsistentRead: true,
-    }),
-  );
-  return Items;
-}
+const historyRecords = (sectionId: string) => sectionHistoryRecords(E, sectionId);
 
 /** What a write ends in: its version, or its error's code. */
 const outcomeOf = (write: Promise<{ version: number }>) =>
