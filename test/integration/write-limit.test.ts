@@ -1,5 +1,5 @@
 /**
- * One credential may store at most 60 versions in any 60 seconds (CONTRACT, Abuse limits),
+ * One credential may store at most 60 versions in any 60 seconds (docs/interface.md, Write limit),
  * against DynamoDB Local: the 61st is refused with 429 RATE_LIMITED and Retry-After and stores
  * nothing, while another credential still writes; a re-send of what is stored still answers as
  * before; concurrent writes of one credential never store more than 60, since the credential's
