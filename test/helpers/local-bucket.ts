@@ -24,6 +24,12 @@ export async function startLocalBucket(name = 'election-night-test-site') {
   );
   return {
     bucket,
+    /** An object's text; throws when the bucket has none at `key`. */
+    async readText(key: string): Promise<string> {
+      const text = await bucket.get(key);
+      if (text === undefined) throw new Error(`the bucket has no ${key}`);
+      return text;
+    },
     async stop() {
       await s3.stop();
       rmSync(directory, { recursive: true, force: true });

@@ -1,14 +1,11 @@
-import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
-let use: {
-  defineElection: typeof import('../../shared/use-cases/define-election.js').defineElection;
-  submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
-  submitTurnout: typeof import('../../shared/use-cases/submit-section-data.js').submitTurnout;
+let use: NightUseCases & {
   readTotal: typeof import('../../shared/db/aggregates.js').readTotal;
   readChangeEntries: typeof import('../../shared/db/aggregates.js').readChangeEntries;
   listQuarantine: typeof import('../../shared/db/quarantine.js').listQuarantine;
@@ -17,11 +14,8 @@ let use: {
 
 beforeAll(async () => {
   table = await startLocalTable();
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
-  aggregate = (records) => handler({ Records: records }, { functionName: 'test' } as never);
   use = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/db/aggregates.js')),
     ...(await import('../../shared/db/quarantine.js')),
     ...(await import('../../shared/use-cases/redrive-aggregation.js')),
@@ -47,7 +41,7 @@ describe("the aggregation, fed the table's own stream records", () => {
       body: { voters: 200 },
     });
     // Act
-    await aggregate(await table.readNewStreamRecords());
+    await aggregateAndChain(await table.readNewStreamRecords());
     // Assess
     const total = await use.readTotal('agg');
     expect(total?.tally).toMatchObject({
@@ -73,12 +67,12 @@ describe("the aggregation, fed the table's own stream records", () => {
     // Prepare
     await use.submitResults({ actor: testActor, electionId: 'agg', sectionId: '2', body: squareResults(2) });
     const records = await table.readNewStreamRecords();
-    await aggregate(records);
+    await aggregateAndChain(records);
     const once = await use.readTotal('agg');
     // Act
-    await aggregate(records);
-    await aggregate([...records, ...records]);
-    await aggregate([...records].reverse());
+    await aggregateAndChain(records);
+    await aggregateAndChain([...records, ...records]);
+    await aggregateAndChain([...records].reverse());
     // Assess
     expect((await use.readTotal('agg'))?.tally).toEqual(once?.tally);
     expect(once?.tally.sections).toBe(3);
@@ -89,7 +83,7 @@ describe("the aggregation, fed the table's own stream records", () => {
     const before = (await use.readTotal('agg'))?.tally ?? {};
     await use.submitResults({ actor: testActor, electionId: 'agg', sectionId: '2', body: squareResults(20) });
     // Act
-    await aggregate(await table.readNewStreamRecords());
+    await aggregateAndChain(await table.readNewStreamRecords());
     // Assess
     const after = (await use.readTotal('agg'))?.tally ?? {};
     expect(after.voters).toBe((before.voters ?? 0) - squareResults(2).voters + squareResults(20).voters);
@@ -107,7 +101,7 @@ describe("the aggregation, fed the table's own stream records", () => {
       sectionId: '2',
       body: flagged,
     });
-    await aggregate(await table.readNewStreamRecords());
+    await aggregateAndChain(await table.readNewStreamRecords());
     // Assess
     expect(outcome.status).toBe('flagged');
     const after = (await use.readTotal('agg'))?.tally ?? {};
@@ -126,8 +120,10 @@ describe("the aggregation, fed the table's own stream records", () => {
     if (poison.dynamodb) poison.dynamodb.SequenceNumber = '1';
     const before = (await use.readTotal('agg'))?.tally ?? {};
     // Act
-    const response = (await aggregate([poison, good])) as { batchItemFailures: { itemIdentifier: string }[] };
-    await aggregate([poison]);
+    const response = (await aggregateAndChain([poison, good])) as {
+      batchItemFailures: { itemIdentifier: string }[];
+    };
+    await aggregateAndChain([poison]);
     // Assess
     expect(response.batchItemFailures).toEqual([]);
     const after = (await use.readTotal('agg'))?.tally ?? {};
@@ -148,7 +144,7 @@ describe("the aggregation, fed the table's own stream records", () => {
       sectionId: '1',
       body: squareResults(1),
     });
-    await aggregate(await table.readNewStreamRecords());
+    await aggregateAndChain(await table.readNewStreamRecords());
     await use.submitResults({
       actor: testActor,
       electionId: 'redrive',
@@ -168,7 +164,7 @@ describe("the aggregation, fed the table's own stream records", () => {
     // Act
     const first = await use.redriveAggregation('redrive');
     await use.redriveAggregation('redrive');
-    await aggregate(lost);
+    await aggregateAndChain(lost);
 
     // Assess
     expect(before?.tally.sections).toBe(1);

@@ -5,15 +5,14 @@
  * writes go through the use cases too, with an actor the API would have refused: what a bug in
  * authorization, or a hand with the table's credentials, would leave behind.
  */
-import { rmSync } from 'node:fs';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/ports.js';
-import { startS3 } from '../../infra/local/s3.js';
 import type { Actor } from '../../shared/domain/actor.js';
-import type { PublicBucket } from '../../shared/storage/bucket.js';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
+import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 const BUCKET = 'audit-roles-test';
 /** The election staff work on within their rights, and the one the forged writes went into. */
@@ -22,13 +21,9 @@ const F = 'roles-forged';
 const breakGlass = { elections: 'all' as const, by: testActor };
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let s3: { stop: () => Promise<void> };
-let s3Directory: string;
-let bucket: PublicBucket;
-let m: typeof import('../../infra/cli/verify-audit/verify-trail.js') &
-  typeof import('../../shared/use-cases/define-election.js') &
-  typeof import('../../shared/use-cases/submit-section-data.js') &
-  typeof import('../../shared/use-cases/review-section.js') &
+let site: Awaited<ReturnType<typeof startLocalBucket>>;
+let m: NightUseCases &
+  typeof import('../../infra/cli/verify-audit/verify-trail.js') &
   typeof import('../../shared/use-cases/issue-officer-tokens.js') &
   typeof import('../../shared/use-cases/certify-election.js') &
   typeof import('../../shared/use-cases/staff-accounts.js') &
@@ -80,28 +75,15 @@ async function nightOf(electionId: string) {
 
 beforeAll(async () => {
   table = await startLocalTable();
-  const s3Port = await freePort();
-  s3Directory = `${process.env.TMPDIR ?? '/tmp'}/audit-roles-${s3Port}`;
-  s3 = await startS3({ port: s3Port, directory: s3Directory, bucket: BUCKET });
-  process.env.S3_ENDPOINT = `http://127.0.0.1:${s3Port}`;
-  const { s3Bucket } = await import('../../shared/storage/s3-bucket.js');
-  bucket = s3Bucket(BUCKET);
-  await bucket.put(
-    'assets/manifest.json',
-    JSON.stringify({ resultsScript: '/assets/live.test.js', resultsStyle: '/assets/page.test.css' }),
-    { contentType: 'application/json', cacheControl: 'no-cache' },
-  );
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
+  site = await startLocalBucket(BUCKET);
   const { publishSummary } = await import('../../shared/use-cases/publish-results.js');
   settle = async () => {
-    await handler({ Records: await table.readNewStreamRecords() }, { functionName: 'test' } as never);
-    for (const electionId of [E, F]) await publishSummary(bucket, electionId);
+    await aggregateAndChain(await table.readNewStreamRecords());
+    for (const electionId of [E, F]) await publishSummary(site.bucket, electionId);
   };
   m = {
     ...(await import('../../infra/cli/verify-audit/verify-trail.js')),
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
-    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/issue-officer-tokens.js')),
     ...(await import('../../shared/use-cases/certify-election.js')),
     ...(await import('../../shared/use-cases/staff-accounts.js')),
@@ -148,9 +130,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await s3?.stop();
+  await site?.stop();
   await table?.stop();
-  if (s3Directory) rmSync(s3Directory, { recursive: true, force: true });
 });
 
 const putItem = (Item: Record<string, unknown>) =>
@@ -159,7 +140,7 @@ const putItem = (Item: Record<string, unknown>) =>
 describe("verify-audit judges each staff write by the account's role and scope when it was made", () => {
   it('given a clerk’s approval and a supervisor’s certification within their elections, then verification passes', async () => {
     // Act
-    const report = await m.verifyAudit(bucket, E);
+    const report = await m.verifyAudit(site.bucket, E);
     const { entries } = await m.readAudit(E, {});
     // Assess
     expect(report.problems).toEqual([]);
@@ -177,7 +158,7 @@ describe("verify-audit judges each staff write by the account's role and scope w
 
   it('given an approval under a viewer’s rev, a reopening out of scope and a clerk’s certification, then verification names each', async () => {
     // Act
-    const report = await m.verifyAudit(bucket, F);
+    const report = await m.verifyAudit(site.bucket, F);
     // Assess: those three, and nothing else (the results do follow from the writes chained).
     expect(report.problems).toEqual([
       {
@@ -204,7 +185,7 @@ describe("verify-audit judges each staff write by the account's role and scope w
     try {
       await putItem({ ...first, role: 'clerk' });
       // Act
-      const problems = (await m.verifyAudit(bucket, E)).problems;
+      const problems = (await m.verifyAudit(site.bucket, E)).problems;
       // Assess
       expect(problems).toHaveLength(1);
       expect(problems[0]?.where).toMatch(/^deployment trail: entry \d+$/);
@@ -214,7 +195,7 @@ describe("verify-audit judges each staff write by the account's role and scope w
     }
     const { Item } = await m.db().send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: key }));
     expect(Item).toEqual(first);
-    expect((await m.verifyAudit(bucket, E)).problems).toEqual([]);
+    expect((await m.verifyAudit(site.bucket, E)).problems).toEqual([]);
   });
 
   it('given an account made by a clerk, then every election’s verification names it in the deployment’s trail', async () => {
@@ -228,9 +209,9 @@ describe("verify-audit judges each staff write by the account's role and scope w
       },
     );
     // Act: before the stream has carried it, then after
-    const unchained = (await m.verifyAudit(bucket, E)).problems;
+    const unchained = (await m.verifyAudit(site.bucket, E)).problems;
     await settle();
-    const chained = (await m.verifyAudit(bucket, E)).problems;
+    const chained = (await m.verifyAudit(site.bucket, E)).problems;
     // Assess
     expect(unchained).toHaveLength(1);
     expect(unchained[0]?.where).toMatch(

@@ -1,13 +1,12 @@
-import { rmSync } from 'node:fs';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/ports.js';
-import { startS3 } from '../../infra/local/s3.js';
 import type { AuditEntry } from '../../shared/domain/audit-chain.js';
-import type { PublicBucket } from '../../shared/storage/bucket.js';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
+import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 const BUCKET = 'audit-trail-test';
 const E = 'audited';
@@ -20,15 +19,10 @@ const officer = (sectionId: string) => ({
 });
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let s3: { stop: () => Promise<void> };
-let s3Directory: string;
-let bucket: PublicBucket;
+let site: Awaited<ReturnType<typeof startLocalBucket>>;
 let feed: (records: DynamoDBRecord[]) => Promise<void>;
-let chain: (records: DynamoDBRecord[]) => Promise<unknown>;
-let m: typeof import('../../infra/cli/verify-audit/verify-trail.js') &
-  typeof import('../../shared/use-cases/define-election.js') &
-  typeof import('../../shared/use-cases/submit-section-data.js') &
-  typeof import('../../shared/use-cases/review-section.js') &
+let m: NightUseCases &
+  typeof import('../../infra/cli/verify-audit/verify-trail.js') &
   typeof import('../../shared/use-cases/issue-officer-tokens.js') &
   typeof import('../../shared/use-cases/revoke-officer-tokens.js') &
   typeof import('../../shared/use-cases/certify-election.js') &
@@ -42,32 +36,17 @@ const delivered: DynamoDBRecord[] = [];
 
 beforeAll(async () => {
   table = await startLocalTable();
-  const s3Port = await freePort();
-  s3Directory = `${process.env.TMPDIR ?? '/tmp'}/audit-trail-${s3Port}`;
-  s3 = await startS3({ port: s3Port, directory: s3Directory, bucket: BUCKET });
-  process.env.S3_ENDPOINT = `http://127.0.0.1:${s3Port}`;
-  const { s3Bucket } = await import('../../shared/storage/s3-bucket.js');
-  bucket = s3Bucket(BUCKET);
-  // The site's assets as an upload would name them (the pages are not under test here).
-  await bucket.put(
-    'assets/manifest.json',
-    JSON.stringify({ resultsScript: '/assets/live.test.js', resultsStyle: '/assets/page.test.css' }),
-    { contentType: 'application/json', cacheControl: 'no-cache' },
-  );
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
+  site = await startLocalBucket(BUCKET);
   const { publishSummary } = await import('../../shared/use-cases/publish-results.js');
-  chain = (records) => handler({ Records: records }, { functionName: 'test' } as never);
   /** What the two stream readers do with new records, in one go. */
   feed = async (records) => {
     delivered.push(...records);
-    await chain(records);
-    await publishSummary(bucket, E);
+    await aggregateAndChain(records);
+    await publishSummary(site.bucket, E);
   };
   m = {
     ...(await import('../../infra/cli/verify-audit/verify-trail.js')),
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
-    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/issue-officer-tokens.js')),
     ...(await import('../../shared/use-cases/revoke-officer-tokens.js')),
     ...(await import('../../shared/use-cases/certify-election.js')),
@@ -126,9 +105,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await s3?.stop();
+  await site?.stop();
   await table?.stop();
-  if (s3Directory) rmSync(s3Directory, { recursive: true, force: true });
 });
 
 const storedEntry = async (seq: number) =>
@@ -155,12 +133,12 @@ async function whileTampered(
   }
 }
 
-const problemsOf = async () => (await m.verifyAudit(bucket, E)).problems;
+const problemsOf = async () => (await m.verifyAudit(site.bucket, E)).problems;
 
 describe('the audit trail, fed by the stream (DynamoDB Local, S3 stand-in)', () => {
   it('given a whole night, then every write is chained once, with who, when and what, and verification passes', async () => {
     // Act
-    const report = await m.verifyAudit(bucket, E);
+    const report = await m.verifyAudit(site.bucket, E);
     const { entries } = await m.readAudit(E, {});
     // Assess
     expect(report.problems).toEqual([]);
@@ -203,8 +181,8 @@ describe('the audit trail, fed by the stream (DynamoDB Local, S3 stand-in)', () 
 
   it('given the last publication, then the published summary carries the chain head', async () => {
     // Act
-    const pointer = JSON.parse((await bucket.get(`results/${E}/latest.json`)) ?? '{}');
-    const summary = JSON.parse((await bucket.get(pointer.summary.slice(1))) ?? '{}');
+    const pointer = JSON.parse((await site.bucket.get(`results/${E}/latest.json`)) ?? '{}');
+    const summary = JSON.parse((await site.bucket.get(pointer.summary.slice(1))) ?? '{}');
     // Assess
     expect(summary.status).toBe('certified');
     expect(summary.audit).toEqual(await m.readAuditHead(E));
@@ -214,11 +192,11 @@ describe('the audit trail, fed by the stream (DynamoDB Local, S3 stand-in)', () 
     // Prepare
     const before = await m.readAuditHead(E);
     // Act
-    await chain(delivered);
-    await chain([...delivered].reverse());
+    await aggregateAndChain(delivered);
+    await aggregateAndChain([...delivered].reverse());
     // Assess
     expect(await m.readAuditHead(E)).toEqual(before);
-    expect((await m.verifyAudit(bucket, E)).problems).toEqual([]);
+    expect((await m.verifyAudit(site.bucket, E)).problems).toEqual([]);
   });
 
   it('given pages, then the route reads the chain in order to its end', async () => {
@@ -310,7 +288,7 @@ describe('the audit trail, fed by the stream (DynamoDB Local, S3 stand-in)', () 
       }
       await putItem({ ...(head.Item as Record<string, unknown>), hash: previousHash });
       // Act
-      const report = await m.verifyAudit(bucket, E);
+      const report = await m.verifyAudit(site.bucket, E);
       // Assess: the chain itself is consistent, but it no longer leads to what was published.
       expect(
         report.problems.filter((p) => p.where.startsWith('entry') && /hash|link/.test(p.problem)),

@@ -1,15 +1,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBRecord } from 'aws-lambda';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/ports.js';
-import { startS3 } from '../../infra/local/s3.js';
 import { keys } from '../../shared/db/keys.js';
 import type { PublicBucket } from '../../shared/storage/bucket.js';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
+import { delayEveryDbCall } from '../helpers/db-call-delay.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
+import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 /**
  * Publishers of one election overlap (no reserved concurrency: one invocation per stream shard,
@@ -46,17 +47,13 @@ const STALL_CHANCE = 0.08;
 const RETRIES = 10;
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let s3: { stop: () => Promise<void> };
-let s3Client: S3Client;
-let m: {
-  defineElection: typeof import('../../shared/use-cases/define-election.js').defineElection;
-  submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
+/** The bucket, with the site's assets as an upload would name them, so the pages are rendered whole. */
+let site: Awaited<ReturnType<typeof startLocalBucket>>;
+let m: NightUseCases & {
   publishSummary: typeof import('../../shared/use-cases/publish-results.js').publishSummary;
   getPublication: typeof import('../../shared/db/publications.js').getPublication;
   readTotal: typeof import('../../shared/db/aggregates.js').readTotal;
-  s3Bucket: typeof import('../../shared/storage/s3-bucket.js').s3Bucket;
   db: typeof import('../../shared/db/client.js').db;
-  aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
 };
 
 /**
@@ -78,68 +75,27 @@ async function pause() {
   if (running) await sleep(Math.floor(running.random() * running.paceMs));
 }
 
-/** mulberry32: a small seeded generator of numbers in [0, 1). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 beforeAll(async () => {
   table = await startLocalTable();
-  const s3Port = await freePort();
-  s3 = await startS3({
-    port: s3Port,
-    directory: `${process.env.TMPDIR ?? '/tmp'}/concurrent-publish-${s3Port}`,
-    bucket: BUCKET,
-  });
-  process.env.S3_ENDPOINT = `http://127.0.0.1:${s3Port}`;
-  s3Client = new S3Client({
-    endpoint: process.env.S3_ENDPOINT,
-    forcePathStyle: true,
-    region: 'eu-south-1',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
+  site = await startLocalBucket(BUCKET);
   m = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/publish-results.js')),
     ...(await import('../../shared/db/publications.js')),
     ...(await import('../../shared/db/aggregates.js')),
-    ...(await import('../../shared/storage/s3-bucket.js')),
     ...(await import('../../shared/db/client.js')),
-    aggregate: (records) => handler({ Records: records }, { functionName: 'test' } as never),
   };
-  // The site's assets as an upload would name them, so the pages are rendered whole.
-  await m
-    .s3Bucket(BUCKET)
-    .put(
-      'assets/manifest.json',
-      JSON.stringify({ resultsScript: '/assets/live.test.js', resultsStyle: '/assets/page.test.css' }),
-      { contentType: 'application/json', cacheControl: 'no-cache' },
-    );
   // Publishers' reads and claims reach DynamoDB Local after random pauses, so they interleave,
   // and now and then after a stall.
-  m.db().middlewareStack.add(
-    (next) => async (args) => {
-      const running = publisher.getStore();
-      if (running && running.random() < STALL_CHANCE) await running.adversary.stall(running.id);
-      await pause();
-      return next(args);
-    },
-    { step: 'initialize', name: 'interleavePublishers' },
-  );
+  delayEveryDbCall(m.db(), 'interleavePublishers', async () => {
+    const running = publisher.getStore();
+    if (running && running.random() < STALL_CHANCE) await running.adversary.stall(running.id);
+    await pause();
+  });
 }, 120_000);
 
 afterAll(async () => {
-  s3Client?.destroy();
-  await s3?.stop();
+  await site?.stop();
   await table?.stop();
 });
 
@@ -241,7 +197,7 @@ class Adversary {
  * here they go through one at a time, as S3 would order them.
  */
 function racingBucket(writes: Write[]): PublicBucket {
-  const bucket = m.s3Bucket(BUCKET);
+  const bucket = site.bucket;
   const lanes = new Map<string, Promise<void>>();
   return {
     isReachable: () => bucket.isReachable(),
@@ -269,7 +225,7 @@ function racingBucket(writes: Write[]): PublicBucket {
 
 /** One publisher invocation, retried as the stream retries a failed batch. */
 function invocation(adversary: Adversary, bucket: PublicBucket, electionId: string, id: number) {
-  const random = seeded(id);
+  const random = seededRandom(id);
   const paceMs = PACES_MS[Math.floor(random() * PACES_MS.length)] ?? 0;
   return adversary.run(id, () =>
     publisher.run({ id, random, paceMs, adversary }, async () => {
@@ -338,7 +294,7 @@ describe('concurrent publishers of one election (DynamoDB Local, S3 stand-in)', 
                 sectionId: section,
                 body: squareResults(n),
               });
-              await m.aggregate(await table.readNewStreamRecords());
+              await aggregateAndChain(await table.readNewStreamRecords());
               running.push(...publishers(woken));
             }
             adversary.allAwake();
@@ -356,7 +312,7 @@ describe('concurrent publishers of one election (DynamoDB Local, S3 stand-in)', 
               ],
             };
             const publication = await m.getPublication(electionId);
-            const pointerText = await read(paths.pointer);
+            const pointerText = await site.readText(paths.pointer);
             const pointer = JSON.parse(pointerText);
             const seq = publication?.seq ?? 0;
 
@@ -368,7 +324,7 @@ describe('concurrent publishers of one election (DynamoDB Local, S3 stand-in)', 
             expect(pointerWrites.at(-1)?.body).toBe(pointerText);
 
             // (b) Freshness: it points to a snapshot with the final totals.
-            const summary = JSON.parse(await read(String(pointer.summary).slice(1)));
+            const summary = JSON.parse(await site.readText(String(pointer.summary).slice(1)));
             const total = (await m.readTotal(electionId))?.tally ?? {};
             const expected = [...counts.values()].map((n) => squareResults(n));
             expect(summary.seq).toBe(seq);
@@ -393,7 +349,7 @@ describe('concurrent publishers of one election (DynamoDB Local, S3 stand-in)', 
             // (c) Every snapshot 1..seq exists, numbered in order; a later one never shows older totals.
             expect(seq).toBeGreaterThan(checked);
             for (let s = checked + 1; s <= seq; s++) {
-              const snapshot = JSON.parse(await read(paths.snapshot(s)));
+              const snapshot = JSON.parse(await site.readText(paths.snapshot(s)));
               expect(snapshot.seq).toBe(s);
               expect(snapshot.totals.voters).toBeGreaterThanOrEqual(voters);
               voters = snapshot.totals.voters;
@@ -410,7 +366,7 @@ describe('concurrent publishers of one election (DynamoDB Local, S3 stand-in)', 
 
             // (d) The pages were last written from the newest snapshot, and the bucket holds that write.
             for (const page of paths.pages) {
-              const html = await read(page);
+              const html = await site.readText(page);
               expect(writes.filter((w) => w.key === page).at(-1)?.body).toBe(html);
               expect(html).toContain(`<meta name="results-seq" content="${seq}">`);
               expect(html).toContain(`datetime="${summary.generatedAt}"`);
@@ -443,11 +399,6 @@ describe('concurrent publishers of one election (DynamoDB Local, S3 stand-in)', 
     );
   }, 120_000);
 });
-
-async function read(key: string): Promise<string> {
-  const object = await s3Client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-  return (await object.Body?.transformToString()) ?? '';
-}
 
 /** Takes an election out of the site's index, as if the deployment had never published it. */
 async function forgetSiteEntry(electionId: string): Promise<void> {

@@ -1,8 +1,9 @@
-import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, testActor } from '../helpers/elections.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 /**
  * The close of the polls on DynamoDB Local and s3rver: counts stored before the definition's
@@ -19,10 +20,7 @@ const AFTER = new Date('2026-05-25T21:00:01.000Z');
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
 let site: Awaited<ReturnType<typeof startLocalBucket>>;
-let aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
-let m: typeof import('../../shared/use-cases/define-election.js') &
-  typeof import('../../shared/use-cases/submit-section-data.js') &
-  typeof import('../../shared/use-cases/review-section.js') &
+let m: NightUseCases &
   typeof import('../../shared/use-cases/publish-records.js') &
   typeof import('../../shared/use-cases/publish-results.js') &
   typeof import('../../shared/use-cases/reconcile-open-elections.js') &
@@ -31,12 +29,8 @@ let m: typeof import('../../shared/use-cases/define-election.js') &
 beforeAll(async () => {
   table = await startLocalTable();
   site = await startLocalBucket();
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
-  aggregate = (records) => handler({ Records: records }, { functionName: 'test' } as never);
   m = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
-    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/publish-records.js')),
     ...(await import('../../shared/use-cases/publish-results.js')),
     ...(await import('../../shared/use-cases/reconcile-open-elections.js')),
@@ -65,7 +59,7 @@ const COUNT_FIGURES = /\b(613|271|893|603|266)\b/;
 /** What the stream carries now: aggregated, then published with the publisher's clock at `now`. */
 async function deliver(now: Date) {
   const records = await table.readNewStreamRecords();
-  await aggregate(records);
+  await aggregateAndChain(records);
   const work = new m.PublishWork(() => now);
   for (const record of [...records, ...(await table.readNewStreamRecords())]) work.add(record);
   await work.publish(site.bucket);

@@ -2,15 +2,15 @@ import {
   ProvisionedThroughputExceededException,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBRecord } from 'aws-lambda';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/ports.js';
-import { startS3 } from '../../infra/local/s3.js';
 import type { PublicBucket } from '../../shared/storage/bucket.js';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
+import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 /**
  * Exactly once, in effect: whatever the order of submissions, corrections, flags, approvals and
@@ -22,22 +22,15 @@ import { startLocalTable } from '../helpers/local-table.js';
 
 const BUCKET = 'election-night-test-site';
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let s3: { stop: () => Promise<void> };
-let s3Client: S3Client;
-let m: {
-  defineElection: typeof import('../../shared/use-cases/define-election.js').defineElection;
-  submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
-  submitTurnout: typeof import('../../shared/use-cases/submit-section-data.js').submitTurnout;
-  reviewSection: typeof import('../../shared/use-cases/review-section.js').reviewSection;
+let site: Awaited<ReturnType<typeof startLocalBucket>>;
+let m: NightUseCases & {
   publishSummary: typeof import('../../shared/use-cases/publish-results.js').publishSummary;
   listCurrentSubmissions: typeof import('../../shared/db/submissions.js').listCurrentSubmissions;
   tallyOfResults: typeof import('../../shared/domain/tally.js').tallyOfResults;
   tallyOfTurnout: typeof import('../../shared/domain/tally.js').tallyOfTurnout;
   sumTallies: typeof import('../../shared/domain/tally.js').sumTallies;
   isCounted: typeof import('../../shared/domain/status.js').isCounted;
-  s3Bucket: typeof import('../../shared/storage/s3-bucket.js').s3Bucket;
   db: typeof import('../../shared/db/client.js').db;
-  aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
 };
 
 /** Faults armed by a run: the next n TransactWriteItems calls fail, each in the given way. */
@@ -48,31 +41,14 @@ const faults: { transactions: ('throttle' | 'conflict')[]; bucketPuts: number } 
 
 beforeAll(async () => {
   table = await startLocalTable();
-  const s3Port = await freePort();
-  s3 = await startS3({
-    port: s3Port,
-    directory: `${process.env.TMPDIR ?? '/tmp'}/exactly-once-${s3Port}`,
-    bucket: BUCKET,
-  });
-  process.env.S3_ENDPOINT = `http://127.0.0.1:${s3Port}`;
-  s3Client = new S3Client({
-    endpoint: process.env.S3_ENDPOINT,
-    forcePathStyle: true,
-    region: 'eu-south-1',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
+  site = await startLocalBucket(BUCKET);
   m = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
-    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/publish-results.js')),
     ...(await import('../../shared/db/submissions.js')),
     ...(await import('../../shared/domain/tally.js')),
     ...(await import('../../shared/domain/status.js')),
-    ...(await import('../../shared/storage/s3-bucket.js')),
     ...(await import('../../shared/db/client.js')),
-    aggregate: (records) => handler({ Records: records }, { functionName: 'test' } as never),
   };
   // Fault injection on the real client talking to DynamoDB Local.
   m.db().middlewareStack.add(
@@ -95,14 +71,13 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  s3Client?.destroy();
-  await s3?.stop();
+  await site?.stop();
   await table?.stop();
 });
 
 /** The bucket, failing its next `faults.bucketPuts` writes. */
 function flakyBucket(): PublicBucket {
-  const bucket = m.s3Bucket(BUCKET);
+  const bucket = site.bucket;
   return {
     isReachable: () => bucket.isReachable(),
     get: (key) => bucket.get(key),
@@ -188,20 +163,20 @@ describe('exactly-once aggregation and publishing under faults (DynamoDB Local, 
               cut.push(fresh.slice(start, start + size));
             if (sideBySide) {
               faults.transactions = [...transactionFaults];
-              await Promise.all(cut.map((batch) => untilItSucceeds(() => m.aggregate(batch))));
+              await Promise.all(cut.map((batch) => untilItSucceeds(() => aggregateAndChain(batch))));
               faults.transactions = [];
               delivered.push(...fresh);
             } else {
               for (const batch of cut) {
                 faults.transactions = [...transactionFaults];
-                await untilItSucceeds(() => m.aggregate(batch));
+                await untilItSucceeds(() => aggregateAndChain(batch));
                 faults.transactions = [];
                 delivered.push(...batch);
               }
             }
             if (redeliver && delivered.length > 0) {
               const from = Math.floor(redeliver.from * delivered.length);
-              await m.aggregate(delivered.slice(from, from + redeliver.length));
+              await aggregateAndChain(delivered.slice(from, from + redeliver.length));
             }
           };
 
@@ -253,9 +228,9 @@ describe('exactly-once aggregation and publishing under faults (DynamoDB Local, 
           }
           // The stream eventually delivers everything (and redelivers the lot once more), then a publish.
           await deliver(1, null, []);
-          await m.aggregate(delivered);
+          await aggregateAndChain(delivered);
           // ...and brings back every record once more, alone and out of order: stale ones after newer ones.
-          for (const record of shuffled(delivered, shuffleSeed)) await m.aggregate([record]);
+          for (const record of shuffled(delivered, shuffleSeed)) await aggregateAndChain([record]);
           await untilItSucceeds(() => m.publishSummary(flakyBucket(), electionId));
 
           // Assess
@@ -274,8 +249,8 @@ describe('exactly-once aggregation and publishing under faults (DynamoDB Local, 
                   : m.tallyOfTurnout(s.slotId ?? '', s.body as never, registered.get(s.sectionId) ?? 0),
               ),
           );
-          const pointer = JSON.parse(await read(`results/${electionId}/latest.json`));
-          const summary = JSON.parse(await read(String(pointer.summary).slice(1)));
+          const pointer = JSON.parse(await site.readText(`results/${electionId}/latest.json`));
+          const summary = JSON.parse(await site.readText(String(pointer.summary).slice(1)));
           expect(summary.sections.reported).toBe(expected.sections ?? 0);
           expect(summary.totals.voters).toBe(expected.voters ?? 0);
           expect(summary.totals.blankBallots).toBe(expected.blank ?? 0);
@@ -330,9 +305,4 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
     [result[i], result[j]] = [result[j] as T, result[i] as T];
   }
   return result;
-}
-
-async function read(key: string): Promise<string> {
-  const object = await s3Client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-  return (await object.Body?.transformToString()) ?? '';
 }

@@ -11,12 +11,12 @@ import { LOCAL_CREDENTIALS } from '../../infra/local/stack.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
 let site: Awaited<ReturnType<typeof startLocalBucket>>;
-let m: typeof import('../../shared/db/aggregates.js') &
-  typeof import('../../shared/use-cases/define-election.js') &
-  typeof import('../../shared/use-cases/submit-section-data.js') &
+let m: NightUseCases &
+  typeof import('../../shared/db/aggregates.js') &
   typeof import('../../shared/use-cases/recover-failed-batch.js');
 
 beforeAll(async () => {
@@ -24,8 +24,7 @@ beforeAll(async () => {
   site = await startLocalBucket();
   m = {
     ...(await import('../../shared/db/aggregates.js')),
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/recover-failed-batch.js')),
   };
 });

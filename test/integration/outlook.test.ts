@@ -1,7 +1,8 @@
-import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 /**
  * The outlook through the real aggregation on DynamoDB Local: a town of 5,000 (plurality, TUEL
@@ -13,24 +14,17 @@ import { startLocalTable } from '../helpers/local-table.js';
 
 const ELECTION = 'outlook-night';
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
-let m: typeof import('../../shared/db/aggregates.js') &
-  typeof import('../../shared/use-cases/define-election.js') &
-  typeof import('../../shared/use-cases/submit-section-data.js') &
-  typeof import('../../shared/use-cases/review-section.js') &
+let m: NightUseCases &
+  typeof import('../../shared/db/aggregates.js') &
   typeof import('../../shared/use-cases/heal-election.js') &
   typeof import('../../shared/use-cases/election-context.js') &
   typeof import('../../shared/domain/summary.js');
 
 beforeAll(async () => {
   table = await startLocalTable();
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
-  aggregate = (records) => handler({ Records: records }, { functionName: 'test' } as never);
   m = {
     ...(await import('../../shared/db/aggregates.js')),
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
-    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/heal-election.js')),
     ...(await import('../../shared/use-cases/election-context.js')),
     ...(await import('../../shared/domain/summary.js')),
@@ -68,7 +62,7 @@ const sendFinal = (sectionId: string, voters: number) =>
 async function deliverSideBySide() {
   const records = await table.readNewStreamRecords();
   const half = Math.ceil(records.length / 2);
-  await Promise.all([aggregate(records.slice(0, half)), aggregate(records.slice(half))]);
+  await Promise.all([aggregateAndChain(records.slice(0, half)), aggregateAndChain(records.slice(half))]);
 }
 
 async function outlookNow() {

@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBucketLog } from '../helpers/bucket-log.js';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { verifyLogIndependently } from '../helpers/independent-log-verifier.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
+import { readBucketLog } from '../helpers/site-log.js';
 
 /**
  * The public log's writer on DynamoDB Local and the local S3: submissions chained by the real
@@ -21,10 +22,7 @@ const BUCKET = 'election-night-log-test';
 let table: Awaited<ReturnType<typeof startLocalTable>>;
 let site: Awaited<ReturnType<typeof startLocalBucket>>;
 let keyDirectory: string;
-let aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
-let m: typeof import('../../shared/use-cases/define-election.js') &
-  typeof import('../../shared/use-cases/submit-section-data.js') &
-  typeof import('../../shared/use-cases/review-section.js') &
+let m: NightUseCases &
   typeof import('../../shared/use-cases/append-public-log.js') &
   typeof import('../../shared/storage/log-files.js') &
   typeof import('../../shared/aws/log-signing-key.js') &
@@ -37,12 +35,8 @@ beforeAll(async () => {
   process.env.LOG_SIGNING_KEY_FILE = join(keyDirectory, 'log-signing-key.txt');
   table = await startLocalTable();
   site = await startLocalBucket(BUCKET);
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
-  aggregate = (records) => handler({ Records: records }, { functionName: 'test' } as never);
   m = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
-    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/append-public-log.js')),
     ...(await import('../../shared/storage/log-files.js')),
     ...(await import('../../shared/aws/log-signing-key.js')),
@@ -59,13 +53,13 @@ afterAll(async () => {
 });
 
 const writer = () => ({ files: m.s3LogFiles(BUCKET), logName: 'test.example/night', signer: m.logSigner });
-const chainWhatArrived = async () => aggregate(await table.readNewStreamRecords());
+const chainWhatArrived = async () => aggregateAndChain(await table.readNewStreamRecords());
 
-async function keyLine() {
-  const text = new TextDecoder().decode(await m.s3LogFiles(BUCKET).get('results/log-key.txt'));
-  const line = text.split('\n').find((l) => l.startsWith(`test.example/night/results/${ELECTION}/log+`));
-  if (!line) throw new Error(`no key line for ${ELECTION} in ${text}`);
-  return line;
+/** The log as the bucket holds it, its key named after the writer's log. */
+async function bucketLog() {
+  const log = await readBucketLog(BUCKET, ELECTION);
+  expect(log.keyLine.split('+')[0]).toBe(`test.example/night/results/${ELECTION}/log`);
+  return log;
 }
 
 describe('the public log of a night', () => {
@@ -96,8 +90,8 @@ describe('the public log of a night', () => {
     // Assess
     const head = await m.readAuditHead(ELECTION);
     expect(report).toMatchObject({ outcome: 'appended', size: head?.seq });
-    const files = await readBucketLog(BUCKET, ELECTION);
-    const verdict = verifyLogIndependently(files, await keyLine());
+    const { files, keyLine } = await bucketLog();
+    const verdict = verifyLogIndependently(files, keyLine);
     expect(verdict.size).toBe(head?.seq);
     const leaves = verdict.entries.map((entry) => m.toHex(m.leafHash(entry)));
     for (const receipt of receipts) expect(leaves).toContain(receipt);
@@ -110,7 +104,7 @@ describe('the public log of a night', () => {
   it('given nothing new, when the log is appended again, then it is up to date and the checkpoint stays', async () => {
     const report = await m.appendPublicLog(ELECTION, writer());
     expect(report.outcome).toBe('up-to-date');
-    const files = await readBucketLog(BUCKET, ELECTION);
+    const { files } = await bucketLog();
     expect(new TextDecoder().decode(files.get('checkpoint'))).toBe(checkpoints[0]);
   });
 
@@ -136,15 +130,15 @@ describe('the public log of a night', () => {
         m.appendPublicLog(ELECTION, writer()),
       ]);
       expect(reports.filter((r) => r.outcome === 'appended').length).toBeLessThanOrEqual(1);
-      checkpoints.push(new TextDecoder().decode((await readBucketLog(BUCKET, ELECTION)).get('checkpoint')));
+      checkpoints.push(new TextDecoder().decode((await bucketLog()).files.get('checkpoint')));
     }
     await m.reviewSection('reopen', ELECTION, '2', { reason: 'schede da ricontare' }, testActor);
     await chainWhatArrived();
     await m.appendPublicLog(ELECTION, writer());
     // Assess
     const head = await m.readAuditHead(ELECTION);
-    const files = await readBucketLog(BUCKET, ELECTION);
-    const verdict = verifyLogIndependently(files, await keyLine());
+    const { files, keyLine } = await bucketLog();
+    const verdict = verifyLogIndependently(files, keyLine);
     expect(verdict.size).toBe(head?.seq);
     const leaves = verdict.entries.map((entry) => m.toHex(m.leafHash(entry)));
     expect(new Set(leaves).size).toBe(leaves.length);
@@ -152,7 +146,7 @@ describe('the public log of a night', () => {
     const last = JSON.parse(new TextDecoder().decode(verdict.entries.at(-1)));
     expect(last).toMatchObject({ kind: 'reopen', sectionId: '2', reason: 'schede da ricontare' });
     // Every earlier checkpoint is consistent with the last (RFC 9162 section 2.1.4).
-    const verifier = m.parseVerifierKey(await keyLine());
+    const verifier = m.parseVerifierKey(keyLine);
     const current = m.parseCheckpoint(
       m.openNote(new TextDecoder().decode(files.get('checkpoint')), [verifier]).text,
     );
@@ -173,7 +167,7 @@ describe('the public log of a night', () => {
     const files = m.s3LogFiles(BUCKET);
     const chain = await m.listAllAuditEntries(ELECTION);
     expect(await publicLogProblems(files, ELECTION, chain)).toEqual({ size: chain.length, problems: [] });
-    const held = await readBucketLog(BUCKET, ELECTION);
+    const { files: held } = await bucketLog();
     const put = (path: string, bytes: Uint8Array | string) =>
       s3().send(
         new PutObjectCommand({ Bucket: BUCKET, Key: `results/${ELECTION}/log/${path}`, Body: bytes }),

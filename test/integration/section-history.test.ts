@@ -7,16 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
+import { sectionHistoryRecords } from '../helpers/section-history-records.js';
 
 // Shared modules read their configuration on first use: import them after the table is up.
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let use: {
-  defineElection: typeof import('../../shared/use-cases/define-election.js').defineElection;
-  submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
-  submitTurnout: typeof import('../../shared/use-cases/submit-section-data.js').submitTurnout;
-  reviewSection: typeof import('../../shared/use-cases/review-section.js').reviewSection;
+let use: NightUseCases & {
   readSectionHistory: typeof import('../../shared/use-cases/read-section-history.js').readSectionHistory;
-  db: typeof import('../../shared/db/client.js');
 };
 
 const E = 'paged-history';
@@ -25,11 +22,8 @@ const notSquare = { ...squareResults(1), voters: squareResults(1).voters + 3 };
 beforeAll(async () => {
   table = await startLocalTable();
   use = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
-    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/read-section-history.js')),
-    db: await import('../../shared/db/client.js'),
   };
   await use.defineElection(E, smallElection(E), testActor);
   // Section 1: readings, corrections, a flagged count approved, reopened and sent again, interleaved.
@@ -60,15 +54,7 @@ afterAll(async () => {
 
 /** The whole history as the unpaged route answered it: every version and review, by time, then key. */
 async function wholeHistory(sectionId: string): Promise<string[]> {
-  const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { Items = [] } = await use.db.db().send(
-    new QueryCommand({
-      TableName: use.db.tableName(),
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :history)',
-      ExpressionAttributeValues: { ':pk': `ELECTION#${E}#SECTION#${sectionId}`, ':history': 'HISTORY#' },
-      ConsistentRead: true,
-    }),
-  );
+  const Items = await sectionHistoryRecords(E, sectionId);
   const at = (i: Record<string, unknown>) => String(i.type === 'Review' ? i.at : i.submittedAt);
   return Items.filter((i) => i.type === 'SubmissionVersion' || i.type === 'Review')
     .sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : String(a.SK) < String(b.SK) ? -1 : 1))

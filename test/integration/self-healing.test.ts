@@ -1,28 +1,24 @@
-import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 import { damagePart as damageSomePart } from '../helpers/table-damage.js';
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
-let m: typeof import('../../shared/db/aggregates.js') &
+let m: NightUseCases &
+  typeof import('../../shared/db/aggregates.js') &
   typeof import('../../shared/db/heal-state.js') &
   typeof import('../../shared/db/client.js') &
-  typeof import('../../shared/use-cases/define-election.js') &
-  typeof import('../../shared/use-cases/submit-section-data.js') &
   typeof import('../../shared/use-cases/heal-election.js');
 
 beforeAll(async () => {
   table = await startLocalTable();
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
-  aggregate = (records) => handler({ Records: records }, { functionName: 'test' } as never);
   m = {
     ...(await import('../../shared/db/aggregates.js')),
     ...(await import('../../shared/db/heal-state.js')),
     ...(await import('../../shared/db/client.js')),
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/heal-election.js')),
   };
 });
@@ -36,7 +32,7 @@ async function countedNight(electionId: string) {
   await m.defineElection(electionId, smallElection(electionId), testActor);
   for (const n of [1, 2, 3])
     await m.submitResults({ actor: testActor, electionId, sectionId: String(n), body: squareResults(n) });
-  await aggregate(await table.readNewStreamRecords());
+  await aggregateAndChain(await table.readNewStreamRecords());
   return (await m.readTotal(electionId)).tally;
 }
 
@@ -60,7 +56,7 @@ describe('the periodic reconciliation heals what the stream lost, exactly once',
     const first = await m.healElection('heal-lost');
     const second = await m.healElection('heal-lost');
     const third = await m.healElection('heal-lost');
-    await aggregate(lost);
+    await aggregateAndChain(lost);
 
     // Assess
     expect(first.repaired).toEqual([]);
@@ -115,7 +111,7 @@ describe('the periodic reconciliation heals what the stream lost, exactly once',
 
     // Act
     const first = await m.healElection('heal-inflight');
-    await aggregate(await table.readNewStreamRecords());
+    await aggregateAndChain(await table.readNewStreamRecords());
     const second = await m.healElection('heal-inflight');
 
     // Assess

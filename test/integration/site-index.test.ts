@@ -6,23 +6,23 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBRecord } from 'aws-lambda';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/db/keys.js';
 import type { PublicBucket } from '../../shared/storage/bucket.js';
+import { aggregateAndChain } from '../helpers/aggregate-and-chain.js';
+import { delayEveryDbCall } from '../helpers/db-call-delay.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalBucket } from '../helpers/local-bucket.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
 let site: Awaited<ReturnType<typeof startLocalBucket>>;
-let m: {
-  defineElection: typeof import('../../shared/use-cases/define-election.js').defineElection;
-  submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
+let m: NightUseCases & {
   publishSummary: typeof import('../../shared/use-cases/publish-results.js').publishSummary;
   db: typeof import('../../shared/db/client.js').db;
-  aggregate: (records: DynamoDBRecord[]) => Promise<unknown>;
 };
 
 /** While set, every DynamoDB call of the test's publishers waits a random while first. */
@@ -32,21 +32,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeAll(async () => {
   table = await startLocalTable();
   site = await startLocalBucket();
-  const { handler } = await import('../../functions/aggregate-and-chain/handler.js');
   m = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/publish-results.js')),
     ...(await import('../../shared/db/client.js')),
-    aggregate: (records) => handler({ Records: records }, { functionName: 'test' } as never),
   };
-  m.db().middlewareStack.add(
-    (next) => async (args) => {
-      if (dbPause) await sleep(dbPause());
-      return next(args);
-    },
-    { step: 'initialize', name: 'pauseSiteIndexRaces' },
-  );
+  delayEveryDbCall(m.db(), 'pauseSiteIndexRaces', async () => {
+    if (dbPause) await sleep(dbPause());
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -68,6 +61,10 @@ const frontPage = async () => {
   const linked = [...it.matchAll(/<h2><a href="\/results\/([^/]+)\/">/g)].map((match) => match[1]).sort();
   return { own, linked, it, en };
 };
+
+/** Stores a section's count, square and scaled by `n` (squareResults), as staff would enter it. */
+const countIn = (electionId: string, sectionId: string, n: number) =>
+  m.submitResults({ actor: testActor, electionId, sectionId, body: squareResults(n) });
 
 /** Defines an election and publishes it, as the definition's stream record wakes the publisher. */
 async function publishNew(id: string, rehearsal = false, bucket: PublicBucket = site.bucket) {
@@ -114,13 +111,8 @@ describe('the site’s index and front page (DynamoDB Local, S3 stand-in)', () =
 
   it('given the one live election publishes again, then / shows its newest snapshot', async () => {
     // Prepare
-    await m.submitResults({
-      actor: testActor,
-      electionId: 'alfa-2026',
-      sectionId: '1',
-      body: squareResults(3),
-    });
-    await m.aggregate(await table.readNewStreamRecords());
+    await countIn('alfa-2026', '1', 3);
+    await aggregateAndChain(await table.readNewStreamRecords());
 
     // Act
     const seq = await m.publishSummary(site.bucket, 'alfa-2026');
@@ -156,21 +148,15 @@ describe('the site’s index and front page (DynamoDB Local, S3 stand-in)', () =
         return site.bucket.put(key, body, options);
       },
     };
-    for (const sectionId of ['2', '3'])
-      await m.submitResults({ actor: testActor, electionId: 'beta-2026', sectionId, body: squareResults(2) });
-    await m.aggregate(await table.readNewStreamRecords());
+    for (const sectionId of ['2', '3']) await countIn('beta-2026', sectionId, 2);
+    await aggregateAndChain(await table.readNewStreamRecords());
 
     // Act: still provisional
     const quiet = await m.publishSummary(recording, 'beta-2026');
     const quietWrites = [...written];
     // Act: every section in
-    await m.submitResults({
-      actor: testActor,
-      electionId: 'beta-2026',
-      sectionId: '1',
-      body: squareResults(1),
-    });
-    await m.aggregate(await table.readNewStreamRecords());
+    await countIn('beta-2026', '1', 1);
+    await aggregateAndChain(await table.readNewStreamRecords());
     await m.publishSummary(recording, 'beta-2026');
 
     // Assess
@@ -192,29 +178,19 @@ describe('the site’s index and front page (DynamoDB Local, S3 stand-in)', () =
         async (kinds, seed) => {
           // Prepare
           run++;
-          const random = seeded(seed);
           const ids = kinds.map((_, i) => `race-${run}-${i}`);
           await Promise.all(
             ids.map((id, i) =>
               m.defineElection(id, smallElection(id, { rehearsal: kinds[i] ?? false }), testActor),
             ),
           );
-          const holder = new Holder();
-          const bucket = slowBucket(site.bucket, random, holder);
-          dbPause = () => Math.floor(random() * 8);
 
           // Act: each election woken twice, as by two shards, at moments spread over a few publishes.
-          let woken = 0;
-          const wake = (id: string) =>
-            holder.run(++woken, async () => {
-              await sleep(Math.floor(random() * 400));
-              return m.publishSummary(bucket, id);
-            });
-          try {
-            await Promise.all(ids.flatMap((id) => [wake(id), wake(id)]));
-          } finally {
-            dbPause = undefined;
-          }
+          await racePublishers(
+            seed,
+            ids.flatMap((id) => [id, id]),
+            400,
+          );
 
           // Assess
           const everyone = await listed();
@@ -243,31 +219,11 @@ describe('the site’s index and front page (DynamoDB Local, S3 stand-in)', () =
           const [only, other] = [`only-${run}`, `other-${run}`];
           await publishNew(only);
           await m.defineElection(other, smallElection(other, { rehearsal: otherIsRehearsal }), testActor);
-          for (const [i, sectionId] of sections.entries())
-            await m.submitResults({
-              actor: testActor,
-              electionId: only,
-              sectionId,
-              body: squareResults(run + i),
-            });
-          await m.aggregate(await table.readNewStreamRecords());
-          const random = seeded(seed);
-          const holder = new Holder();
-          const bucket = slowBucket(site.bucket, random, holder);
-          dbPause = () => Math.floor(random() * 8);
+          for (const [i, sectionId] of sections.entries()) await countIn(only, sectionId, run + i);
+          await aggregateAndChain(await table.readNewStreamRecords());
 
           // Act: the live election's publishers and the other's first, at moments close together.
-          let woken = 0;
-          const wake = (id: string) =>
-            holder.run(++woken, async () => {
-              await sleep(Math.floor(random() * 150));
-              return m.publishSummary(bucket, id);
-            });
-          try {
-            await Promise.all([wake(only), wake(only), wake(other), wake(only)]);
-          } finally {
-            dbPause = undefined;
-          }
+          await racePublishers(seed, [only, only, other, only], 150);
 
           // Assess
           expect(await listed()).toEqual([only, other].sort());
@@ -288,6 +244,30 @@ describe('the site’s index and front page (DynamoDB Local, S3 stand-in)', () =
   }, 120_000);
 });
 
+/**
+ * Wakes a publisher for each entry of `wakes` (an election's id), each at a random moment within
+ * `spreadMs`, through a slow bucket whose shared files' writes the holder may hold back, with
+ * every DynamoDB call delayed at random; settles when they all have. The seed replays the pauses.
+ */
+async function racePublishers(seed: number, wakes: string[], spreadMs: number): Promise<void> {
+  const random = seededRandom(seed);
+  const holder = new Holder();
+  const bucket = slowBucket(site.bucket, random, holder);
+  dbPause = () => Math.floor(random() * 8);
+  try {
+    await Promise.all(
+      wakes.map((id, i) =>
+        holder.run(i + 1, async () => {
+          await sleep(Math.floor(random() * spreadMs));
+          return m.publishSummary(bucket, id);
+        }),
+      ),
+    );
+  } finally {
+    dbPause = undefined;
+  }
+}
+
 /** Takes every election out of the site's index, as if the deployment had never published them. */
 async function forgetSiteEntries(): Promise<void> {
   const { Items = [] } = await m.db().send(
@@ -301,18 +281,6 @@ async function forgetSiteEntries(): Promise<void> {
     await m
       .db()
       .send(new DeleteCommand({ TableName: process.env.TABLE_NAME, Key: { PK: item.PK, SK: item.SK } }));
-}
-
-/** mulberry32: a small seeded generator of numbers in [0, 1). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** The publisher a call belongs to (an id per wake of the property's run). */

@@ -7,11 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 // Shared modules read their configuration on first use: import them after the table is up.
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let use: typeof import('../../shared/use-cases/define-election.js') &
-  typeof import('../../shared/use-cases/submit-section-data.js') &
+let use: NightUseCases &
   typeof import('../../shared/use-cases/list-section-states.js') &
   typeof import('../../shared/use-cases/staff-messages.js') &
   typeof import('../../shared/use-cases/record-officer-contact.js') &
@@ -31,12 +31,14 @@ const officer = (sectionId: string) => ({
   credential: `officer-${sectionId}`,
   sectionId,
 });
+/** A turnout reading sent by the section's officer. */
+const reading = (sectionId: string, slotId: string, voters: number) =>
+  use.submitTurnout({ actor: officer(sectionId), electionId: E, sectionId, slotId, body: { voters } });
 
 beforeAll(async () => {
   table = await startLocalTable();
   use = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/list-section-states.js')),
     ...(await import('../../shared/use-cases/staff-messages.js')),
     ...(await import('../../shared/use-cases/record-officer-contact.js')),
@@ -76,20 +78,8 @@ describe('the station watch', () => {
   });
 
   it('given readings, a flagged count and contacts, then each section’s watch says what is late, flagged and last heard', async () => {
-    await use.submitTurnout({
-      actor: officer('1'),
-      electionId: E,
-      sectionId: '1',
-      slotId: 'T1',
-      body: { voters: 100 },
-    });
-    await use.submitTurnout({
-      actor: officer('2'),
-      electionId: E,
-      sectionId: '2',
-      slotId: 'T2',
-      body: { voters: 300 },
-    });
+    await reading('1', 'T1', 100);
+    await reading('2', 'T2', 300);
     await use.submitResults({
       actor: officer('2'),
       electionId: E,

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
 
 // Before the metrics module builds its buffers: Powertools writes through the global console.
 vi.hoisted(() => {
@@ -13,16 +14,13 @@ vi.hoisted(() => {
 });
 
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let use: typeof import('../../shared/use-cases/submit-section-data.js') &
-  typeof import('../../shared/use-cases/define-election.js') &
-  typeof import('../../shared/metrics.js');
+let use: NightUseCases & typeof import('../../shared/metrics.js');
 let stdout: MockInstance<typeof console.log>;
 
 beforeAll(async () => {
   table = await startLocalTable();
   use = {
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
-    ...(await import('../../shared/use-cases/define-election.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/metrics.js')),
   };
   await use.defineElection('metrics', smallElection('metrics'), testActor);

@@ -5,17 +5,15 @@ import { leafHash, toHex } from '../../shared/domain/log/rfc6962.js';
 import { publicLogEntryOf } from '../../shared/domain/public-log-entry.js';
 import { smallElection, squareResults, testActor } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
+import { sectionHistoryRecords } from '../helpers/section-history-records.js';
 
 // Shared modules read their configuration on first use: import them after the table is up.
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let use: {
-  defineElection: typeof import('../../shared/use-cases/define-election.js').defineElection;
-  submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
-  submitTurnout: typeof import('../../shared/use-cases/submit-section-data.js').submitTurnout;
+let use: NightUseCases & {
   readSection: typeof import('../../shared/use-cases/read-section.js').readSection;
   issueOfficerTokens: typeof import('../../shared/use-cases/issue-officer-tokens.js').issueOfficerTokens;
   revokeOfficerTokens: typeof import('../../shared/use-cases/revoke-officer-tokens.js').revokeOfficerTokens;
-  reviewSection: typeof import('../../shared/use-cases/review-section.js').reviewSection;
   certifyElection: typeof import('../../shared/use-cases/certify-election.js').certifyElection;
   readSectionHistory: typeof import('../../shared/use-cases/read-section-history.js').readSectionHistory;
   findTokenByHash: typeof import('../../shared/db/tokens.js').findTokenByHash;
@@ -26,12 +24,10 @@ let use: {
 beforeAll(async () => {
   table = await startLocalTable();
   use = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/read-section.js')),
     ...(await import('../../shared/use-cases/issue-officer-tokens.js')),
     ...(await import('../../shared/use-cases/revoke-officer-tokens.js')),
-    ...(await import('../../shared/use-cases/review-section.js')),
     ...(await import('../../shared/use-cases/certify-election.js')),
     ...(await import('../../shared/use-cases/read-section-history.js')),
     ...(await import('../../shared/db/tokens.js')),
@@ -44,20 +40,9 @@ afterAll(async () => {
   await table?.stop();
 });
 
-async function historyOf(electionId: string, sectionId: string) {
-  const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { Items = [] } = await use.db.db().send(
-    new QueryCommand({
-      TableName: use.db.tableName(),
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :history)',
-      ExpressionAttributeValues: {
-        ':pk': `ELECTION#${electionId}#SECTION#${sectionId}`,
-        ':history': 'HISTORY#RESULT#',
-      },
-    }),
-  );
-  return Items;
-}
+/** The section's count versions, straight from the table. */
+const historyOf = (electionId: string, sectionId: string) =>
+  sectionHistoryRecords(electionId, sectionId, 'HISTORY#RESULT#');
 
 describe('an election definition stored in DynamoDB Local', () => {
   it('given a new definition, when it is PUT twice, then the second PUT changes nothing', async () => {

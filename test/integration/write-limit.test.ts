@@ -1,5 +1,5 @@
 /**
- * One credential may store at most 60 versions in any 60 seconds (CONTRACT, Abuse limits),
+ * One credential may store at most 60 versions in any 60 seconds (docs/interface.md, Write limit),
  * against DynamoDB Local: the 61st is refused with 429 RATE_LIMITED and Retry-After and stores
  * nothing, while another credential still writes; a re-send of what is stored still answers as
  * before; concurrent writes of one credential never store more than 60, since the credential's
@@ -8,18 +8,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallElection, squareResults } from '../helpers/elections.js';
 import { startLocalTable } from '../helpers/local-table.js';
+import { type NightUseCases, nightUseCases } from '../helpers/night-use-cases.js';
+import { sectionHistoryRecords } from '../helpers/section-history-records.js';
 
 // Shared modules read their configuration on first use: import them after the table is up.
 let table: Awaited<ReturnType<typeof startLocalTable>>;
-let use: {
-  defineElection: typeof import('../../shared/use-cases/define-election.js').defineElection;
-  submitResults: typeof import('../../shared/use-cases/submit-section-data.js').submitResults;
-  submitTurnout: typeof import('../../shared/use-cases/submit-section-data.js').submitTurnout;
-  reviewSection: typeof import('../../shared/use-cases/review-section.js').reviewSection;
+let use: NightUseCases & {
   readSection: typeof import('../../shared/use-cases/read-section.js').readSection;
   errorResponse: typeof import('../../shared/http/error-response.js').errorResponse;
   WRITE_LIMIT: typeof import('../../shared/domain/write-limit.js').WRITE_LIMIT;
-  db: typeof import('../../shared/db/client.js');
 };
 
 const E = 'write-limit';
@@ -31,13 +28,10 @@ const staffToken = (name: string) => ({ role: 'staff', credential: name }) as co
 beforeAll(async () => {
   table = await startLocalTable();
   use = {
-    ...(await import('../../shared/use-cases/define-election.js')),
-    ...(await import('../../shared/use-cases/submit-section-data.js')),
-    ...(await import('../../shared/use-cases/review-section.js')),
+    ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/read-section.js')),
     ...(await import('../../shared/http/error-response.js')),
     ...(await import('../../shared/domain/write-limit.js')),
-    db: await import('../../shared/db/client.js'),
   };
   const sections = Array.from({ length: SECTIONS }, (_, i) => ({
     id: String(i + 1),
@@ -52,18 +46,7 @@ afterAll(async () => {
 });
 
 /** Every history record of the section (versions, reviews), straight from the table. */
-async function historyRecords(sectionId: string) {
-  const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { Items = [] } = await use.db.db().send(
-    new QueryCommand({
-      TableName: use.db.tableName(),
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :history)',
-      ExpressionAttributeValues: { ':pk': `ELECTION#${E}#SECTION#${sectionId}`, ':history': 'HISTORY#' },
-      ConsistentRead: true,
-    }),
-  );
-  return Items;
-}
+const historyRecords = (sectionId: string) => sectionHistoryRecords(E, sectionId);
 
 /** What a write ends in: its version, or its error's code. */
 const outcomeOf = (write: Promise<{ version: number }>) =>
