@@ -193,8 +193,7 @@ class Adversary {
  * The bucket as concurrent publishers meet it: every PUT waits a random while before it is sent
  * and again before its answer returns, a live file's PUT may be held back by the adversary, and
  * `writes` records each PUT in the order it landed. S3 applies a PUT whole, the last to land
- * wins; s3rver writes the file in place, so two PUTs of one key at once could mix their bytes:
- * here they go through one at a time, as S3 would order them.
+ * wins: one key's PUTs go through one at a time here, so that `writes` knows which landed last.
  */
 function racingBucket(writes: Write[]): PublicBucket {
   const bucket = site.bucket;

@@ -327,8 +327,7 @@ class Holder {
 /**
  * A bucket whose PUTs wait a random while before they land, now and then a long one, and whose
  * writes of the shared files the holder may hold back. One key's PUTs go through one at a time,
- * in the order they are released, as S3 would order them (s3rver writes a file in place, so two
- * at once could mix their bytes).
+ * in the order they are released: the last released is the one that lands last, as on S3.
  */
 function slowBucket(bucket: PublicBucket, random: () => number, holder: Holder): PublicBucket {
   const lanes = new Map<string, Promise<void>>();
