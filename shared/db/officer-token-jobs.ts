@@ -16,6 +16,17 @@ import { writeIf } from './queries.js';
  * step conditioned on the claim, so a worker that lost its lease writes nothing more.
  */
 
+/** What each part done moves on (recordOfficerTokenJobPart). */
+const PROGRESS_FIELDS = [
+  'total',
+  'processed',
+  'changed',
+  'failed',
+  'failures',
+  'parts',
+  'partsDone',
+] as const;
+
 const FIELDS = [
   'electionId',
   'jobId',
@@ -26,13 +37,7 @@ const FIELDS = [
   'createdAt',
   'updatedAt',
   'status',
-  'total',
-  'processed',
-  'changed',
-  'failed',
-  'failures',
-  'parts',
-  'partsDone',
+  ...PROGRESS_FIELDS,
   'owner',
   'leaseUntil',
   'finishedAt',
@@ -134,18 +139,7 @@ export async function recordOfficerTokenJobPart(
           '#partsDone = :next, #leaseUntil = :lease, #updatedAt = :at',
         ConditionExpression: '#owner = :owner AND (attribute_not_exists(#partsDone) OR #partsDone = :part)',
         ExpressionAttributeNames: Object.fromEntries(
-          [
-            'owner',
-            'total',
-            'processed',
-            'changed',
-            'failed',
-            'failures',
-            'parts',
-            'partsDone',
-            'leaseUntil',
-            'updatedAt',
-          ].map((name) => [`#${name}`, name]),
+          ['owner', ...PROGRESS_FIELDS, 'leaseUntil', 'updatedAt'].map((name) => [`#${name}`, name]),
         ),
         ExpressionAttributeValues: {
           ':owner': owner,
