@@ -5,6 +5,7 @@
  * id, the totals a published percentage allows.
  */
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import type * as z from 'zod';
 import {
   type ElectionDefinition,
@@ -227,4 +228,27 @@ export function basesFor(pairs: [number, number][], from: number, to: number): n
     if (pairs.every(([votes, p]) => percent(votes, base) === p)) bases.push(base);
   }
   return bases;
+}
+
+export const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Every seat of the council is given: the coalitions' seats, and the lists' plus the defeated candidates'. */
+export function expectWholeCouncil(result: SeatAllocation, councilSeats: number) {
+  expect(sum(result.coalitions.map((c) => c.seats))).toBe(councilSeats);
+  expect(sum(result.lists.map((l) => l.seats)) + result.councillorsFromCandidates.length).toBe(councilSeats);
+}
+
+/**
+ * Every defeated candidate whose coalition won a seat sits, and only they do (TUEL art. 73 c. 11),
+ * each seat taken from their coalition's lists.
+ */
+export function expectDefeatedCandidatesSeated(result: SeatAllocation) {
+  const expected = result.coalitions
+    .filter((c) => c.candidateId !== result.mayor.candidateId && c.seats > 0)
+    .map((c) => c.candidateId);
+  expect(result.councillorsFromCandidates).toEqual(expected);
+  for (const c of result.coalitions) {
+    const lists = sum(result.lists.filter((l) => l.candidateId === c.candidateId).map((l) => l.seats));
+    expect(lists).toBe(c.seats - (expected.includes(c.candidateId) ? 1 : 0));
+  }
 }

@@ -12,7 +12,14 @@ import {
   type SeatInput,
   type SeatRules,
 } from '../../shared/domain/seats.js';
-import { allocatedAfterRunoff, type Side, seatInputOf } from './fixtures.js';
+import {
+  allocatedAfterRunoff,
+  expectDefeatedCandidatesSeated,
+  expectWholeCouncil,
+  type Side,
+  seatInputOf,
+  sum,
+} from './fixtures.js';
 
 const [TUEL_71, TUEL_73] = ITALIAN_MUNICIPAL_RULES as [SeatRules, SeatRules];
 
@@ -42,7 +49,6 @@ function runoffOf(
   };
 }
 
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const coalitionSeats = (r: RunoffSeatAllocation) =>
   Object.fromEntries(r.coalitions.map((c) => [c.candidateId, c.seats]));
 const listSeats = (r: RunoffSeatAllocation) => Object.fromEntries(r.lists.map((l) => [l.listId, l.seats]));
@@ -489,10 +495,7 @@ describe('allocateRunoffSeats: properties', () => {
         // Assess
         fc.pre(result !== null);
         expect(sum(result.groups.map((g) => g.seats))).toBe(first.councilSeats);
-        expect(sum(result.coalitions.map((c) => c.seats))).toBe(first.councilSeats);
-        expect(sum(result.lists.map((l) => l.seats)) + result.councillorsFromCandidates.length).toBe(
-          first.councilSeats,
-        );
+        expectWholeCouncil(result, first.councilSeats);
         expect(result.lists.every((l) => l.seats >= 0 && (!l.belowThreshold || l.seats === 0))).toBe(true);
       }),
     );
@@ -562,14 +565,7 @@ describe('allocateRunoffSeats: properties', () => {
 
         // Assess
         fc.pre(result !== null);
-        const expected = result.coalitions
-          .filter((c) => c.candidateId !== result.mayor.candidateId && c.seats > 0)
-          .map((c) => c.candidateId);
-        expect(result.councillorsFromCandidates).toEqual(expected);
-        for (const c of result.coalitions) {
-          const lists = sum(result.lists.filter((l) => l.candidateId === c.candidateId).map((l) => l.seats));
-          expect(lists).toBe(c.seats - (expected.includes(c.candidateId) ? 1 : 0));
-        }
+        expectDefeatedCandidatesSeated(result);
       }),
     );
   });
