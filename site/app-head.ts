@@ -3,14 +3,9 @@
  * Italian first, the icon, no referrer, a CSP as strict as the site's own, the page's hashed
  * stylesheet and its deferred script. No inline script or style.
  */
-import { FAVICON_LINK } from '../shared/pages/html.js';
+import { pageStart } from '../shared/pages/html.js';
 
-export const appHead = (title: string, script: string, style: string) => `<!doctype html>
-<html lang="it">
-<head>
-<meta charset="utf-8">
-${FAVICON_LINK}
-<meta name="viewport" content="width=device-width, initial-scale=1">
+export const appHead = (title: string, script: string, style: string) => `${pageStart('it')}
 <meta name="referrer" content="no-referrer">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
 <title>${title}</title>

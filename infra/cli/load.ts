@@ -26,7 +26,7 @@ import { type LoadRun, passed, reportLines } from './load/report.js';
 import { Schedule } from './load/schedule.js';
 import { defineWithOfficers } from './load/staff-api.js';
 import { sectionSubmissions } from './load/submissions.js';
-import { localEnvironment } from './local-environment.js';
+import { useStackEnvironment } from './local-environment.js';
 
 const { values } = parseArgs({
   options: {
@@ -78,13 +78,7 @@ process.once('SIGINT', interrupted);
 process.once('SIGTERM', interrupted);
 try {
   log(`stack up in ${seconds(Date.now() - started)} s`);
-  Object.assign(
-    process.env,
-    localEnvironment({
-      DYNAMODB_PORT: new URL(stack.dynamodbEndpoint).port,
-      S3_PORT: new URL(stack.s3Endpoint).port,
-    }),
-  );
+  useStackEnvironment(stack);
   const { awaitPipeline } = await import('./load/pipeline.js');
 
   const election = nationalElection(`load-${sectionCount}`, sectionCount);

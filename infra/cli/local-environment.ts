@@ -1,4 +1,4 @@
-import { LOCAL_BUCKET, LOCAL_CREDENTIALS, LOCAL_TABLE } from '../local/stack.js';
+import { LOCAL_BUCKET, LOCAL_CREDENTIALS, LOCAL_TABLE, type Stack } from '../local/stack.js';
 
 /**
  * The settings the shared modules read, pointing at the local stack of `npm start` (its ports
@@ -17,4 +17,18 @@ export function localEnvironment(env = process.env): Record<string, string> {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   };
+}
+
+/**
+ * Points this process's shared modules at a stack it started (bench, load, soak): the settings
+ * above with that stack's DynamoDB and S3 ports. Before the first shared module is imported.
+ */
+export function useStackEnvironment(stack: Pick<Stack, 'dynamodbEndpoint' | 's3Endpoint'>): void {
+  Object.assign(
+    process.env,
+    localEnvironment({
+      DYNAMODB_PORT: new URL(stack.dynamodbEndpoint).port,
+      S3_PORT: new URL(stack.s3Endpoint).port,
+    }),
+  );
 }

@@ -25,7 +25,7 @@ import { drainOutbox } from './load/outbox.js';
 import { Schedule } from './load/schedule.js';
 import { defineWithOfficers } from './load/staff-api.js';
 import { type Submission, sectionSubmissions } from './load/submissions.js';
-import { localEnvironment } from './local-environment.js';
+import { useStackEnvironment } from './local-environment.js';
 import { SoakWindows, soakVerdicts } from './soak/windows.js';
 
 const { values } = parseArgs({
@@ -107,13 +107,7 @@ function memoryNow(): Record<string, number> {
 }
 
 try {
-  Object.assign(
-    process.env,
-    localEnvironment({
-      DYNAMODB_PORT: new URL(stack.dynamodbEndpoint).port,
-      S3_PORT: new URL(stack.s3Endpoint).port,
-    }),
-  );
+  useStackEnvironment(stack);
   const { awaitPipeline } = await import('./load/pipeline.js');
   const startedAt = Date.now();
   const endsAt = startedAt + minutes * 60_000;

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   FAILURES_KEPT,
   JOB_RECORD_LIFE_MS,
@@ -16,6 +16,17 @@ import { writeIf } from './queries.js';
  * step conditioned on the claim, so a worker that lost its lease writes nothing more.
  */
 
+/** What each part done moves on (recordOfficerTokenJobPart). */
+const PROGRESS_FIELDS = [
+  'total',
+  'processed',
+  'changed',
+  'failed',
+  'failures',
+  'parts',
+  'partsDone',
+] as const;
+
 const FIELDS = [
   'electionId',
   'jobId',
@@ -26,13 +37,7 @@ const FIELDS = [
   'createdAt',
   'updatedAt',
   'status',
-  'total',
-  'processed',
-  'changed',
-  'failed',
-  'failures',
-  'parts',
-  'partsDone',
+  ...PROGRESS_FIELDS,
   'owner',
   'leaseUntil',
   'finishedAt',
@@ -56,6 +61,21 @@ export async function getOfficerTokenJob(
   );
   return Item ? fromItem(Item) : undefined;
 }
+
+/** A conditional update of the job's record: true when made, false when its condition did not hold. */
+const updateJob = (
+  job: OfficerTokenJob,
+  update: Omit<UpdateCommandInput, 'TableName' | 'Key'>,
+): Promise<boolean> =>
+  writeIf(
+    db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.officerTokenJob(job.electionId, job.jobId),
+        ...update,
+      }),
+    ),
+  );
 
 /** Creates the job unless one of that id exists: true when created. */
 export async function createOfficerTokenJob(job: OfficerTokenJob): Promise<boolean> {
@@ -82,26 +102,20 @@ export async function claimOfficerTokenJob(
   owner: string,
   now: number,
 ): Promise<boolean> {
-  return writeIf(
-    db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.officerTokenJob(job.electionId, job.jobId),
-        UpdateExpression: 'SET #owner = :owner, leaseUntil = :lease, #status = :running, updatedAt = :at',
-        ConditionExpression:
-          '#status IN (:queued, :running) AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
-        ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':owner': owner,
-          ':lease': now + LEASE_MS,
-          ':running': 'running',
-          ':queued': 'queued',
-          ':now': now,
-          ':at': new Date(now).toISOString(),
-        },
-      }),
-    ),
-  );
+  return updateJob(job, {
+    UpdateExpression: 'SET #owner = :owner, leaseUntil = :lease, #status = :running, updatedAt = :at',
+    ConditionExpression:
+      '#status IN (:queued, :running) AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+    ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
+    ExpressionAttributeValues: {
+      ':owner': owner,
+      ':lease': now + LEASE_MS,
+      ':running': 'running',
+      ':queued': 'queued',
+      ':now': now,
+      ':at': new Date(now).toISOString(),
+    },
+  });
 }
 
 export interface PartDone {
@@ -122,47 +136,30 @@ export async function recordOfficerTokenJobPart(
   done: PartDone,
   now: number,
 ): Promise<boolean> {
-  return writeIf(
-    db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.officerTokenJob(job.electionId, job.jobId),
-        // Every attribute by a name placeholder: several are DynamoDB reserved words.
-        UpdateExpression:
-          'SET #total = :total, #processed = #processed + :processed, #changed = #changed + :changed, ' +
-          '#failed = #failed + :failed, #failures = :failures, #parts = list_append(#parts, :key), ' +
-          '#partsDone = :next, #leaseUntil = :lease, #updatedAt = :at',
-        ConditionExpression: '#owner = :owner AND (attribute_not_exists(#partsDone) OR #partsDone = :part)',
-        ExpressionAttributeNames: Object.fromEntries(
-          [
-            'owner',
-            'total',
-            'processed',
-            'changed',
-            'failed',
-            'failures',
-            'parts',
-            'partsDone',
-            'leaseUntil',
-            'updatedAt',
-          ].map((name) => [`#${name}`, name]),
-        ),
-        ExpressionAttributeValues: {
-          ':owner': owner,
-          ':part': done.part,
-          ':next': done.part + 1,
-          ':total': done.total,
-          ':processed': done.processed,
-          ':changed': done.changed,
-          ':failed': done.failures.length,
-          ':failures': [...job.failures, ...done.failures].slice(0, FAILURES_KEPT),
-          ':key': done.key ? [done.key] : [],
-          ':lease': now + LEASE_MS,
-          ':at': new Date(now).toISOString(),
-        },
-      }),
+  return updateJob(job, {
+    // Every attribute by a name placeholder: several are DynamoDB reserved words.
+    UpdateExpression:
+      'SET #total = :total, #processed = #processed + :processed, #changed = #changed + :changed, ' +
+      '#failed = #failed + :failed, #failures = :failures, #parts = list_append(#parts, :key), ' +
+      '#partsDone = :next, #leaseUntil = :lease, #updatedAt = :at',
+    ConditionExpression: '#owner = :owner AND (attribute_not_exists(#partsDone) OR #partsDone = :part)',
+    ExpressionAttributeNames: Object.fromEntries(
+      ['owner', ...PROGRESS_FIELDS, 'leaseUntil', 'updatedAt'].map((name) => [`#${name}`, name]),
     ),
-  );
+    ExpressionAttributeValues: {
+      ':owner': owner,
+      ':part': done.part,
+      ':next': done.part + 1,
+      ':total': done.total,
+      ':processed': done.processed,
+      ':changed': done.changed,
+      ':failed': done.failures.length,
+      ':failures': [...job.failures, ...done.failures].slice(0, FAILURES_KEPT),
+      ':key': done.key ? [done.key] : [],
+      ':lease': now + LEASE_MS,
+      ':at': new Date(now).toISOString(),
+    },
+  });
 }
 
 /** Ends the job, done or failed, if `owner` still holds it; a done job's sheet may be read for a while. */
@@ -173,26 +170,20 @@ export async function finishOfficerTokenJob(
   now: number,
 ): Promise<boolean> {
   const at = new Date(now).toISOString();
-  return writeIf(
-    db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.officerTokenJob(job.electionId, job.jobId),
-        UpdateExpression: `SET #status = :status, finishedAt = :at, updatedAt = :at, sheetExpiresAt = :expires${outcome.status === 'failed' ? ', #error = :error' : ''} REMOVE leaseUntil`,
-        ConditionExpression: '#owner = :owner',
-        ExpressionAttributeNames: {
-          '#owner': 'owner',
-          '#status': 'status',
-          ...(outcome.status === 'failed' ? { '#error': 'error' } : {}),
-        },
-        ExpressionAttributeValues: {
-          ':owner': owner,
-          ':status': outcome.status,
-          ':at': at,
-          ':expires': new Date(now + SHEET_LIFE_MS).toISOString(),
-          ...(outcome.status === 'failed' ? { ':error': outcome.error } : {}),
-        },
-      }),
-    ),
-  );
+  return updateJob(job, {
+    UpdateExpression: `SET #status = :status, finishedAt = :at, updatedAt = :at, sheetExpiresAt = :expires${outcome.status === 'failed' ? ', #error = :error' : ''} REMOVE leaseUntil`,
+    ConditionExpression: '#owner = :owner',
+    ExpressionAttributeNames: {
+      '#owner': 'owner',
+      '#status': 'status',
+      ...(outcome.status === 'failed' ? { '#error': 'error' } : {}),
+    },
+    ExpressionAttributeValues: {
+      ':owner': owner,
+      ':status': outcome.status,
+      ':at': at,
+      ':expires': new Date(now + SHEET_LIFE_MS).toISOString(),
+      ...(outcome.status === 'failed' ? { ':error': outcome.error } : {}),
+    },
+  });
 }

@@ -5,7 +5,7 @@
  * account changes, and nobody signs in or out, without a trace. No secret is ever in a record.
  */
 import { randomUUID } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '../domain/actor.js';
 import type { StaffRole, StaffScope } from '../domain/staff.js';
 import { db, tableName } from './client.js';
@@ -86,6 +86,16 @@ export async function listStaffAccounts(): Promise<StaffAccount[]> {
   });
   return items.map(accountOf).sort((a, b) => a.username.localeCompare(b.username));
 }
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A guarded update of an account's item. */
+const accountUpdate = (
+  username: string,
+  update: Omit<NonNullable<TransactItem['Update']>, 'TableName' | 'Key'>,
+): TransactItem => ({
+  Update: { TableName: tableName(), Key: keys.staffAccount(username), ...update },
+});
 
 /** The record of one account change or session event, in the deployment's trail. */
 function staffRecord(
@@ -170,25 +180,21 @@ export async function updateStaffAccount(
   const stored: StaffAccount = { ...previous, ...change, rev: previous.rev + 1, updatedAt: at };
   const made = await transactIf({
     TransactItems: [
-      {
-        Update: {
-          TableName: tableName(),
-          Key: keys.staffAccount(previous.username),
-          UpdateExpression:
-            'SET #name = :name, #role = :role, elections = :elections, disabled = :disabled, rev = :next, updatedAt = :at',
-          ConditionExpression: 'rev = :rev',
-          ExpressionAttributeNames: { '#name': 'name', '#role': 'role' },
-          ExpressionAttributeValues: {
-            ':name': stored.name,
-            ':role': stored.role,
-            ':elections': stored.elections,
-            ':disabled': stored.disabled,
-            ':next': stored.rev,
-            ':rev': previous.rev,
-            ':at': at,
-          },
+      accountUpdate(previous.username, {
+        UpdateExpression:
+          'SET #name = :name, #role = :role, elections = :elections, disabled = :disabled, rev = :next, updatedAt = :at',
+        ConditionExpression: 'rev = :rev',
+        ExpressionAttributeNames: { '#name': 'name', '#role': 'role' },
+        ExpressionAttributeValues: {
+          ':name': stored.name,
+          ':role': stored.role,
+          ':elections': stored.elections,
+          ':disabled': stored.disabled,
+          ':next': stored.rev,
+          ':rev': previous.rev,
+          ':at': at,
         },
-      },
+      }),
       staffRecord(change.disabled && !previous.disabled ? 'disable' : 'change', stored, at, by),
     ],
   });
@@ -202,6 +208,25 @@ const sessionActor = (username: string, session: string): Actor => ({
 });
 
 /**
+ * A session's event (sign-in, sign-out, password change) as one transaction: its writes, made at
+ * `at`, and its record in the trail by the session itself. False when a guard did not hold.
+ */
+function sessionEvent(
+  action: StaffRecordAction,
+  account: StaffAccount,
+  session: string,
+  writes: (at: string) => TransactItem[],
+): Promise<boolean> {
+  const at = new Date().toISOString();
+  return transactIf({
+    TransactItems: [
+      ...writes(at),
+      staffRecord(action, account, at, sessionActor(account.username, session), session),
+    ],
+  });
+}
+
+/**
  * Opens a session: its token item, the code's step recorded (a step already used or older is
  * refused, so a code opens one session at most), and the sign-in in the trail. False when the
  * account changed meanwhile or the code's step was used.
@@ -213,36 +238,28 @@ export async function openStaffSession(
   otpStep: number,
   expiresAt: number,
 ): Promise<boolean> {
-  const at = new Date().toISOString();
-  return transactIf({
-    TransactItems: [
-      {
-        Update: {
-          TableName: tableName(),
-          Key: keys.staffAccount(account.username),
-          UpdateExpression: 'SET lastOtpStep = :step',
-          ConditionExpression: 'rev = :rev AND disabled = :false AND lastOtpStep < :step',
-          ExpressionAttributeValues: { ':step': otpStep, ':rev': account.rev, ':false': false },
+  return sessionEvent('sign-in', account, session, (at) => [
+    accountUpdate(account.username, {
+      UpdateExpression: 'SET lastOtpStep = :step',
+      ConditionExpression: 'rev = :rev AND disabled = :false AND lastOtpStep < :step',
+      ExpressionAttributeValues: { ':step': otpStep, ':rev': account.rev, ':false': false },
+    }),
+    {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...keys.token(tokenHash),
+          type: 'Token',
+          role: 'staff-session',
+          username: account.username,
+          expiresAt,
+          passwordChangeRequired: account.passwordChangeRequired,
+          issuedAt: at,
         },
+        ConditionExpression: 'attribute_not_exists(PK)',
       },
-      {
-        Put: {
-          TableName: tableName(),
-          Item: {
-            ...keys.token(tokenHash),
-            type: 'Token',
-            role: 'staff-session',
-            username: account.username,
-            expiresAt,
-            passwordChangeRequired: account.passwordChangeRequired,
-            issuedAt: at,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
-      staffRecord('sign-in', account, at, sessionActor(account.username, session), session),
-    ],
-  });
+    },
+  ]);
 }
 
 /** Ends a session at once: its token item goes, and the sign-out is in the trail. */
@@ -251,19 +268,15 @@ export async function closeStaffSession(
   tokenHash: string,
   session: string,
 ): Promise<boolean> {
-  const at = new Date().toISOString();
-  return transactIf({
-    TransactItems: [
-      {
-        Delete: {
-          TableName: tableName(),
-          Key: keys.token(tokenHash),
-          ConditionExpression: 'attribute_exists(PK)',
-        },
+  return sessionEvent('sign-out', account, session, () => [
+    {
+      Delete: {
+        TableName: tableName(),
+        Key: keys.token(tokenHash),
+        ConditionExpression: 'attribute_exists(PK)',
       },
-      staffRecord('sign-out', account, at, sessionActor(account.username, session), session),
-    ],
-  });
+    },
+  ]);
 }
 
 /** The new password's hash, and the session that changed it made a full one. */
@@ -273,33 +286,25 @@ export async function changeStaffPassword(
   tokenHash: string,
   session: string,
 ): Promise<boolean> {
-  const at = new Date().toISOString();
-  return transactIf({
-    TransactItems: [
-      {
-        Update: {
-          TableName: tableName(),
-          Key: keys.staffAccount(account.username),
-          UpdateExpression: 'SET passwordHash = :hash, passwordChangeRequired = :false, updatedAt = :at',
-          ConditionExpression: 'rev = :rev AND disabled = :false',
-          ExpressionAttributeValues: {
-            ':hash': passwordHash,
-            ':false': false,
-            ':rev': account.rev,
-            ':at': at,
-          },
-        },
+  return sessionEvent('change-password', account, session, (at) => [
+    accountUpdate(account.username, {
+      UpdateExpression: 'SET passwordHash = :hash, passwordChangeRequired = :false, updatedAt = :at',
+      ConditionExpression: 'rev = :rev AND disabled = :false',
+      ExpressionAttributeValues: {
+        ':hash': passwordHash,
+        ':false': false,
+        ':rev': account.rev,
+        ':at': at,
       },
-      {
-        Update: {
-          TableName: tableName(),
-          Key: keys.token(tokenHash),
-          UpdateExpression: 'SET passwordChangeRequired = :false',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':false': false },
-        },
+    }),
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.token(tokenHash),
+        UpdateExpression: 'SET passwordChangeRequired = :false',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':false': false },
       },
-      staffRecord('change-password', account, at, sessionActor(account.username, session), session),
-    ],
-  });
+    },
+  ]);
 }

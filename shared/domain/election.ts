@@ -122,26 +122,12 @@ export function findDefinitionIssues(
       seen.add(id);
     });
   };
-  reportDuplicates(
-    election.sections.map((s) => s.id),
-    'sections',
-  );
-  reportDuplicates(
-    election.turnoutSlots.map((s) => s.id),
-    'turnoutSlots',
-  );
-  reportDuplicates(
-    election.candidates.map((c) => c.id),
-    'candidates',
-  );
-  reportDuplicates(
-    election.lists.map((l) => l.id),
-    'lists',
-  );
-  reportDuplicates(
-    election.questions.map((q) => q.id),
-    'questions',
-  );
+  const collections = ['sections', 'turnoutSlots', 'candidates', 'lists', 'questions'] as const;
+  for (const path of collections)
+    reportDuplicates(
+      election[path].map((item) => item.id),
+      path,
+    );
   const councilIds = election.lists.flatMap((l) => (l.councilCandidates ?? []).map((c) => c.id));
   const seenCouncil = new Set<string>();
   for (const id of councilIds) {

@@ -15,15 +15,20 @@ export const DIGEST_FIGURES = 40;
 export const PAGE_PUBLISHES = 3;
 export const PAGE_ENTRIES = 10;
 
+/** The ballots' figures, in the order the page and the feed read them. */
+export const BALLOT_FIGURES = [
+  'sectionsReported',
+  'voters',
+  'validVotes',
+  'blankBallots',
+  'invalidBallots',
+  'contestedBallots',
+] as const;
+
 /** The figures the page and the feed always show: ballots, sections, candidates, answers. */
 export function mainFiguresOf(head: Pick<ElectionHead, 'candidates' | 'questions'>): Set<string> {
   return new Set([
-    'sectionsReported',
-    'voters',
-    'validVotes',
-    'blankBallots',
-    'invalidBallots',
-    'contestedBallots',
+    ...BALLOT_FIGURES,
     ...head.candidates.map((c) => c.id),
     ...head.questions.flatMap((q) => [`${q.id}.yes`, `${q.id}.no`]),
   ]);

@@ -14,7 +14,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import { FAVICON_LINK } from './html.js';
+import { pageStart } from './html.js';
 
 export const ERROR_PAGE_CSS = `:root{color-scheme:light;--ink:#1a1a1a;--muted:#595959;--accent:#0b5394}
 *{box-sizing:border-box}
@@ -37,12 +37,7 @@ export const NOT_FOUND_PAGE_KEY = '404.html';
 export const NOT_FOUND_CACHE_CONTROL = 'public, max-age=10';
 
 export function notFoundPage(): string {
-  return `<!doctype html>
-<html lang="it">
-<head>
-<meta charset="utf-8">
-${FAVICON_LINK}
-<meta name="viewport" content="width=device-width, initial-scale=1">
+  return `${pageStart('it')}
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex">
 <title>Pagina non trovata · Page not found</title>

@@ -3,10 +3,9 @@
  * bundles are bytes, cached for good (a partial tile has its own name, `N.p/W`, so no file under
  * a name ever changes); the checkpoint and the key file are text, cached like the pointer.
  */
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { config } from '../config.js';
 import { CACHE, CONTENT_TYPE } from './bucket.js';
-import { getObjectIfAny, s3 } from './s3-bucket.js';
+import { getObjectIfAny, putObject, s3 } from './s3-bucket.js';
 
 export interface LogFiles {
   putTile(key: string, bytes: Uint8Array): Promise<void>;
@@ -17,17 +16,7 @@ export interface LogFiles {
 
 export function s3LogFiles(bucketName = config().BUCKET_NAME): LogFiles {
   const put = (key: string, body: Uint8Array | string, contentType: string, cacheControl: string) =>
-    s3()
-      .send(
-        new PutObjectCommand({
-          Bucket: bucketName,
-          Key: key,
-          Body: body,
-          ContentType: contentType,
-          CacheControl: cacheControl,
-        }),
-      )
-      .then(() => undefined);
+    putObject(s3(), bucketName, key, body, { contentType, cacheControl });
   return {
     putTile: (key, bytes) => put(key, bytes, CONTENT_TYPE.binary, CACHE.immutable),
     putText: (key, text) => put(key, text, CONTENT_TYPE.text, CACHE.pointer),

@@ -28,6 +28,25 @@ export async function getObjectIfAny(client: S3Client, bucketName: string, key: 
   }
 }
 
+/** Writes an object with the type and the caching it is served with. */
+export async function putObject(
+  client: S3Client,
+  bucketName: string,
+  key: string,
+  body: string | Uint8Array,
+  { contentType, cacheControl }: { contentType: string; cacheControl: string },
+): Promise<void> {
+  await client.send(
+    new PutObjectCommand({
+      Bucket: bucketName,
+      Key: key,
+      Body: body,
+      ContentType: contentType,
+      CacheControl: cacheControl,
+    }),
+  );
+}
+
 /** The public bucket on S3 (in production) or on an S3-compatible server (locally). */
 export function s3Bucket(bucketName = config().BUCKET_NAME): PublicBucket {
   return bucketOn(s3, bucketName);
@@ -36,17 +55,7 @@ export function s3Bucket(bucketName = config().BUCKET_NAME): PublicBucket {
 /** A bucket through a client of the caller's (for tools that run outside the Lambdas). */
 export function bucketOn(s3: () => S3Client, bucketName: string): PublicBucket {
   return {
-    async put(key, body, { contentType, cacheControl }) {
-      await s3().send(
-        new PutObjectCommand({
-          Bucket: bucketName,
-          Key: key,
-          Body: body,
-          ContentType: contentType,
-          CacheControl: cacheControl,
-        }),
-      );
-    },
+    put: async (key, body, options) => putObject(s3(), bucketName, key, body, options),
     async get(key) {
       return (await getObjectIfAny(s3(), bucketName, key))?.Body?.transformToString();
     },

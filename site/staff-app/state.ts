@@ -150,12 +150,17 @@ export function opened(
   state.view = 'election';
 }
 
-/** Signed in, no election open: the choice of one, with what the last attempt said. */
-export function choosing(state: StaffState, notice: Said | undefined = undefined): void {
+/** Nothing of the election that was open stays: its overview, quarantine, history and approvals. */
+function forgetElection(state: StaffState): void {
   state.overview = undefined;
   state.quarantine = undefined;
   state.history = undefined;
   state.certifyApprovals = undefined;
+}
+
+/** Signed in, no election open: the choice of one, with what the last attempt said. */
+export function choosing(state: StaffState, notice: Said | undefined = undefined): void {
+  forgetElection(state);
   state.view = 'election';
   state.notice = notice;
 }
@@ -163,10 +168,7 @@ export function choosing(state: StaffState, notice: Said | undefined = undefined
 /** Back at the sign-in, with why if something failed; nothing of the session stays. */
 export function closed(state: StaffState, error: Said | undefined = undefined): void {
   state.session = undefined;
-  state.overview = undefined;
-  state.quarantine = undefined;
-  state.history = undefined;
-  state.certifyApprovals = undefined;
+  forgetElection(state);
   state.accounts = undefined;
   state.created = undefined;
   state.editing = undefined;

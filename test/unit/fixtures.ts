@@ -1,8 +1,11 @@
 /**
  * Small, hand-checked elections and counts shared by the unit tests. Every number here is
- * chosen so that the arithmetic of the tally sheet squares; tests break it on purpose.
+ * chosen so that the arithmetic of the tally sheet squares; tests break it on purpose. And what
+ * the seats' tests share: a seat input from its sides, an outcome narrowed to seats, the seats by
+ * id, the totals a published percentage allows.
  */
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import type * as z from 'zod';
 import {
   type ElectionDefinition,
@@ -10,6 +13,9 @@ import {
   type ElectionHead,
   splitDefinition,
 } from '../../shared/domain/election.js';
+import { percent } from '../../shared/domain/percent.js';
+import type { RunoffSeatAllocation } from '../../shared/domain/runoff-seats.js';
+import type { SeatAllocation, SeatInput, SeatOutcome } from '../../shared/domain/seats.js';
 import type { MunicipalResults, ReferendumResults } from '../../shared/domain/submission-bodies.js';
 import type { SummaryContext } from '../../shared/domain/summary.js';
 
@@ -177,3 +183,72 @@ export const summaryContext = (): SummaryContext => ({
     csv: '/results/test-2026/snapshots/7.csv',
   },
 });
+
+/** A coalition of a seat input: a mayoral candidate, the votes on their name, and their lists' votes. */
+export interface Side {
+  id: string;
+  votes: number;
+  lists: number[];
+}
+
+/** The seat input of an election from its sides; list ids are `<candidate>-<n>`. */
+export function seatInputOf(population: number, councilSeats: number, sides: readonly Side[]): SeatInput {
+  return {
+    population,
+    councilSeats,
+    candidates: sides.map((s) => ({ id: s.id, name: s.id.toUpperCase() })),
+    lists: sides.flatMap((s) =>
+      s.lists.map((_, i) => ({ id: `${s.id}-${i + 1}`, name: `${s.id} ${i + 1}`, candidateId: s.id })),
+    ),
+    candidateVotes: Object.fromEntries(sides.map((s) => [s.id, s.votes])),
+    listVotes: Object.fromEntries(sides.flatMap((s) => s.lists.map((v, i) => [`${s.id}-${i + 1}`, v]))),
+  };
+}
+
+/** Narrows a first round's outcome to an allocation, failing the test otherwise. */
+export function allocated(outcome: SeatOutcome | null): SeatAllocation {
+  if (outcome?.outcome !== 'allocated') throw new Error(`expected seats, got ${JSON.stringify(outcome)}`);
+  return outcome;
+}
+
+/** Narrows a council after a run-off to one, failing the test on none. */
+export function allocatedAfterRunoff(result: RunoffSeatAllocation | null): RunoffSeatAllocation {
+  if (result === null) throw new Error('expected seats, got null');
+  return result;
+}
+
+/** Rows' seats by their id (a coalition's candidate, a list). */
+export const seatsById = <T extends { seats: number }>(rows: T[], key: (row: T) => string) =>
+  Object.fromEntries(rows.map((r) => [key(r), r.seats]));
+
+/** The totals `base`, from `from` to `to`, for which every `[votes, published percent]` pair holds. */
+export function basesFor(pairs: [number, number][], from: number, to: number): number[] {
+  const bases: number[] = [];
+  for (let base = from; base <= to; base++) {
+    if (pairs.every(([votes, p]) => percent(votes, base) === p)) bases.push(base);
+  }
+  return bases;
+}
+
+export const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Every seat of the council is given: the coalitions' seats, and the lists' plus the defeated candidates'. */
+export function expectWholeCouncil(result: SeatAllocation, councilSeats: number) {
+  expect(sum(result.coalitions.map((c) => c.seats))).toBe(councilSeats);
+  expect(sum(result.lists.map((l) => l.seats)) + result.councillorsFromCandidates.length).toBe(councilSeats);
+}
+
+/**
+ * Every defeated candidate whose coalition won a seat sits, and only they do (TUEL art. 73 c. 11),
+ * each seat taken from their coalition's lists.
+ */
+export function expectDefeatedCandidatesSeated(result: SeatAllocation) {
+  const expected = result.coalitions
+    .filter((c) => c.candidateId !== result.mayor.candidateId && c.seats > 0)
+    .map((c) => c.candidateId);
+  expect(result.councillorsFromCandidates).toEqual(expected);
+  for (const c of result.coalitions) {
+    const lists = sum(result.lists.filter((l) => l.candidateId === c.candidateId).map((l) => l.seats));
+    expect(lists).toBe(c.seats - (expected.includes(c.candidateId) ? 1 : 0));
+  }
+}

@@ -11,25 +11,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { percent } from '../../shared/domain/percent.js';
-import { allocateRunoffSeats, type RunoffSeatAllocation } from '../../shared/domain/runoff-seats.js';
+import { allocateRunoffSeats } from '../../shared/domain/runoff-seats.js';
 import type { SeatInput } from '../../shared/domain/seats.js';
-
-function allocated(result: RunoffSeatAllocation | null): RunoffSeatAllocation {
-  if (result === null) throw new Error('expected seats, got null');
-  return result;
-}
-
-const byId = <T extends { seats: number }>(rows: T[], key: (row: T) => string) =>
-  Object.fromEntries(rows.map((r) => [key(r), r.seats]));
-
-/** The totals `base` for which every `[votes, published percent]` pair holds. */
-function basesFor(pairs: [number, number][], from: number, to: number): number[] {
-  const bases: number[] = [];
-  for (let base = from; base <= to; base++) {
-    if (pairs.every(([votes, p]) => percent(votes, base) === p)) bases.push(base);
-  }
-  return bases;
-}
+import { allocatedAfterRunoff, basesFor, seatsById } from './fixtures.js';
 
 /** The smallest and largest vote counts that round to `p` percent of `base`. */
 function votesFor(p: number, base: number): [number, number] {
@@ -208,7 +192,7 @@ describe('Lucca (Tuscany), 12 and 26 June 2022: 32 councillors, apparentamento w
 
     for (const first of inputs) {
       // Act
-      const result = allocated(allocateRunoffSeats(first, runoff(first)));
+      const result = allocatedAfterRunoff(allocateRunoffSeats(first, runoff(first)));
 
       // Assess: 60% of 32 is 19.2, rounded up to 20 (Cons. Stato V n. 1197/2012); nobody passed
       // 50% at the first round (Raspini's lists: about 39% of the valid votes).
@@ -224,7 +208,7 @@ describe('Lucca (Tuscany), 12 and 26 June 2022: 32 councillors, apparentamento w
         ...apparentamento,
       ]);
       expect(result.groups[1]).toMatchObject({ candidateId: 'raspini', seats: 12 });
-      const seats = byId(result.lists, (l) => l.listId);
+      const seats = seatsById(result.lists, (l) => l.listId);
       expect([
         seats.pd,
         seats['lucca-futura'],
@@ -235,7 +219,7 @@ describe('Lucca (Tuscany), 12 and 26 June 2022: 32 councillors, apparentamento w
       ]).toEqual([5, 3, 1, 1, 1, 0]);
       // Raspini's seat is the last of his group: Sinistra Con's second (1,863 / 2).
       expect(result.councillorsFromCandidates[0]).toBe('raspini');
-      expect(byId(result.coalitions, (c) => c.candidateId).raspini).toBe(12);
+      expect(seatsById(result.coalitions, (c) => c.candidateId).raspini).toBe(12);
     }
   });
 
@@ -260,14 +244,14 @@ describe('Lucca (Tuscany), 12 and 26 June 2022: 32 councillors, apparentamento w
       const first = lucca(31_713, 0, { ...minorLists, ...counts });
 
       // Act
-      const result = allocated(allocateRunoffSeats(first, runoff(first)));
+      const result = allocatedAfterRunoff(allocateRunoffSeats(first, runoff(first)));
 
       // Assess: only the points where Barsanti's lists took 3 seats (him included) and
       // Cecchini's list 1 (him), as proclaimed.
-      const coalitions = byId(result.coalitions, (c) => c.candidateId);
+      const coalitions = seatsById(result.coalitions, (c) => c.candidateId);
       if (coalitions.barsanti !== 3 || coalitions.cecchini !== 1) continue;
       proclaimedShape++;
-      const seats = byId(result.lists, (l) => l.listId);
+      const seats = seatsById(result.lists, (l) => l.listId);
       expect([seats.fdi, seats['lucca-2032'], seats.lega, seats['fi-udc'], seats['cdx-lucca']]).toEqual([
         6, 5, 3, 2, 0,
       ]);
@@ -293,12 +277,12 @@ describe('Lucca (Tuscany), 12 and 26 June 2022: 32 councillors, apparentamento w
     };
 
     // Act
-    const result = allocated(allocateRunoffSeats(first, alone));
+    const result = allocatedAfterRunoff(allocateRunoffSeats(first, alone));
 
     // Assess: Lucca in Diretta, 14 June 2022, "al netto di apparentamenti ... 8 consiglieri di
     // Fratelli d'Italia, 6 di Lucca 2032, 4 della Lega e 2 di Forza Italia - Udc":
     // https://www.luccaindiretta.it/politica/2022/06/14/conferme-e-new-entry-per-il-nuovo-consiglio-comunale-di-lucca-ecco-gli-scenari-in-vista-del-ballottaggio/296148/
-    const seats = byId(result.lists, (l) => l.listId);
+    const seats = seatsById(result.lists, (l) => l.listId);
     expect([seats.fdi, seats['lucca-2032'], seats.lega, seats['fi-udc'], seats['cdx-lucca']]).toEqual([
       8, 6, 4, 2, 0,
     ]);
@@ -458,7 +442,7 @@ describe('Catanzaro (Calabria), 12 and 26 June 2022: 32 councillors, the "anatra
         ([0, 1] as const).map((corner) => {
           const first = catanzaro(base, corner, minorLists);
           // Act
-          return allocated(allocateRunoffSeats(first, runoff(first)));
+          return allocatedAfterRunoff(allocateRunoffSeats(first, runoff(first)));
         }),
       );
 
@@ -469,7 +453,7 @@ describe('Catanzaro (Calabria), 12 and 26 June 2022: 32 councillors, the "anatra
         expect(result.groups.every((g) => !g.majorityBonus)).toBe(true);
       }
       const proclaimed = results.every((result) => {
-        const coalitions = byId(result.coalitions, (c) => c.candidateId);
+        const coalitions = seatsById(result.coalitions, (c) => c.candidateId);
         return (
           coalitions.donato === 18 &&
           coalitions.fiorita === 9 &&
@@ -497,10 +481,10 @@ describe('Catanzaro (Calabria), 12 and 26 June 2022: 32 councillors, the "anatra
           const first = catanzaro(base, corner, minorLists);
 
           // Act
-          const result = allocated(allocateRunoffSeats(first, runoff(first)));
+          const result = allocatedAfterRunoff(allocateRunoffSeats(first, runoff(first)));
 
           // Assess
-          const seats = byId(result.lists, (l) => l.listId);
+          const seats = seatsById(result.lists, (l) => l.listId);
           expect(Object.fromEntries(Object.keys(donatoLists).map((id) => [id, seats[id]]))).toEqual({
             alleanza: 3,
             'prima-l-italia': 2,

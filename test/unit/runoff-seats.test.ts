@@ -12,29 +12,20 @@ import {
   type SeatInput,
   type SeatRules,
 } from '../../shared/domain/seats.js';
+import {
+  allocatedAfterRunoff,
+  expectDefeatedCandidatesSeated,
+  expectWholeCouncil,
+  type Side,
+  seatInputOf,
+  sum,
+} from './fixtures.js';
 
 const [TUEL_71, TUEL_73] = ITALIAN_MUNICIPAL_RULES as [SeatRules, SeatRules];
 
-/** A first-round coalition: a mayoral candidate, the votes on their name, and their lists' votes. */
-interface Side {
-  id: string;
-  votes: number;
-  lists: number[];
-}
-
-/** The first round from its sides; list ids are `<candidate>-<n>`. */
-function firstRound(councilSeats: number, sides: readonly Side[]): SeatInput {
-  return {
-    population: 60_000,
-    councilSeats,
-    candidates: sides.map((s) => ({ id: s.id, name: s.id.toUpperCase() })),
-    lists: sides.flatMap((s) =>
-      s.lists.map((_, i) => ({ id: `${s.id}-${i + 1}`, name: `${s.id} ${i + 1}`, candidateId: s.id })),
-    ),
-    candidateVotes: Object.fromEntries(sides.map((s) => [s.id, s.votes])),
-    listVotes: Object.fromEntries(sides.flatMap((s) => s.lists.map((v, i) => [`${s.id}-${i + 1}`, v]))),
-  };
-}
+/** The first round from its sides (60,000 inhabitants); list ids are `<candidate>-<n>`. */
+const firstRound = (councilSeats: number, sides: readonly Side[]): SeatInput =>
+  seatInputOf(60_000, councilSeats, sides);
 
 /**
  * The run-off between `pair`: each admitted candidate keeps his first-round lists (TUEL art. 72
@@ -58,12 +49,6 @@ function runoffOf(
   };
 }
 
-function allocated(result: RunoffSeatAllocation | null): RunoffSeatAllocation {
-  if (result === null) throw new Error('expected seats, got null');
-  return result;
-}
-
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const coalitionSeats = (r: RunoffSeatAllocation) =>
   Object.fromEntries(r.coalitions.map((c) => [c.candidateId, c.seats]));
 const listSeats = (r: RunoffSeatAllocation) => Object.fromEntries(r.lists.map((l) => [l.listId, l.seats]));
@@ -129,7 +114,7 @@ describe('allocateRunoffSeats: the majority bonus after a run-off (TUEL art. 73 
     const round = runoffOf(threeWay, ['a', 'b'], [5_000, 5_200]);
 
     // Act
-    const result = allocated(allocateRunoffSeats(threeWay, round));
+    const result = allocatedAfterRunoff(allocateRunoffSeats(threeWay, round));
 
     // Assess: 60% of 24 is 14.4, rounded up to 15; 9 by D'Hondt among 3,400 and 2,000: 6 and 3.
     expect(result.round).toBe('runoff');
@@ -154,7 +139,7 @@ describe('allocateRunoffSeats: the majority bonus after a run-off (TUEL art. 73 
     const round = runoffOf(threeWay, ['a', 'b'], [6_000, 5_000]);
 
     // Act
-    const result = allocated(allocateRunoffSeats(threeWay, round));
+    const result = allocatedAfterRunoff(allocateRunoffSeats(threeWay, round));
 
     // Assess
     expect(groupSeats(result)).toEqual({ a: 15, b: 6, c: 3 });
@@ -170,7 +155,9 @@ describe('allocateRunoffSeats: the majority bonus after a run-off (TUEL art. 73 
     ]);
 
     // Act
-    const result = allocated(allocateRunoffSeats(first, runoffOf(first, ['a', 'b'], [7_000, 3_000])));
+    const result = allocatedAfterRunoff(
+      allocateRunoffSeats(first, runoffOf(first, ['a', 'b'], [7_000, 3_000])),
+    );
 
     // Assess: D'Hondt on 6,500 / 2,500 / 1,000 for 20 seats: 13 / 5 / 2.
     expect(groupSeats(result)).toEqual({ a: 13, b: 5, c: 2 });
@@ -187,7 +174,9 @@ describe('allocateRunoffSeats: the majority bonus after a run-off (TUEL art. 73 
     ]);
 
     // Act
-    const result = allocated(allocateRunoffSeats(first, runoffOf(first, ['b', 'a'], [4_000, 6_000])));
+    const result = allocatedAfterRunoff(
+      allocateRunoffSeats(first, runoffOf(first, ['b', 'a'], [4_000, 6_000])),
+    );
 
     // Assess
     expect(result.mayor.candidateId).toBe('a');
@@ -215,7 +204,9 @@ describe('allocateRunoffSeats: the majority bonus after a run-off (TUEL art. 73 
     ]);
 
     // Act
-    const result = allocated(allocateRunoffSeats(first, runoffOf(first, ['a', 'b'], [6_000, 4_000])));
+    const result = allocatedAfterRunoff(
+      allocateRunoffSeats(first, runoffOf(first, ['a', 'b'], [6_000, 4_000])),
+    );
 
     // Assess
     expect(result.bonusWithheldBy).toBe('c');
@@ -231,7 +222,9 @@ describe('allocateRunoffSeats: the majority bonus after a run-off (TUEL art. 73 
     ]);
 
     // Act
-    const result = allocated(allocateRunoffSeats(first, runoffOf(first, ['b', 'a'], [4_000, 6_000])));
+    const result = allocatedAfterRunoff(
+      allocateRunoffSeats(first, runoffOf(first, ['b', 'a'], [4_000, 6_000])),
+    );
 
     // Assess
     expect(result.bonusWithheldBy).toBeNull();
@@ -243,7 +236,9 @@ describe('allocateRunoffSeats: the majority bonus after a run-off (TUEL art. 73 
     const first = { ...threeWay, councilSeats: 32 };
 
     // Act
-    const result = allocated(allocateRunoffSeats(first, runoffOf(first, ['a', 'b'], [6_000, 5_000])));
+    const result = allocatedAfterRunoff(
+      allocateRunoffSeats(first, runoffOf(first, ['a', 'b'], [6_000, 5_000])),
+    );
 
     // Assess
     expect(groupSeats(result).a).toBe(20);
@@ -255,10 +250,12 @@ describe('allocateRunoffSeats: apparentamento (TUEL art. 72 c. 7)', () => {
   it("given a third candidate's list linked to the winner for the run-off, when allocated, then it shares the winner's 60% and its candidate still takes his seat from it", () => {
     // Prepare: c-1 (1,500) joins a; c-2 (500) joins nobody.
     const round = runoffOf(threeWay, ['a', 'b'], [6_000, 5_000], { 'c-1': 'a' });
-    const without = allocated(allocateRunoffSeats(threeWay, runoffOf(threeWay, ['a', 'b'], [6_000, 5_000])));
+    const without = allocatedAfterRunoff(
+      allocateRunoffSeats(threeWay, runoffOf(threeWay, ['a', 'b'], [6_000, 5_000])),
+    );
 
     // Act
-    const result = allocated(allocateRunoffSeats(threeWay, round));
+    const result = allocatedAfterRunoff(allocateRunoffSeats(threeWay, round));
 
     // Assess: the group of a is 2,000 + 1,400 + 1,500 = 4,900 -> 15 seats, shared 6 / 4 / 5 by
     // D'Hondt; b's group and c-2 alone (500) share the 9 others, 8 and 1.
@@ -287,7 +284,7 @@ describe('allocateRunoffSeats: apparentamento (TUEL art. 72 c. 7)', () => {
     ]);
 
     // Act
-    const result = allocated(
+    const result = allocatedAfterRunoff(
       allocateRunoffSeats(first, runoffOf(first, ['a', 'b'], [6_000, 5_000], { 'c-1': 'b' })),
     );
 
@@ -309,7 +306,7 @@ describe('allocateRunoffSeats: apparentamento (TUEL art. 72 c. 7)', () => {
     ]);
 
     // Act
-    const result = allocated(
+    const result = allocatedAfterRunoff(
       allocateRunoffSeats(first, runoffOf(first, ['a', 'b'], [6_000, 5_000], { 'c-1': 'a', 'c-2': 'b' })),
     );
 
@@ -334,7 +331,9 @@ describe('allocateRunoffSeats up to 15,000 inhabitants (TUEL art. 71 c. 6): a ru
 
   it("given b elected at the run-off, when allocated, then b's list takes two thirds (8) and the others share 4 by D'Hondt, each defeated candidate whose list won a seat first (art. 71 cc. 8-9)", () => {
     // Act
-    const result = allocated(allocateRunoffSeats(tie, runoffOf(tie, ['a', 'b'], [800, 900]), TUEL_71));
+    const result = allocatedAfterRunoff(
+      allocateRunoffSeats(tie, runoffOf(tie, ['a', 'b'], [800, 900]), TUEL_71),
+    );
 
     // Assess: 4 seats among 1,000 and 500: 1,000, then 500 and 500 tied in quotient, a first
     // with more votes, then c's 500: a 3, c 1.
@@ -371,7 +370,7 @@ describe('allocateRunoffSeats: threshold (TUEL art. 73 c. 7)', () => {
     ]);
 
     // Act
-    const result = allocated(
+    const result = allocatedAfterRunoff(
       allocateRunoffSeats(first, runoffOf(first, ['a', 'b'], [6_000, 5_000], { 'd-1': 'a', 'c-1': 'b' })),
     );
 
@@ -390,7 +389,9 @@ describe('allocateRunoffSeats: the mayor elected at the run-off (TUEL art. 72 c.
     const joined = runoffOf(threeWay, ['a', 'b'], [5_000, 5_000], { 'c-1': 'a' });
 
     // Act
-    const results = [plain, joined].map((round) => allocated(allocateRunoffSeats(threeWay, round)));
+    const results = [plain, joined].map((round) =>
+      allocatedAfterRunoff(allocateRunoffSeats(threeWay, round)),
+    );
 
     // Assess
     expect(results.map((r) => r.mayor)).toEqual([
@@ -408,8 +409,12 @@ describe('allocateRunoffSeats: the mayor elected at the run-off (TUEL art. 72 c.
     ]);
 
     // Act
-    const withElder = allocated(allocateRunoffSeats(first, runoffOf(first, ['a', 'b'], [10, 10], {}, 'b')));
-    const withoutAges = allocated(allocateRunoffSeats(first, runoffOf(first, ['a', 'b'], [10, 10])));
+    const withElder = allocatedAfterRunoff(
+      allocateRunoffSeats(first, runoffOf(first, ['a', 'b'], [10, 10], {}, 'b')),
+    );
+    const withoutAges = allocatedAfterRunoff(
+      allocateRunoffSeats(first, runoffOf(first, ['a', 'b'], [10, 10])),
+    );
 
     // Assess
     expect(withElder.mayor.candidateId).toBe('b');
@@ -425,7 +430,9 @@ describe('allocateRunoffSeats: the mayor elected at the run-off (TUEL art. 72 c.
     ]);
 
     // Act
-    const result = allocated(allocateRunoffSeats(first, runoffOf(first, ['a', 'b'], [6_000, 5_000])));
+    const result = allocatedAfterRunoff(
+      allocateRunoffSeats(first, runoffOf(first, ['a', 'b'], [6_000, 5_000])),
+    );
 
     // Assess
     expect(groupSeats(result)).toEqual({ a: 15, b: 5, c: 4 });
@@ -488,10 +495,7 @@ describe('allocateRunoffSeats: properties', () => {
         // Assess
         fc.pre(result !== null);
         expect(sum(result.groups.map((g) => g.seats))).toBe(first.councilSeats);
-        expect(sum(result.coalitions.map((c) => c.seats))).toBe(first.councilSeats);
-        expect(sum(result.lists.map((l) => l.seats)) + result.councillorsFromCandidates.length).toBe(
-          first.councilSeats,
-        );
+        expectWholeCouncil(result, first.councilSeats);
         expect(result.lists.every((l) => l.seats >= 0 && (!l.belowThreshold || l.seats === 0))).toBe(true);
       }),
     );
@@ -561,14 +565,7 @@ describe('allocateRunoffSeats: properties', () => {
 
         // Assess
         fc.pre(result !== null);
-        const expected = result.coalitions
-          .filter((c) => c.candidateId !== result.mayor.candidateId && c.seats > 0)
-          .map((c) => c.candidateId);
-        expect(result.councillorsFromCandidates).toEqual(expected);
-        for (const c of result.coalitions) {
-          const lists = sum(result.lists.filter((l) => l.candidateId === c.candidateId).map((l) => l.seats));
-          expect(lists).toBe(c.seats - (expected.includes(c.candidateId) ? 1 : 0));
-        }
+        expectDefeatedCandidatesSeated(result);
       }),
     );
   });

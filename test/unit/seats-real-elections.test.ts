@@ -12,19 +12,10 @@ import { percent } from '../../shared/domain/percent.js';
 import {
   allocateSeats,
   ITALIAN_MUNICIPAL_RULES,
-  type SeatAllocation,
   type SeatInput,
-  type SeatOutcome,
   type SeatRules,
 } from '../../shared/domain/seats.js';
-
-function allocated(outcome: SeatOutcome | null): SeatAllocation {
-  if (outcome?.outcome !== 'allocated') throw new Error(`expected seats, got ${JSON.stringify(outcome)}`);
-  return outcome;
-}
-
-const byId = <T extends { seats: number }>(rows: T[], key: (row: T) => string) =>
-  Object.fromEntries(rows.map((r) => [key(r), r.seats]));
+import { allocated, basesFor, seatsById } from './fixtures.js';
 
 describe('Medolla (MO, Emilia-Romagna), 26 May 2019: up to 15,000 inhabitants, 12 councillors', () => {
   // Source: ModenaToday, "Elezioni 2019, a Medolla il nuovo sindaco è Alberto Calciolari",
@@ -60,13 +51,13 @@ describe('Medolla (MO, Emilia-Romagna), 26 May 2019: up to 15,000 inhabitants, 1
     expect(result.rules).toBe('tuel-71');
     expect(result.mayor).toEqual({ candidateId: 'calciolari', votes: 1_703, percent: 46.91 });
     expect(result.coalitions.map((c) => c.percent)).toEqual([46.91, 32.07, 21.02]);
-    expect(byId(result.coalitions, (c) => c.candidateId)).toEqual({
+    expect(seatsById(result.coalitions, (c) => c.candidateId)).toEqual({
       calciolari: 8,
       zavatti: 3,
       bergamini: 1,
     });
     expect(result.councillorsFromCandidates).toEqual(['zavatti', 'bergamini']);
-    expect(byId(result.lists, (l) => l.listId)).toEqual({
+    expect(seatsById(result.lists, (l) => l.listId)).toEqual({
       'vivi-medolla': 8,
       'medolla-del-cambiamento': 2,
       'civica-indipendente': 0,
@@ -103,8 +94,13 @@ describe('Careggine (LU, Tuscany), 8-9 June 2024: under 1,000 inhabitants, 10 co
 
   it('given the published percentages, when the valid-vote total is sought, then 350 is the only one that fits both', () => {
     // Act
-    const totals = Array.from({ length: 2_000 }, (_, i) => i + 62).filter(
-      (total) => percent(5, total) === 1.43 && percent(57, total) === 16.29,
+    const totals = basesFor(
+      [
+        [5, 1.43],
+        [57, 16.29],
+      ],
+      62,
+      2_061,
     );
 
     // Assess
@@ -117,9 +113,9 @@ describe('Careggine (LU, Tuscany), 8-9 June 2024: under 1,000 inhabitants, 10 co
 
     // Assess
     expect(result.lists.map((l) => l.percent)).toEqual([82.29, 16.29, 1.43]);
-    expect(byId(result.coalitions, (c) => c.candidateId)).toEqual({ tutti: 7, insieme: 3, fiamma: 0 });
+    expect(seatsById(result.coalitions, (c) => c.candidateId)).toEqual({ tutti: 7, insieme: 3, fiamma: 0 });
     expect(result.councillorsFromCandidates).toEqual(['insieme']);
-    expect(byId(result.lists, (l) => l.listId)).toEqual({
+    expect(seatsById(result.lists, (l) => l.listId)).toEqual({
       'tutti-per-careggine': 7,
       'insieme-per-careggine': 2,
       'fiamma-tricolore': 0,
@@ -283,7 +279,7 @@ describe('Bergamo (Lombardy), 26 May 2019: over 15,000 inhabitants, 32 councillo
         ['anesa', 1, false],
         ['macario', 0, false],
       ]);
-      expect(byId(result.lists, (l) => l.listId)).toEqual({
+      expect(seatsById(result.lists, (l) => l.listId)).toEqual({
         pd: 9,
         'lista-gori': 9,
         patto: 1,

@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { inPool } from '../../../shared/use-cases/in-pool.js';
 import { PROJECT_ROOT, startEphemeralStack } from '../../local/stack.js';
-import { localEnvironment } from '../local-environment.js';
+import { useStackEnvironment } from '../local-environment.js';
 import { generateNight, sectionNightOf } from '../night/demo-night.js';
 import { benchBulk } from './bulk.js';
 import { benchBundles } from './bundles.js';
@@ -68,13 +68,7 @@ const stack = await startEphemeralStack({
   ...(sectionCount > 10_000 ? { dynamodbHeap: NATIONAL_DYNAMODB_HEAP } : {}),
 });
 try {
-  Object.assign(
-    process.env,
-    localEnvironment({
-      DYNAMODB_PORT: new URL(stack.dynamodbEndpoint).port,
-      S3_PORT: new URL(stack.s3Endpoint).port,
-    }),
-  );
+  useStackEnvironment(stack);
   const { db } = await import('../../../shared/db/client.js');
   const { defineElection } = await import('../../../shared/use-cases/define-election.js');
   const { submitResults, submitTurnout } = await import('../../../shared/use-cases/submit-section-data.js');

@@ -103,6 +103,39 @@ export async function startIamGate(options: IamGateOptions): Promise<IamGate> {
       outgoing.end(body);
     });
 
+  const principalOf = (role: FunctionRole) =>
+    principalArn(options.accountId, role.roleName, role.functionName);
+
+  /** A permission the function's role allowed, kept for usage(). */
+  const recordUse = (role: FunctionRole, permission: Permission) =>
+    used.set(`${role.functionKey} ${permission.action} ${permission.resource}`, {
+      functionKey: role.functionKey,
+      ...permission,
+    });
+
+  /** A permission refused: kept for denials(), and logged (with `note` after it). */
+  const refuse = (role: FunctionRole, permission: Permission, message: string, note = '') => {
+    refused.push({ functionKey: role.functionKey, ...permission, message });
+    options.log(`[iam] ${role.functionKey} DENIED ${permission.action} on ${permission.resource}${note}`);
+  };
+
+  /**
+   * The permissions a call needs, judged in order against the function's role: AWS's message for
+   * the first one refused, or undefined when the role allows them all (each recorded as used).
+   */
+  function firstDenial(role: FunctionRole, permissions: readonly Permission[]): string | undefined {
+    for (const permission of permissions) {
+      const decision = evaluate(role.statements, permission);
+      if (decision !== 'allowed') {
+        const message = deniedMessage(principalOf(role), permission, decision);
+        refuse(role, permission, message);
+        return message;
+      }
+      recordUse(role, permission);
+    }
+    return undefined;
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://gate');
     const body = await readBody(req);
@@ -139,38 +172,19 @@ export async function startIamGate(options: IamGateOptions): Promise<IamGate> {
           body: body.toString('utf8'),
         })
       : dynamoDbPermissions(String(req.headers['x-amz-target'] ?? ''), parseJson(body), tableArn);
-    const principal = principalArn(options.accountId, role.roleName, role.functionName);
-    for (const permission of permissions) {
-      const decision = evaluate(role.statements, permission);
-      if (decision !== 'allowed') {
-        const message = deniedMessage(principal, permission, decision);
-        refused.push({ functionKey: role.functionKey, ...permission, message });
-        options.log(`[iam] ${role.functionKey} DENIED ${permission.action} on ${permission.resource}`);
-        return send(res, isS3 ? s3Denied(message, method) : dynamoDbDenied(message));
-      }
-      used.set(`${role.functionKey} ${permission.action} ${permission.resource}`, {
-        functionKey: role.functionKey,
-        ...permission,
-      });
-    }
+    const denied = firstDenial(role, permissions);
+    if (denied) return send(res, isS3 ? s3Denied(denied, method) : dynamoDbDenied(denied));
     const answer = await forward(isS3 ? options.upstream.s3 : options.upstream.dynamodb, req, body);
     // S3 tells a caller that may not list the bucket nothing about which keys exist: a missing
     // object is 403 AccessDenied for it, not 404 NoSuchKey.
     const { bucket, key } = s3Target(url.pathname);
     if (isS3 && answer.statusCode === 404 && key !== undefined && (method === 'GET' || method === 'HEAD')) {
       const list = { action: 's3:ListBucket', resource: `arn:aws:s3:::${bucket}` };
-      if (evaluate(role.statements, list) === 'allowed')
-        used.set(`${role.functionKey} ${list.action} ${list.resource}`, {
-          functionKey: role.functionKey,
-          ...list,
-        });
+      if (evaluate(role.statements, list) === 'allowed') recordUse(role, list);
       else {
         answer.resume();
-        const message = `Access Denied: ${key} does not exist, and without ${list.action} on ${list.resource} S3 does not say so (${deniedMessage(principal, list, 'not allowed')})`;
-        refused.push({ functionKey: role.functionKey, ...list, message });
-        options.log(
-          `[iam] ${role.functionKey} DENIED ${list.action} on ${list.resource} (a missing object reads as 403)`,
-        );
+        const message = `Access Denied: ${key} does not exist, and without ${list.action} on ${list.resource} S3 does not say so (${deniedMessage(principalOf(role), list, 'not allowed')})`;
+        refuse(role, list, message, ' (a missing object reads as 403)');
         return send(res, s3Denied(message, method));
       }
     }
@@ -202,20 +216,8 @@ export async function startIamGate(options: IamGateOptions): Promise<IamGate> {
     const permissions = lambdaPermissions(url.pathname, functionArn);
     if (!permissions)
       return send(res, lambdaError(400, 'UnknownOperationException', `the local stack serves Invoke only`));
-    const principal = principalArn(options.accountId, role.roleName, role.functionName);
-    for (const permission of permissions) {
-      const decision = evaluate(role.statements, permission);
-      if (decision !== 'allowed') {
-        const message = deniedMessage(principal, permission, decision);
-        refused.push({ functionKey: role.functionKey, ...permission, message });
-        options.log(`[iam] ${role.functionKey} DENIED ${permission.action} on ${permission.resource}`);
-        return send(res, lambdaError(403, 'AccessDeniedException', message));
-      }
-      used.set(`${role.functionKey} ${permission.action} ${permission.resource}`, {
-        functionKey: role.functionKey,
-        ...permission,
-      });
-    }
+    const denied = firstDenial(role, permissions);
+    if (denied) return send(res, lambdaError(403, 'AccessDeniedException', denied));
     const invocationType = req.headers['x-amz-invocation-type'];
     const limit = payloadLimitOf(typeof invocationType === 'string' ? invocationType : undefined);
     if (body.length > limit)

@@ -5,8 +5,9 @@
  * place, and the results page's script has no election here. Pure: entries in, HTML out.
  */
 import type { SiteIndexEntry } from '../../domain/site-index.js';
-import { escapeHtml, FAVICON_LINK } from '../html.js';
+import { escapeHtml, pageStart } from '../html.js';
 import { type Language, MESSAGES } from '../results/messages.js';
+import { languageSwitch, otherLanguageOf, rehearsalBanner, stylesheetLink } from '../results/page-parts.js';
 import { pageUrl } from '../results/render.js';
 import type { SiteAssets } from '../site-assets.js';
 import { LIST_MESSAGES } from './messages.js';
@@ -39,26 +40,21 @@ export function renderElectionList(
   const { language, assets } = options;
   const t = MESSAGES[language];
   const l = LIST_MESSAGES[language];
-  const other: Language = language === 'it' ? 'en' : 'it';
+  const other = otherLanguageOf(language);
   const otherRoot = pageUrl('', 'root', other);
   const title = `${l.title}${list.rehearsal ? ` (${t.rehearsalTitle})` : ''}`;
-  return `<!doctype html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-${FAVICON_LINK}
-<meta name="viewport" content="width=device-width, initial-scale=1">
+  return `${pageStart(language)}
 <title>${title}</title>
 <meta name="description" content="${escapeHtml(list.elections.map((e) => e.name).join(', '))}">
 <meta name="front-page" content="list">
-${assets.resultsStyle ? `<link rel="stylesheet" href="${escapeHtml(assets.resultsStyle)}">` : ''}
+${stylesheetLink(assets)}
 <link rel="alternate" hreflang="${other}" href="${otherRoot}">
 </head>
 <body${list.rehearsal ? ' class="rehearsal"' : ''}>
 <a class="skip" href="#elections">${l.skipToList}</a>
-${list.rehearsal ? `<p class="rehearsal-banner" role="note">${t.rehearsalBanner}</p>` : ''}
+${rehearsalBanner(list.rehearsal, language)}
 <header>
-<nav class="languages" aria-label="${t.languageNav}"><a href="${otherRoot}" hreflang="${other}" lang="${other}">${t.otherLanguage.name}</a></nav>
+${languageSwitch(language, otherRoot)}
 <h1>${title}</h1>
 <p>${l.intro(list.rehearsal)}</p>
 </header>

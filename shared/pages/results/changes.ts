@@ -4,6 +4,7 @@
  * Pure: text out (HTML-escaped where it says so).
  */
 import type { ChangeEntry } from '../../domain/change-list.js';
+import { BALLOT_FIGURES } from '../../domain/published-changes.js';
 import type { Summary } from '../../domain/summary.js';
 import { escapeHtml } from '../html.js';
 import { formatsOf } from './formats.js';
@@ -35,19 +36,10 @@ export function itemLabel(entry: Pick<ChangeEntry, 'sectionId' | 'item'>, langua
   return `${t.section(entry.sectionId)}, ${item}`;
 }
 
-const BALLOT_ORDER = [
-  'sectionsReported',
-  'voters',
-  'validVotes',
-  'blankBallots',
-  'invalidBallots',
-  'contestedBallots',
-];
-
 /** An entry's figures in reading order: the ballots, then candidates, lists and answers as defined, then the rest. */
 function inOrder(delta: Record<string, number>, names: FigureNames): [string, number][] {
   const order = [
-    ...BALLOT_ORDER,
+    ...BALLOT_FIGURES,
     ...names.candidates.map((c) => c.id),
     ...names.lists.map((l) => l.id),
     ...names.answers.flatMap((a) => [`${a.questionId}.yes`, `${a.questionId}.no`]),

@@ -5,7 +5,7 @@
  */
 import { publicPaths, urlPathOf } from '../../domain/public-paths.js';
 import type { Summary } from '../../domain/summary.js';
-import { escapeHtml, FAVICON_LINK } from '../html.js';
+import { escapeHtml, pageStart } from '../html.js';
 import type { SiteAssets } from '../site-assets.js';
 import { renderChangesBox } from './changes.js';
 import { pollingMap } from './charts/polling-map.js';
@@ -15,6 +15,7 @@ import { candidateBars, listBars } from './charts/vote-bars.js';
 import { renderComparison } from './comparison.js';
 import { formatsOf } from './formats.js';
 import { type Language, MESSAGES } from './messages.js';
+import { languageSwitch, otherLanguageOf, rehearsalBanner, stylesheetLink } from './page-parts.js';
 import { renderRoundLink, seatNames } from './round-links.js';
 import { table } from './tables.js';
 
@@ -235,28 +236,22 @@ export function renderResultsPage(
   const s = summary;
   const { language, location, assets } = options;
   const t = MESSAGES[language];
-  const other = language === 'it' ? 'en' : 'it';
-  const rehearsal = s.rehearsal ? `<p class="rehearsal-banner" role="note">${t.rehearsalBanner}</p>` : '';
+  const otherPage = pageUrl(s.electionId, location, otherLanguageOf(language));
   const title = `${escapeHtml(s.name)} — ${t.results}${s.rehearsal ? ` (${t.rehearsalTitle})` : ''}`;
-  return `<!doctype html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-${FAVICON_LINK}
-<meta name="viewport" content="width=device-width, initial-scale=1">
+  return `${pageStart(language)}
 <title>${title}</title>
 <meta name="description" content="${escapeHtml(`${s.name}: ${t.turnout}, ${t.resultsHeading}`)}">
 <meta name="election-id" content="${escapeHtml(s.electionId)}">
 <meta name="results-seq" content="${s.seq}">
-${assets.resultsStyle ? `<link rel="stylesheet" href="${escapeHtml(assets.resultsStyle)}">` : ''}
-<link rel="alternate" hreflang="${other}" href="${pageUrl(s.electionId, location, other)}">
+${stylesheetLink(assets)}
+<link rel="alternate" hreflang="${otherLanguageOf(language)}" href="${otherPage}">
 ${assets.resultsScript ? `<script src="${escapeHtml(assets.resultsScript)}" defer></script>` : ''}
 </head>
 <body${s.rehearsal ? ' class="rehearsal"' : ''}>
 <a class="skip" href="#results">${t.skipToResults}</a>
-${rehearsal}
+${rehearsalBanner(s.rehearsal, language)}
 <header>
-<nav class="languages" aria-label="${t.languageNav}"><a href="${pageUrl(s.electionId, location, other)}" hreflang="${other}" lang="${other}">${t.otherLanguage.name}</a></nav>
+${languageSwitch(language, otherPage)}
 <h1>${escapeHtml(s.name)}</h1>
 <div id="state">${renderState(s, language)}</div>
 ${renderRoundLink(s, language)}

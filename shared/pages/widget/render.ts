@@ -10,6 +10,7 @@ import { escapeHtml, FAVICON_LINK } from '../html.js';
 import { candidateBars } from '../results/charts/vote-bars.js';
 import { formatsOf } from '../results/formats.js';
 import { type Language, MESSAGES } from '../results/messages.js';
+import { rehearsalBanner, stylesheetLink } from '../results/page-parts.js';
 import { pageUrl } from '../results/render.js';
 import type { SiteAssets } from '../site-assets.js';
 import { WIDGET_WORDS } from './words.js';
@@ -54,11 +55,11 @@ export function renderWidgetPage(s: Summary, options: { language: Language; asse
 <meta http-equiv="refresh" content="${WIDGET_REFRESH_S}">
 <title>${escapeHtml(s.name)} — ${t.results}</title>
 ${FAVICON_LINK}
-${assets.resultsStyle ? `<link rel="stylesheet" href="${escapeHtml(assets.resultsStyle)}">` : ''}
+${stylesheetLink(assets)}
 </head>
 <body class="widget${s.rehearsal ? ' rehearsal' : ''}">
 <main>
-${s.rehearsal ? `<p class="rehearsal-banner" role="note">${t.rehearsalBanner}</p>` : ''}
+${rehearsalBanner(s.rehearsal, language)}
 <h1><a href="${full}" target="_blank" rel="noopener">${escapeHtml(s.name)}</a></h1>
 <p><strong>${t.status[s.status]}</strong> · ${t.sectionsReported(f.count(s.sections.reported), f.count(s.sections.total))}</p>
 ${rows(s, language)}
