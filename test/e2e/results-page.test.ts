@@ -3,12 +3,12 @@
  * with and without JavaScript, live updates without a reload, the drill-down, the English
  * switch, the rehearsal watermark, accessibility (axe-core) and a 360 px phone.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedTotals, generateNight, type Night } from '../../infra/cli/night/demo-night.js';
 import type { Stack } from '../../infra/local/stack.js';
 import { parseCsv } from '../../shared/domain/csv.js';
+import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection, smallElection } from '../helpers/elections.js';
@@ -92,14 +92,6 @@ async function openPage(path: string, options: BrowserContextOptions = PHONE) {
   const page = await context.newPage();
   await page.goto(new URL(path, stack.siteUrl).href);
   return { page, close: () => context.close() };
-}
-
-/** axe-core's WCAG 2.1 A and AA rules: the answer must be no violation at all. */
-async function accessibilityViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
 }
 
 const horizontalOverflow = (page: Page) =>

@@ -6,11 +6,11 @@
  * and 1280 px, the map's section links open the drill-down with the section's own comparison,
  * and the page asks nothing of any other origin.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../infra/local/stack.js';
 import type { ElectionDefinition } from '../../shared/domain/election.js';
+import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { smallElection, squareResults } from '../helpers/elections.js';
@@ -125,13 +125,6 @@ const points = (difference: number) => {
   return `${difference > 0 ? '+' : difference < 0 ? '\u2212' : ''}${text}\u00a0p.p.`;
 };
 const round = (n: number) => Math.round(n * 100) / 100;
-
-async function accessibilityViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-}
 
 /** The cells of a table's rows, by row header. */
 async function rowsOf(page: Page, name: RegExp) {

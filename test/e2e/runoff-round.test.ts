@@ -5,11 +5,11 @@
  * sent, one through the officer app's shorter form in Chromium, and its summary names the mayor and allocates the council from the first round's list
  * votes (TUEL art. 73 c. 10), compared with allocateRunoffSeats fed independently.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../infra/local/stack.js';
 import { allocateRunoffSeats } from '../../shared/domain/runoff-seats.js';
+import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { type Json, stackClient } from '../helpers/local-stack-client.js';
@@ -72,10 +72,7 @@ async function sendThroughOfficerApp(token: string, count: RunoffCount) {
     await fill(count);
     await expect.poll(() => checks.textContent()).toBe('I conti tornano.');
     await app.screenshot({ path: screenshotPath('officer-app-runoff-360px'), fullPage: true });
-    const { violations } = await new AxeBuilder({ page: app })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    expect(violations.map((v) => v.id)).toEqual([]);
+    expect(await accessibilityViolations(app)).toEqual([]);
     await app.getByRole('button', { name: 'Invia scrutinio' }).click();
     await app
       .locator('#outbox li')

@@ -6,13 +6,13 @@
  * (which the API refuses anyway); disabled by the admin, the clerk's page goes back to the
  * sign-in, saying so. A viewer is offered only reading, and signs out.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNight } from '../../infra/cli/night/demo-night.js';
 import type { Stack } from '../../infra/local/stack.js';
 import { codeAt, otpauthUri } from '../../shared/domain/totp.js';
+import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection, smallElection } from '../helpers/elections.js';
@@ -52,13 +52,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 });
-
-async function accessibilityViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-}
 
 async function openStaffPage(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(DESK);

@@ -4,10 +4,10 @@
  * those), a station's officer app shows its last contact and version there; a message staff send
  * from the page reaches the officer app, and its acknowledgement reaches the staff page.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../infra/local/stack.js';
+import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { smallElection } from '../helpers/elections.js';
@@ -52,13 +52,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 });
-
-async function accessibilityViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-}
 
 async function openStaffPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
