@@ -4,7 +4,7 @@ import { generateNight } from '../../infra/cli/night/demo-night.js';
 import { PROJECT_ROOT, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
 import { E2E_STAFF_TOKEN } from '../helpers/demo-stack.js';
 import { demoElection } from '../helpers/elections.js';
-import { type Json, stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
 
 /**
  * The close of the polls on the whole local stack: an election whose `countsFrom` is a few
@@ -70,10 +70,7 @@ describe('counts withheld until the close of the polls', () => {
     const election = { ...demo, id: E, sections: demo.sections.slice(0, SECTIONS), countsFrom };
     const defined = await send('PUT', `/v1/admin/elections/${E}`, E2E_STAFF_TOKEN, election);
     expect(defined.status, JSON.stringify(defined.body)).toBeLessThan(300);
-    const issued = await send('POST', `/v1/admin/elections/${E}/officer-tokens`, E2E_STAFF_TOKEN, {
-      sections: 'all',
-    });
-    const tokens = issued.body.tokens as Record<string, string>;
+    const tokens = await issueOfficerCodes(stack, E, 'all');
     const night = generateNight(election);
     const path = (id: string) => `/v1/elections/${E}/sections/${id}`;
 

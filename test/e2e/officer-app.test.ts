@@ -15,7 +15,7 @@ import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection } from '../helpers/elections.js';
-import { type Json, stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
 import { runOperatorCli } from '../helpers/operator-cli.js';
 
 const election = demoElection();
@@ -30,16 +30,7 @@ let tokens: Record<string, string>;
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
   client = stackClient(stack);
-  const issued = await client.send(
-    'POST',
-    `/v1/admin/elections/${election.id}/officer-tokens`,
-    stack.adminToken,
-    {
-      sections: 'all',
-    },
-  );
-  expect(issued.status).toBe(200);
-  tokens = issued.body.tokens as Record<string, string>;
+  tokens = await issueOfficerCodes(stack, election.id, 'all');
 }, 300_000);
 
 afterAll(async () => {

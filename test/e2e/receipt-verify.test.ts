@@ -15,7 +15,7 @@ import { tilePath } from '../../shared/domain/log/tile-path.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection } from '../helpers/elections.js';
-import { stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes } from '../helpers/local-stack-client.js';
 
 const election = demoElection();
 const E = election.id;
@@ -96,11 +96,7 @@ const flipByte = (at: number) => (bytes: Uint8Array) => {
 describe('a receipt from the officer app, verified by anyone', () => {
   it('given the officer sends a count from the app, when the observer follows its receipt link, then /verify/ verifies it in the browser and names the section, the version and the numbers', async () => {
     // Prepare
-    const { send } = stackClient(stack);
-    const issued = await send('POST', `/v1/admin/elections/${E}/officer-tokens`, stack.adminToken, {
-      sections: [SECTION],
-    });
-    const token = (issued.body.tokens as Record<string, string>)[SECTION] ?? '';
+    const token = (await issueOfficerCodes(stack, E, [SECTION]))[SECTION] ?? '';
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     try {
       const page = await context.newPage();

@@ -12,7 +12,7 @@ import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection, smallElection } from '../helpers/elections.js';
-import { inParallel, type Json, stackClient } from '../helpers/local-stack-client.js';
+import { inParallel, issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
 
 const election = demoElection();
 const rehearsal = smallElection('rehearsal-2026', { rehearsal: true, name: 'Prova generale 2026' });
@@ -46,19 +46,6 @@ const allTurnout = (s: Json, count: number) =>
   (s.turnout as { sectionsReported: number }[] | undefined)?.every((t) => t.sectionsReported === count) ===
   true;
 
-async function issueTokens(electionId: string) {
-  const issued = await client.send(
-    'POST',
-    `/v1/admin/elections/${electionId}/officer-tokens`,
-    stack.adminToken,
-    {
-      sections: 'all',
-    },
-  );
-  expect(issued.status).toBe(200);
-  return issued.body.tokens as Record<string, string>;
-}
-
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
   client = stackClient(stack);
@@ -69,8 +56,8 @@ beforeAll(async () => {
     rehearsal,
   );
   expect(defined.status).toBe(200);
-  demoTokens = await issueTokens(election.id);
-  const rehearsalTokens = await issueTokens(rehearsal.id);
+  demoTokens = await issueOfficerCodes(stack, election.id, 'all');
+  const rehearsalTokens = await issueOfficerCodes(stack, rehearsal.id, 'all');
   await Promise.all([
     submitNight(election.id, earlier, demoTokens),
     submitNight(rehearsal.id, generateNight(rehearsal).slice(0, 1), rehearsalTokens),

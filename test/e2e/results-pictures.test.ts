@@ -14,7 +14,7 @@ import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { smallElection, squareResults } from '../helpers/elections.js';
-import { type Json, stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
 
 const SCHOOL = { lat: 45.0703, lon: 7.6869, place: 'Scuola Verdi' };
 const LIBRARY = { lat: 45.0652, lon: 7.6952, place: 'Biblioteca civica' };
@@ -63,15 +63,7 @@ let client: ReturnType<typeof stackClient>;
 async function countAll(election: ElectionDefinition) {
   const defined = await client.send('PUT', `/v1/admin/elections/${election.id}`, stack.adminToken, election);
   expect(defined.status, JSON.stringify(defined.body)).toBe(200);
-  const issued = await client.send(
-    'POST',
-    `/v1/admin/elections/${election.id}/officer-tokens`,
-    stack.adminToken,
-    {
-      sections: 'all',
-    },
-  );
-  const tokens = issued.body.tokens as Record<string, string>;
+  const tokens = await issueOfficerCodes(stack, election.id, 'all');
   for (const [index, section] of election.sections.entries()) {
     const base = `/v1/elections/${election.id}/sections/${section.id}`;
     const token = tokens[section.id] ?? '';

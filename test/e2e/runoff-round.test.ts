@@ -12,7 +12,7 @@ import { allocateRunoffSeats } from '../../shared/domain/runoff-seats.js';
 import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
-import { type Json, stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
 import { runOperatorCli } from '../helpers/operator-cli.js';
 import { firstRoundCounts, firstRoundDefinition, runoffDefinition } from '../helpers/runoff-elections.js';
 
@@ -92,12 +92,6 @@ const define = (definition: { id: string }) =>
   staff('PUT', `/v1/admin/elections/${definition.id}`, definition);
 const page = async (path: string) => (await fetch(new URL(path, stack.siteUrl))).text();
 
-async function tokensOf(electionId: string): Promise<Record<string, string>> {
-  const issued = await staff('POST', `/v1/admin/elections/${electionId}/officer-tokens`, { sections: 'all' });
-  expect(issued.status, JSON.stringify(issued.body)).toBe(200);
-  return issued.body.tokens as Record<string, string>;
-}
-
 const errorCode = (answer: { body: Json }) => (answer.body.error as { code: string }).code;
 
 describe('a run-off round on the local stack', () => {
@@ -106,7 +100,7 @@ describe('a run-off round on the local stack', () => {
     expect((await define(first)).status).toBe(200);
     const early = await define(runoff);
     expect([early.status, errorCode(early)]).toEqual([409, 'RUNOFF_NOT_DUE']);
-    const firstTokens = await tokensOf(first.id);
+    const firstTokens = await issueOfficerCodes(stack, first.id, 'all');
     for (const [index, count] of firstRoundCounts.entries()) {
       const sectionId = String(index + 1);
       const sent = await client().send(
@@ -164,7 +158,7 @@ describe('a run-off round on the local stack', () => {
     expect((await define(runoff)).status).toBe(200);
     await client().waitForSummary(first.id, (s) => s.runoffRound === `/results/${runoff.id}/latest.json`);
 
-    const tokens = await tokensOf(runoff.id);
+    const tokens = await issueOfficerCodes(stack, runoff.id, 'all');
     const base = (sectionId: string) => `/v1/elections/${runoff.id}/sections/${sectionId}/results`;
     const withLists = await client().send('PUT', base('1'), tokens['1'] ?? '', {
       voters: 10,

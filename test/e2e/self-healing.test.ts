@@ -5,7 +5,7 @@ import { generateNight } from '../../infra/cli/night/demo-night.js';
 import { LOCAL_CREDENTIALS, PROJECT_ROOT, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
 import { E2E_STAFF_TOKEN } from '../helpers/demo-stack.js';
 import { demoElection } from '../helpers/elections.js';
-import { type Json, stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
 import { damagePart, loseAppliedCount } from '../helpers/table-damage.js';
 
 /** Short, so a test sees several runs; `npm start` runs every 60 s (RECONCILE_INTERVAL_S). */
@@ -65,10 +65,7 @@ describe('the night heals itself, and says so', () => {
     if (!stack) throw new Error('no stack');
     const { send, waitForSummary } = stackClient(stack);
     // Prepare: five sections counted and published.
-    const issued = await send('POST', `/v1/admin/elections/${E}/officer-tokens`, E2E_STAFF_TOKEN, {
-      sections: COUNTED,
-    });
-    const tokens = issued.body.tokens as Record<string, string>;
+    const tokens = await issueOfficerCodes(stack, E, COUNTED);
     const night = generateNight(election);
     for (const id of COUNTED) {
       const results = night.find((s) => s.sectionId === id)?.results;

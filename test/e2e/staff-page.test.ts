@@ -16,7 +16,7 @@ import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection, smallElection } from '../helpers/elections.js';
-import { type Json, stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
 
 const election = demoElection();
 const FLAGGED_SECTION = '3';
@@ -30,13 +30,7 @@ beforeAll(async () => {
   [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
   client = stackClient(stack);
   // An officer sends section 3's count with five voters too many: flagged.
-  const issued = await client.send(
-    'POST',
-    `/v1/admin/elections/${election.id}/officer-tokens`,
-    stack.adminToken,
-    { sections: [FLAGGED_SECTION] },
-  );
-  const officer = String((issued.body.tokens as Record<string, string>)[FLAGGED_SECTION]);
+  const officer = String((await issueOfficerCodes(stack, election.id, [FLAGGED_SECTION]))[FLAGGED_SECTION]);
   const night = generateNight(election).find((s) => s.sectionId === FLAGGED_SECTION);
   if (!night) throw new Error('the demo night has no section 3');
   const flagged = await client.send(

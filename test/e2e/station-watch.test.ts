@@ -11,7 +11,7 @@ import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { smallElection } from '../helpers/elections.js';
-import { stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes, stackClient } from '../helpers/local-stack-client.js';
 
 const E = 'watch-2026';
 const HOUR = 3_600_000;
@@ -37,10 +37,7 @@ beforeAll(async () => {
   [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
   const { send } = stackClient(stack);
   expect((await send('PUT', `/v1/admin/elections/${E}`, stack.adminToken, election)).status).toBe(200);
-  const issued = await send('POST', `/v1/admin/elections/${E}/officer-tokens`, stack.adminToken, {
-    sections: 'all',
-  });
-  tokens = issued.body.tokens as Record<string, string>;
+  tokens = await issueOfficerCodes(stack, E, 'all');
   // Section 1 sent its first reading; sections 2 and 3 have not.
   const sent = await send('PUT', `/v1/elections/${E}/sections/1/turnout/T1`, tokens['1'] ?? '', {
     voters: 120,
