@@ -11,9 +11,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FunctionRole } from '../../infra/local/iam/function-roles.js';
 import { evaluate, type PolicyStatement } from '../../infra/local/iam/policy.js';
-import { LOCAL_CREDENTIALS, PROJECT_ROOT, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
+import { LOCAL_CREDENTIALS, type Stack } from '../../infra/local/stack.js';
 import { codeAt } from '../../shared/domain/totp.js';
-import { E2E_STAFF_TOKEN } from '../helpers/demo-stack.js';
+import { E2E_STAFF_TOKEN, startDemoStack, startE2eStack } from '../helpers/demo-stack.js';
 import { smallElection, squareResults } from '../helpers/elections.js';
 import { stackClient } from '../helpers/local-stack-client.js';
 import { damagePart, waitForRepair } from '../helpers/table-damage.js';
@@ -50,13 +50,8 @@ function unusedGrants(roles: FunctionRole[], usage: Stack['iam']['usage']): stri
 
 describe('every function under its own role, as in AWS', () => {
   beforeAll(async () => {
-    stack = await startEphemeralStack({
-      adminToken: E2E_STAFF_TOKEN,
-      apiOutput: 'capture',
-      log: () => undefined,
-      // The reconciliation runs in the night too, and must find something to repair.
-      reconcileIntervalS: 2,
-    });
+    // The reconciliation runs in the night too, and must find something to repair.
+    stack = await startE2eStack({ reconcileIntervalS: 2 });
   }, 240_000);
 
   it('given a night that reaches every function, then no call is refused and no function holds a permission it never used', async () => {
@@ -286,11 +281,7 @@ describe('every function under its own role, as in AWS', () => {
   it('given the publisher loses its read of the site, when the night is played, then publishing fails with AccessDenied naming the function, the action and the resource', async () => {
     // Prepare: the packaged roles, less the publisher's read of the assets manifest.
     await stack?.stop();
-    stack = await startEphemeralStack({
-      adminToken: E2E_STAFF_TOKEN,
-      apiOutput: 'capture',
-      log: () => undefined,
-      seedFile: `${PROJECT_ROOT}/events/elections/demo.json`,
+    stack = await startDemoStack({
       adjustRoles: (roles) =>
         roles.map((role) =>
           role.functionKey !== 'publishResults'

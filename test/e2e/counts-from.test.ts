@@ -1,8 +1,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNight } from '../../infra/cli/night/demo-night.js';
-import { PROJECT_ROOT, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
-import { E2E_STAFF_TOKEN } from '../helpers/demo-stack.js';
+import type { Stack } from '../../infra/local/stack.js';
+import { E2E_STAFF_TOKEN, startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection } from '../helpers/elections.js';
 import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
 
@@ -22,13 +22,7 @@ const E = 'close-e2e';
 let stack: Stack | undefined;
 
 beforeAll(async () => {
-  stack = await startEphemeralStack({
-    adminToken: E2E_STAFF_TOKEN,
-    seedFile: `${PROJECT_ROOT}/events/elections/demo.json`,
-    reconcileIntervalS: INTERVAL_S,
-    apiOutput: process.env.E2E_API_LOG ? 'inherit' : 'capture',
-    log: () => undefined,
-  });
+  stack = await startDemoStack({ reconcileIntervalS: INTERVAL_S });
 }, 240_000);
 
 afterAll(async () => {

@@ -2,8 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNight } from '../../infra/cli/night/demo-night.js';
-import { LOCAL_CREDENTIALS, PROJECT_ROOT, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
-import { E2E_STAFF_TOKEN } from '../helpers/demo-stack.js';
+import { LOCAL_CREDENTIALS, type Stack } from '../../infra/local/stack.js';
+import { E2E_STAFF_TOKEN, startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection } from '../helpers/elections.js';
 import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
 import { damagePart, loseAppliedCount } from '../helpers/table-damage.js';
@@ -20,13 +20,7 @@ let stack: Stack | undefined;
 let db: DynamoDBDocumentClient;
 
 beforeAll(async () => {
-  stack = await startEphemeralStack({
-    adminToken: E2E_STAFF_TOKEN,
-    seedFile: `${PROJECT_ROOT}/events/elections/demo.json`,
-    reconcileIntervalS: INTERVAL_S,
-    apiOutput: process.env.E2E_API_LOG ? 'inherit' : 'capture',
-    log: () => undefined,
-  });
+  stack = await startDemoStack({ reconcileIntervalS: INTERVAL_S });
   db = DynamoDBDocumentClient.from(
     new DynamoDBClient({
       endpoint: stack.dynamodbEndpoint,
