@@ -13,6 +13,7 @@ import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
+import { fillCountForm, openOfficerApp, outboxLine } from '../helpers/officer-app.js';
 import { runOperatorCli } from '../helpers/operator-cli.js';
 import { firstRoundCounts, firstRoundDefinition, runoffDefinition } from '../helpers/runoff-elections.js';
 
@@ -46,8 +47,7 @@ async function sendThroughOfficerApp(token: string, count: RunoffCount) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   try {
     const app = await context.newPage();
-    await app.goto(new URL(`/officer/#token=${token}`, stack.siteUrl).href);
-    await app.getByRole('heading', { level: 1, name: 'Sezione 1' }).waitFor();
+    await openOfficerApp(app, stack.siteUrl, token, '1');
     const form = app.locator('form[data-form="results"]');
     const names = await form
       .locator('input')
@@ -60,26 +60,15 @@ async function sendThroughOfficerApp(token: string, count: RunoffCount) {
       'candidateVotes.C1',
       'candidateVotes.C2',
     ]);
-    const fill = async (c: RunoffCount) => {
-      for (const name of ['voters', 'blankBallots', 'invalidBallots', 'contestedBallots'] as const)
-        await form.locator(`[name="${name}"]`).fill(String(c[name]));
-      for (const [id, votes] of Object.entries(c.candidateVotes))
-        await form.locator(`[name="candidateVotes.${id}"]`).fill(String(votes));
-    };
     const checks = form.locator('[data-checks]');
-    await fill({ ...count, voters: count.voters + 1 });
+    await fillCountForm(app, { ...count, voters: count.voters + 1 });
     await expect.poll(() => checks.textContent()).toContain(`I votanti (${count.voters + 1})`);
-    await fill(count);
+    await fillCountForm(app, count);
     await expect.poll(() => checks.textContent()).toBe('I conti tornano.');
     await app.screenshot({ path: screenshotPath('officer-app-runoff-360px'), fullPage: true });
     expect(await accessibilityViolations(app)).toEqual([]);
     await app.getByRole('button', { name: 'Invia scrutinio' }).click();
-    await app
-      .locator('#outbox li')
-      .filter({ hasText: 'Scrutinio' })
-      .filter({ hasText: 'Accettato (versione 1)' })
-      .first()
-      .waitFor({ timeout: 20_000 });
+    await outboxLine(app, 'Scrutinio', 'Accettato (versione 1)').waitFor({ timeout: 20_000 });
   } finally {
     await context.close();
   }

@@ -17,6 +17,7 @@ import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection, smallElection } from '../helpers/elections.js';
 import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
+import { signInWithStaffCode } from '../helpers/staff-page.js';
 
 const election = demoElection();
 const FLAGGED_SECTION = '3';
@@ -97,9 +98,7 @@ describe('the staff page with staff accounts', () => {
     const clerk = await openStaffPage();
     try {
       const a = admin.page;
-      await a.getByRole('button', { name: 'Usa invece il codice del personale' }).click();
-      await a.getByLabel('Codice del personale').fill(stack.adminToken);
-      await a.getByRole('button', { name: 'Entra' }).click();
+      await signInWithStaffCode(a, stack.adminToken);
       await a.getByRole('heading', { level: 1, name: election.name }).waitFor();
       const adminWho = await a.locator('#session-who').textContent();
 
@@ -279,9 +278,7 @@ describe('the staff page with staff accounts', () => {
     const supervisor = await browser.newContext(DESK);
     try {
       const a = admin.page;
-      await a.getByRole('button', { name: 'Usa invece il codice del personale' }).click();
-      await a.getByLabel('Codice del personale').fill(stack.adminToken);
-      await a.getByRole('button', { name: 'Entra' }).click();
+      await signInWithStaffCode(a, stack.adminToken);
       await a.getByRole('button', { name: 'Cambia elezione' }).click();
       await a.getByLabel('File della definizione (JSON)').setInputFiles({
         name: 'staff-pair.json',

@@ -12,6 +12,8 @@ import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { smallElection } from '../helpers/elections.js';
 import { issueOfficerCodes, stackClient } from '../helpers/local-stack-client.js';
+import { openOfficerApp, waitForSection } from '../helpers/officer-app.js';
+import { signInWithStaffCode } from '../helpers/staff-page.js';
 
 const E = 'watch-2026';
 const HOUR = 3_600_000;
@@ -54,9 +56,7 @@ async function openStaffPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
   const page = await context.newPage();
   await page.goto(new URL(`/staff/?election=${E}`, stack.siteUrl).href);
-  await page.getByRole('button', { name: 'Usa invece il codice del personale' }).click();
-  await page.getByLabel('Codice del personale').fill(stack.adminToken);
-  await page.getByRole('button', { name: 'Entra' }).click();
+  await signInWithStaffCode(page, stack.adminToken);
   await page.getByRole('heading', { level: 1, name: election.name }).waitFor();
   return page;
 }
@@ -101,8 +101,7 @@ describe('the station watch and broadcasts', () => {
 
       // The officer of section 2 opens the app: the message is at the top, and is acknowledged.
       const officer = await phone.newPage();
-      await officer.goto(new URL(`/officer/#token=${tokens['2']}`, stack.siteUrl).href);
-      await officer.getByRole('heading', { level: 1, name: 'Sezione 2' }).waitFor();
+      await openOfficerApp(officer, stack.siteUrl, tokens['2'] ?? '', '2');
       const message = officer.locator('article.broadcast');
       await message.getByText('Chiusura dei seggi alle 23: non inviate lo scrutinio prima.').waitFor();
       await message.getByRole('heading', { name: 'Messaggio dal Comune' }).waitFor();
@@ -112,7 +111,7 @@ describe('the station watch and broadcasts', () => {
       await expect.poll(() => officer.locator('article.broadcast').count()).toBe(0);
       // Opened again, the message acknowledged stays away.
       await officer.reload();
-      await officer.getByRole('heading', { level: 1, name: 'Sezione 2' }).waitFor();
+      await waitForSection(officer, '2');
       await officer.waitForTimeout(1_000);
       expect(await officer.locator('article.broadcast').count()).toBe(0);
 
