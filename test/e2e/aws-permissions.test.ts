@@ -81,6 +81,17 @@ describe('every function under its own role, as in AWS', () => {
 
     // A guessed code tried on every route is counted as a failed sign-in by each function.
     const guessed = 'guessed-token-0123456789abcdef';
+    /** The guessed code on each route from one address of its own: each answer is 401. */
+    const { apiUrl } = stack;
+    const guessedFrom = async (address: string, routes: (readonly [string, string])[]) => {
+      for (const [method, path] of routes) {
+        const answer = await fetch(`${apiUrl}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${guessed}`, 'cloudfront-viewer-address': `${address}:443` },
+        });
+        expect(answer.status, path).toBe(401);
+      }
+    };
     for (const [method, path] of [
       ['PUT', `/v1/admin/elections/${E}`],
       ['POST', `/v1/admin/elections/${E}/officer-tokens`],
@@ -100,45 +111,27 @@ describe('every function under its own role, as in AWS', () => {
     ] as const)
       expect((await send(method, path, guessed, method === 'GET' ? undefined : {})).status, path).toBe(401);
     // The job routes' guesses come from another address: one address past 20 failures a minute is throttled.
-    for (const [method, path] of [
+    await guessedFrom('203.0.113.7', [
       ['POST', `/v1/admin/elections/${E}/officer-token-jobs`],
       ['GET', `/v1/admin/elections/${E}/officer-token-jobs/some-job`],
       ['GET', `/v1/admin/elections/${E}/officer-token-jobs/some-job/sheet`],
-    ] as const) {
-      const answer = await fetch(`${stack.apiUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${guessed}`, 'cloudfront-viewer-address': '203.0.113.7:443' },
-      });
-      expect(answer.status, path).toBe(401);
-    }
+    ]);
     // ...and those of the broadcast routes from a fourth (the first's later unknown codes, the
     // revoked and the replaced ones below, must stay within its 20 a minute).
-    for (const [method, path] of [
+    await guessedFrom('203.0.113.9', [
       ['GET', `${section('1')}/messages`],
       ['POST', `${section('1')}/messages/m0000000000000-none/ack`],
       ['POST', `/v1/admin/elections/${E}/messages`],
-    ] as const) {
-      const answer = await fetch(`${stack.apiUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${guessed}`, 'cloudfront-viewer-address': '203.0.113.9:443' },
-      });
-      expect(answer.status, path).toBe(401);
-    }
+    ]);
     // ...and those of the staff account routes from a third.
-    for (const [method, path] of [
+    await guessedFrom('203.0.113.8', [
       ['PUT', '/v1/admin/staff/someone'],
       ['DELETE', '/v1/admin/staff/someone'],
       ['GET', '/v1/admin/staff'],
       ['GET', '/v1/admin/audit'],
       ['POST', '/v1/staff/password'],
       ['DELETE', '/v1/staff/sessions/current'],
-    ] as const) {
-      const answer = await fetch(`${stack.apiUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${guessed}`, 'cloudfront-viewer-address': '203.0.113.8:443' },
-      });
-      expect(answer.status, path).toBe(401);
-    }
+    ]);
 
     // An admin creates a supervisor's account; a wrong sign-in is counted, the right one signs in.
     const created = await send('PUT', '/v1/admin/staff/super', E2E_STAFF_TOKEN, {
