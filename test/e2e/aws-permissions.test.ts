@@ -11,9 +11,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FunctionRole } from '../../infra/local/iam/function-roles.js';
 import { evaluate, type PolicyStatement } from '../../infra/local/iam/policy.js';
-import { LOCAL_CREDENTIALS, PROJECT_ROOT, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
+import { LOCAL_CREDENTIALS, type Stack } from '../../infra/local/stack.js';
 import { codeAt } from '../../shared/domain/totp.js';
-import { E2E_STAFF_TOKEN } from '../helpers/demo-stack.js';
+import { E2E_STAFF_TOKEN, startDemoStack, startE2eStack } from '../helpers/demo-stack.js';
 import { smallElection, squareResults } from '../helpers/elections.js';
 import { stackClient } from '../helpers/local-stack-client.js';
 import { damagePart, waitForRepair } from '../helpers/table-damage.js';
@@ -50,13 +50,8 @@ function unusedGrants(roles: FunctionRole[], usage: Stack['iam']['usage']): stri
 
 describe('every function under its own role, as in AWS', () => {
   beforeAll(async () => {
-    stack = await startEphemeralStack({
-      adminToken: E2E_STAFF_TOKEN,
-      apiOutput: 'capture',
-      log: () => undefined,
-      // The reconciliation runs in the night too, and must find something to repair.
-      reconcileIntervalS: 2,
-    });
+    // The reconciliation runs in the night too, and must find something to repair.
+    stack = await startE2eStack({ reconcileIntervalS: 2 });
   }, 240_000);
 
   it('given a night that reaches every function, then no call is refused and no function holds a permission it never used', async () => {
@@ -86,6 +81,17 @@ describe('every function under its own role, as in AWS', () => {
 
     // A guessed code tried on every route is counted as a failed sign-in by each function.
     const guessed = 'guessed-token-0123456789abcdef';
+    /** The guessed code on each route from one address of its own: each answer is 401. */
+    const { apiUrl } = stack;
+    const guessedFrom = async (address: string, routes: (readonly [string, string])[]) => {
+      for (const [method, path] of routes) {
+        const answer = await fetch(`${apiUrl}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${guessed}`, 'cloudfront-viewer-address': `${address}:443` },
+        });
+        expect(answer.status, path).toBe(401);
+      }
+    };
     for (const [method, path] of [
       ['PUT', `/v1/admin/elections/${E}`],
       ['POST', `/v1/admin/elections/${E}/officer-tokens`],
@@ -105,45 +111,27 @@ describe('every function under its own role, as in AWS', () => {
     ] as const)
       expect((await send(method, path, guessed, method === 'GET' ? undefined : {})).status, path).toBe(401);
     // The job routes' guesses come from another address: one address past 20 failures a minute is throttled.
-    for (const [method, path] of [
+    await guessedFrom('203.0.113.7', [
       ['POST', `/v1/admin/elections/${E}/officer-token-jobs`],
       ['GET', `/v1/admin/elections/${E}/officer-token-jobs/some-job`],
       ['GET', `/v1/admin/elections/${E}/officer-token-jobs/some-job/sheet`],
-    ] as const) {
-      const answer = await fetch(`${stack.apiUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${guessed}`, 'cloudfront-viewer-address': '203.0.113.7:443' },
-      });
-      expect(answer.status, path).toBe(401);
-    }
+    ]);
     // ...and those of the broadcast routes from a fourth (the first's later unknown codes, the
     // revoked and the replaced ones below, must stay within its 20 a minute).
-    for (const [method, path] of [
+    await guessedFrom('203.0.113.9', [
       ['GET', `${section('1')}/messages`],
       ['POST', `${section('1')}/messages/m0000000000000-none/ack`],
       ['POST', `/v1/admin/elections/${E}/messages`],
-    ] as const) {
-      const answer = await fetch(`${stack.apiUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${guessed}`, 'cloudfront-viewer-address': '203.0.113.9:443' },
-      });
-      expect(answer.status, path).toBe(401);
-    }
+    ]);
     // ...and those of the staff account routes from a third.
-    for (const [method, path] of [
+    await guessedFrom('203.0.113.8', [
       ['PUT', '/v1/admin/staff/someone'],
       ['DELETE', '/v1/admin/staff/someone'],
       ['GET', '/v1/admin/staff'],
       ['GET', '/v1/admin/audit'],
       ['POST', '/v1/staff/password'],
       ['DELETE', '/v1/staff/sessions/current'],
-    ] as const) {
-      const answer = await fetch(`${stack.apiUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${guessed}`, 'cloudfront-viewer-address': '203.0.113.8:443' },
-      });
-      expect(answer.status, path).toBe(401);
-    }
+    ]);
 
     // An admin creates a supervisor's account; a wrong sign-in is counted, the right one signs in.
     const created = await send('PUT', '/v1/admin/staff/super', E2E_STAFF_TOKEN, {
@@ -286,11 +274,7 @@ describe('every function under its own role, as in AWS', () => {
   it('given the publisher loses its read of the site, when the night is played, then publishing fails with AccessDenied naming the function, the action and the resource', async () => {
     // Prepare: the packaged roles, less the publisher's read of the assets manifest.
     await stack?.stop();
-    stack = await startEphemeralStack({
-      adminToken: E2E_STAFF_TOKEN,
-      apiOutput: 'capture',
-      log: () => undefined,
-      seedFile: `${PROJECT_ROOT}/events/elections/demo.json`,
+    stack = await startDemoStack({
       adjustRoles: (roles) =>
         roles.map((role) =>
           role.functionKey !== 'publishResults'

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nationalElection } from '../../infra/cli/bench/national-election.js';
-import { LOCAL_BUCKET, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
-import { E2E_STAFF_TOKEN } from '../helpers/demo-stack.js';
+import { LOCAL_BUCKET, type Stack } from '../../infra/local/stack.js';
+import { E2E_STAFF_TOKEN, startE2eStack } from '../helpers/demo-stack.js';
 import { inParallel, type Json, stackClient } from '../helpers/local-stack-client.js';
 
 const ROME = nationalElection('roma-2026', 2_600);
@@ -18,11 +18,7 @@ const admin = `/v1/admin/elections/${ROME.id}`;
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startEphemeralStack({
-    adminToken: E2E_STAFF_TOKEN,
-    apiOutput: process.env.E2E_API_LOG ? 'inherit' : 'capture',
-    log: () => undefined,
-  });
+  stack = await startE2eStack();
 }, 240_000);
 
 afterAll(async () => {

@@ -1,10 +1,10 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNight } from '../../infra/cli/night/demo-night.js';
-import { PROJECT_ROOT, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
-import { E2E_STAFF_TOKEN } from '../helpers/demo-stack.js';
+import type { Stack } from '../../infra/local/stack.js';
+import { E2E_STAFF_TOKEN, startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection } from '../helpers/elections.js';
-import { type Json, stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
 
 /**
  * The close of the polls on the whole local stack: an election whose `countsFrom` is a few
@@ -22,13 +22,7 @@ const E = 'close-e2e';
 let stack: Stack | undefined;
 
 beforeAll(async () => {
-  stack = await startEphemeralStack({
-    adminToken: E2E_STAFF_TOKEN,
-    seedFile: `${PROJECT_ROOT}/events/elections/demo.json`,
-    reconcileIntervalS: INTERVAL_S,
-    apiOutput: process.env.E2E_API_LOG ? 'inherit' : 'capture',
-    log: () => undefined,
-  });
+  stack = await startDemoStack({ reconcileIntervalS: INTERVAL_S });
 }, 240_000);
 
 afterAll(async () => {
@@ -70,10 +64,7 @@ describe('counts withheld until the close of the polls', () => {
     const election = { ...demo, id: E, sections: demo.sections.slice(0, SECTIONS), countsFrom };
     const defined = await send('PUT', `/v1/admin/elections/${E}`, E2E_STAFF_TOKEN, election);
     expect(defined.status, JSON.stringify(defined.body)).toBeLessThan(300);
-    const issued = await send('POST', `/v1/admin/elections/${E}/officer-tokens`, E2E_STAFF_TOKEN, {
-      sections: 'all',
-    });
-    const tokens = issued.body.tokens as Record<string, string>;
+    const tokens = await issueOfficerCodes(stack, E, 'all');
     const night = generateNight(election);
     const path = (id: string) => `/v1/elections/${E}/sections/${id}`;
 

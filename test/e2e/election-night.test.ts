@@ -7,7 +7,7 @@ import { parseCsv } from '../../shared/domain/csv.js';
 import { cdfValidator } from '../helpers/cdf-schema.js';
 import { E2E_STAFF_TOKEN, startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection } from '../helpers/elections.js';
-import { inParallel, type Json, stackClient } from '../helpers/local-stack-client.js';
+import { inParallel, issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
 import { runOperatorCli } from '../helpers/operator-cli.js';
 import { damagePart } from '../helpers/table-damage.js';
 
@@ -35,11 +35,7 @@ describe('an election night on the local stack', () => {
   it('given the demo election, when every section submits turnout and results over HTTP, then the published summary equals the independently computed totals', async () => {
     // Prepare
     const night = generateNight(election);
-    const issued = await send('POST', `/v1/admin/elections/${election.id}/officer-tokens`, stack.adminToken, {
-      sections: 'all',
-    });
-    expect(issued.status).toBe(200);
-    const tokens = issued.body.tokens as Record<string, string>;
+    const tokens = await issueOfficerCodes(stack, election.id, 'all');
 
     // Act
     await inParallel(night, 4, async (section) => {
@@ -153,13 +149,7 @@ describe('an election night on the local stack', () => {
     // Prepare
     const [first] = generateNight(election);
     if (!first) throw new Error('the demo election has no sections');
-    const { tokens } = (
-      await send('POST', `/v1/admin/elections/${election.id}/officer-tokens`, stack.adminToken, {
-        sections: ['1'],
-      })
-    ).body as {
-      tokens: Record<string, string>;
-    };
+    const tokens = await issueOfficerCodes(stack, election.id, ['1']);
     const before = await publishedSummary();
     const corrected = {
       ...first.results,
@@ -192,10 +182,7 @@ describe('the HTTP contract refuses bad requests with a stable code and stores n
     ((await response.json()) as { error: { code: string; message: string } }).error;
 
   beforeAll(async () => {
-    const issued = await send('POST', `/v1/admin/elections/${election.id}/officer-tokens`, stack.adminToken, {
-      sections: ['2'],
-    });
-    token = (issued.body.tokens as Record<string, string>)['2'] ?? '';
+    token = (await issueOfficerCodes(stack, election.id, ['2']))['2'] ?? '';
   });
 
   it.each([
@@ -300,8 +287,7 @@ describe('review and certification, as the public sees them', () => {
   const voters = (s: Record<string, unknown>) => (s.totals as { voters: number }).voters;
 
   beforeAll(async () => {
-    const issued = await staff('officer-tokens', { sections: [sectionId] });
-    token = (issued.body.tokens as Record<string, string>)[sectionId] ?? '';
+    token = (await issueOfficerCodes(stack, election.id, [sectionId]))[sectionId] ?? '';
   });
 
   it('given a count that does not square, when it is sent, it stays out of the published totals; after approval it counts; a correction replaces it; the history shows every version', async () => {

@@ -6,17 +6,19 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNight, type Night } from '../../infra/cli/night/demo-night.js';
 import type { Stack } from '../../infra/local/stack.js';
 import { parseCsv } from '../../shared/domain/csv.js';
+import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection } from '../helpers/elections.js';
-import { type Json, stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
+import { fillCountForm, openOfficerApp, outboxLine, waitForSection } from '../helpers/officer-app.js';
 import { runOperatorCli } from '../helpers/operator-cli.js';
+import { signInWithStaffCode } from '../helpers/staff-page.js';
 
 const election = demoElection();
 const night = generateNight(election);
@@ -30,16 +32,7 @@ let tokens: Record<string, string>;
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
   client = stackClient(stack);
-  const issued = await client.send(
-    'POST',
-    `/v1/admin/elections/${election.id}/officer-tokens`,
-    stack.adminToken,
-    {
-      sections: 'all',
-    },
-  );
-  expect(issued.status).toBe(200);
-  tokens = issued.body.tokens as Record<string, string>;
+  tokens = await issueOfficerCodes(stack, election.id, 'all');
 }, 300_000);
 
 afterAll(async () => {
@@ -58,46 +51,21 @@ async function openApp(
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   watch(page);
-  await page.goto(new URL(`/officer/#token=${tokens[sectionId]}`, stack.siteUrl).href);
-  await page.getByRole('heading', { level: 1, name: `Sezione ${sectionId}` }).waitFor();
+  await openOfficerApp(page, stack.siteUrl, tokens[sectionId] ?? '', sectionId);
   return { context, page };
 }
 
-/** The outbox line about `what`, once it says `state` (the app updates it in place). */
+/** The outbox line about `what`, once it says `state`: its text. */
 async function outboxSays(page: Page, what: string, state: string) {
-  const line = page.locator('#outbox li').filter({ hasText: what }).filter({ hasText: state });
-  await line.first().waitFor({ timeout: 20_000 });
-  return (await line.first().textContent()) ?? '';
+  const line = outboxLine(page, what, state);
+  await line.waitFor({ timeout: 20_000 });
+  return (await line.textContent()) ?? '';
 }
 
 async function fillTurnout(page: Page, slotId: string, voters: number) {
   const form = page.locator(`form[data-form="turnout"][data-slot="${slotId}"]`);
   await form.locator('[name="voters"]').fill(String(voters));
   await form.getByRole('button', { name: 'Invia affluenza' }).click();
-}
-
-async function fillCount(page: Page, results: Night[number]['results']) {
-  const form = page.locator('form[data-form="results"]');
-  for (const name of ['voters', 'blankBallots', 'invalidBallots', 'contestedBallots'] as const)
-    await form.locator(`[name="${name}"]`).fill(String(results[name]));
-  for (const [id, votes] of Object.entries(results.candidateVotes))
-    await form.locator(`[name="candidateVotes.${id}"]`).fill(String(votes));
-  for (const [id, votes] of Object.entries(results.candidateOnlyVotes))
-    await form.locator(`[name="candidateOnlyVotes.${id}"]`).fill(String(votes));
-  for (const [id, votes] of Object.entries(results.listVotes))
-    await form.locator(`[name="listVotes.${id}"]`).fill(String(votes));
-  for (const [id, votes] of Object.entries(results.preferenceVotes)) {
-    const input = form.locator(`[name="preferenceVotes.${id}"]`);
-    if (!(await input.isVisible())) await input.locator('xpath=ancestor::details/summary').click();
-    await input.fill(String(votes));
-  }
-}
-
-async function accessibilityViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
 }
 
 const history = async (sectionId: string) =>
@@ -117,7 +85,7 @@ describe('the officer app', () => {
         await fillTurnout(page, slot.id, turnout[slot.id]?.voters ?? -1);
         await outboxSays(page, `Affluenza ${slot.label}`, 'Accettato (versione 1)');
       }
-      await fillCount(page, results);
+      await fillCountForm(page, results);
       const checksWhileTyping = await page.locator('form[data-form="results"] [data-checks]').textContent();
       await page.screenshot({ path: screenshotPath('officer-app-count-360px'), fullPage: true });
       await page.getByRole('button', { name: 'Invia scrutinio' }).click();
@@ -154,7 +122,7 @@ describe('the officer app', () => {
     const { context, page } = await openApp(sectionId);
     try {
       // Act
-      await fillCount(page, { ...results, voters: results.voters + 5 });
+      await fillCountForm(page, { ...results, voters: results.voters + 5 });
       const checks = await page.locator('form[data-form="results"] [data-checks]').textContent();
       await page.getByRole('button', { name: 'Invia scrutinio' }).click();
       const dialog = page.getByRole('dialog', { name: 'I conti non tornano' });
@@ -200,7 +168,7 @@ describe('the officer app', () => {
       await outboxSays(page, 'Affluenza', 'Accettato (versione 1)');
       // A reload and more time online send nothing again.
       await page.reload();
-      await page.getByRole('heading', { level: 1, name: `Sezione ${sectionId}` }).waitFor();
+      await waitForSection(page, sectionId);
       await page.waitForTimeout(1000);
       const versions = (await history(sectionId)).filter((e) => e.entry === 'version');
       // Exactly once: the one request that reached the server (an offline attempt never leaves the browser).
@@ -268,7 +236,7 @@ describe('the officer app', () => {
       // Act
       await context.setOffline(true);
       await page.reload();
-      await page.getByRole('heading', { level: 1, name: `Sezione ${sectionId}` }).waitFor();
+      await waitForSection(page, sectionId);
       await fillTurnout(page, 'T1', turnout.T1?.voters ?? -1);
       const saved = await outboxSays(page, 'Affluenza', 'Salvato sul telefono');
       await page.screenshot({ path: screenshotPath('officer-app-reopened-offline-360px'), fullPage: true });
@@ -432,9 +400,7 @@ describe('the staff page', () => {
     const page = await context.newPage();
     try {
       await page.goto(new URL(`/staff/?election=${election.id}`, stack.siteUrl).href);
-      await page.getByRole('button', { name: 'Usa invece il codice del personale' }).click();
-      await page.getByLabel('Codice del personale').fill(stack.adminToken);
-      await page.getByRole('button', { name: 'Entra' }).click();
+      await signInWithStaffCode(page, stack.adminToken);
       const flagged = page.locator('[data-flagged="10"]');
       await flagged.waitFor();
 

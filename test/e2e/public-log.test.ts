@@ -4,7 +4,7 @@ import type { Stack } from '../../infra/local/stack.js';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { verifyLogIndependently } from '../helpers/independent-log-verifier.js';
-import { type Json, stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
 import { fetchSiteLog } from '../helpers/site-log.js';
 
 /**
@@ -63,10 +63,7 @@ describe('the public log on the local stack', () => {
   it('given an officer who sends a reading, a count and a correction, then each receipt is in the signed log at the index the section file gives, with its body', async () => {
     // Prepare
     const { send } = stackClient(stack);
-    const issued = await send('POST', `/v1/admin/elections/${E}/officer-tokens`, stack.adminToken, {
-      sections: ['1'],
-    });
-    const token = (issued.body.tokens as Record<string, string>)['1'] ?? '';
+    const token = (await issueOfficerCodes(stack, E, ['1']))['1'] ?? '';
     const base = `/v1/elections/${E}/sections/1`;
     // Act
     const reading = await send('PUT', `${base}/turnout/T1`, token, {

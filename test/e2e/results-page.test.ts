@@ -3,16 +3,16 @@
  * with and without JavaScript, live updates without a reload, the drill-down, the English
  * switch, the rehearsal watermark, accessibility (axe-core) and a 360 px phone.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedTotals, generateNight, type Night } from '../../infra/cli/night/demo-night.js';
 import type { Stack } from '../../infra/local/stack.js';
 import { parseCsv } from '../../shared/domain/csv.js';
+import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection, smallElection } from '../helpers/elections.js';
-import { inParallel, type Json, stackClient } from '../helpers/local-stack-client.js';
+import { inParallel, issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
 
 const election = demoElection();
 const rehearsal = smallElection('rehearsal-2026', { rehearsal: true, name: 'Prova generale 2026' });
@@ -46,19 +46,6 @@ const allTurnout = (s: Json, count: number) =>
   (s.turnout as { sectionsReported: number }[] | undefined)?.every((t) => t.sectionsReported === count) ===
   true;
 
-async function issueTokens(electionId: string) {
-  const issued = await client.send(
-    'POST',
-    `/v1/admin/elections/${electionId}/officer-tokens`,
-    stack.adminToken,
-    {
-      sections: 'all',
-    },
-  );
-  expect(issued.status).toBe(200);
-  return issued.body.tokens as Record<string, string>;
-}
-
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
   client = stackClient(stack);
@@ -69,8 +56,8 @@ beforeAll(async () => {
     rehearsal,
   );
   expect(defined.status).toBe(200);
-  demoTokens = await issueTokens(election.id);
-  const rehearsalTokens = await issueTokens(rehearsal.id);
+  demoTokens = await issueOfficerCodes(stack, election.id, 'all');
+  const rehearsalTokens = await issueOfficerCodes(stack, rehearsal.id, 'all');
   await Promise.all([
     submitNight(election.id, earlier, demoTokens),
     submitNight(rehearsal.id, generateNight(rehearsal).slice(0, 1), rehearsalTokens),
@@ -92,14 +79,6 @@ async function openPage(path: string, options: BrowserContextOptions = PHONE) {
   const page = await context.newPage();
   await page.goto(new URL(path, stack.siteUrl).href);
   return { page, close: () => context.close() };
-}
-
-/** axe-core's WCAG 2.1 A and AA rules: the answer must be no violation at all. */
-async function accessibilityViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
 }
 
 const horizontalOverflow = (page: Page) =>

@@ -6,15 +6,15 @@
  * and 1280 px, the map's section links open the drill-down with the section's own comparison,
  * and the page asks nothing of any other origin.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../infra/local/stack.js';
 import type { ElectionDefinition } from '../../shared/domain/election.js';
+import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { smallElection, squareResults } from '../helpers/elections.js';
-import { type Json, stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
 
 const SCHOOL = { lat: 45.0703, lon: 7.6869, place: 'Scuola Verdi' };
 const LIBRARY = { lat: 45.0652, lon: 7.6952, place: 'Biblioteca civica' };
@@ -63,15 +63,7 @@ let client: ReturnType<typeof stackClient>;
 async function countAll(election: ElectionDefinition) {
   const defined = await client.send('PUT', `/v1/admin/elections/${election.id}`, stack.adminToken, election);
   expect(defined.status, JSON.stringify(defined.body)).toBe(200);
-  const issued = await client.send(
-    'POST',
-    `/v1/admin/elections/${election.id}/officer-tokens`,
-    stack.adminToken,
-    {
-      sections: 'all',
-    },
-  );
-  const tokens = issued.body.tokens as Record<string, string>;
+  const tokens = await issueOfficerCodes(stack, election.id, 'all');
   for (const [index, section] of election.sections.entries()) {
     const base = `/v1/elections/${election.id}/sections/${section.id}`;
     const token = tokens[section.id] ?? '';
@@ -125,13 +117,6 @@ const points = (difference: number) => {
   return `${difference > 0 ? '+' : difference < 0 ? '\u2212' : ''}${text}\u00a0p.p.`;
 };
 const round = (n: number) => Math.round(n * 100) / 100;
-
-async function accessibilityViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-}
 
 /** The cells of a table's rows, by row header. */
 async function rowsOf(page: Page, name: RegExp) {

@@ -5,14 +5,15 @@
  * sent, one through the officer app's shorter form in Chromium, and its summary names the mayor and allocates the council from the first round's list
  * votes (TUEL art. 73 c. 10), compared with allocateRunoffSeats fed independently.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../infra/local/stack.js';
 import { allocateRunoffSeats } from '../../shared/domain/runoff-seats.js';
+import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
-import { type Json, stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
+import { fillCountForm, openOfficerApp, outboxLine } from '../helpers/officer-app.js';
 import { runOperatorCli } from '../helpers/operator-cli.js';
 import { firstRoundCounts, firstRoundDefinition, runoffDefinition } from '../helpers/runoff-elections.js';
 
@@ -46,8 +47,7 @@ async function sendThroughOfficerApp(token: string, count: RunoffCount) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   try {
     const app = await context.newPage();
-    await app.goto(new URL(`/officer/#token=${token}`, stack.siteUrl).href);
-    await app.getByRole('heading', { level: 1, name: 'Sezione 1' }).waitFor();
+    await openOfficerApp(app, stack.siteUrl, token, '1');
     const form = app.locator('form[data-form="results"]');
     const names = await form
       .locator('input')
@@ -60,29 +60,15 @@ async function sendThroughOfficerApp(token: string, count: RunoffCount) {
       'candidateVotes.C1',
       'candidateVotes.C2',
     ]);
-    const fill = async (c: RunoffCount) => {
-      for (const name of ['voters', 'blankBallots', 'invalidBallots', 'contestedBallots'] as const)
-        await form.locator(`[name="${name}"]`).fill(String(c[name]));
-      for (const [id, votes] of Object.entries(c.candidateVotes))
-        await form.locator(`[name="candidateVotes.${id}"]`).fill(String(votes));
-    };
     const checks = form.locator('[data-checks]');
-    await fill({ ...count, voters: count.voters + 1 });
+    await fillCountForm(app, { ...count, voters: count.voters + 1 });
     await expect.poll(() => checks.textContent()).toContain(`I votanti (${count.voters + 1})`);
-    await fill(count);
+    await fillCountForm(app, count);
     await expect.poll(() => checks.textContent()).toBe('I conti tornano.');
     await app.screenshot({ path: screenshotPath('officer-app-runoff-360px'), fullPage: true });
-    const { violations } = await new AxeBuilder({ page: app })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    expect(violations.map((v) => v.id)).toEqual([]);
+    expect(await accessibilityViolations(app)).toEqual([]);
     await app.getByRole('button', { name: 'Invia scrutinio' }).click();
-    await app
-      .locator('#outbox li')
-      .filter({ hasText: 'Scrutinio' })
-      .filter({ hasText: 'Accettato (versione 1)' })
-      .first()
-      .waitFor({ timeout: 20_000 });
+    await outboxLine(app, 'Scrutinio', 'Accettato (versione 1)').waitFor({ timeout: 20_000 });
   } finally {
     await context.close();
   }
@@ -95,12 +81,6 @@ const define = (definition: { id: string }) =>
   staff('PUT', `/v1/admin/elections/${definition.id}`, definition);
 const page = async (path: string) => (await fetch(new URL(path, stack.siteUrl))).text();
 
-async function tokensOf(electionId: string): Promise<Record<string, string>> {
-  const issued = await staff('POST', `/v1/admin/elections/${electionId}/officer-tokens`, { sections: 'all' });
-  expect(issued.status, JSON.stringify(issued.body)).toBe(200);
-  return issued.body.tokens as Record<string, string>;
-}
-
 const errorCode = (answer: { body: Json }) => (answer.body.error as { code: string }).code;
 
 describe('a run-off round on the local stack', () => {
@@ -109,7 +89,7 @@ describe('a run-off round on the local stack', () => {
     expect((await define(first)).status).toBe(200);
     const early = await define(runoff);
     expect([early.status, errorCode(early)]).toEqual([409, 'RUNOFF_NOT_DUE']);
-    const firstTokens = await tokensOf(first.id);
+    const firstTokens = await issueOfficerCodes(stack, first.id, 'all');
     for (const [index, count] of firstRoundCounts.entries()) {
       const sectionId = String(index + 1);
       const sent = await client().send(
@@ -167,7 +147,7 @@ describe('a run-off round on the local stack', () => {
     expect((await define(runoff)).status).toBe(200);
     await client().waitForSummary(first.id, (s) => s.runoffRound === `/results/${runoff.id}/latest.json`);
 
-    const tokens = await tokensOf(runoff.id);
+    const tokens = await issueOfficerCodes(stack, runoff.id, 'all');
     const base = (sectionId: string) => `/v1/elections/${runoff.id}/sections/${sectionId}/results`;
     const withLists = await client().send('PUT', base('1'), tokens['1'] ?? '', {
       voters: 10,

@@ -2,10 +2,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNight } from '../../infra/cli/night/demo-night.js';
-import { LOCAL_CREDENTIALS, PROJECT_ROOT, type Stack, startEphemeralStack } from '../../infra/local/stack.js';
-import { E2E_STAFF_TOKEN } from '../helpers/demo-stack.js';
+import { LOCAL_CREDENTIALS, type Stack } from '../../infra/local/stack.js';
+import { E2E_STAFF_TOKEN, startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection } from '../helpers/elections.js';
-import { type Json, stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
 import { damagePart, loseAppliedCount } from '../helpers/table-damage.js';
 
 /** Short, so a test sees several runs; `npm start` runs every 60 s (RECONCILE_INTERVAL_S). */
@@ -20,13 +20,7 @@ let stack: Stack | undefined;
 let db: DynamoDBDocumentClient;
 
 beforeAll(async () => {
-  stack = await startEphemeralStack({
-    adminToken: E2E_STAFF_TOKEN,
-    seedFile: `${PROJECT_ROOT}/events/elections/demo.json`,
-    reconcileIntervalS: INTERVAL_S,
-    apiOutput: process.env.E2E_API_LOG ? 'inherit' : 'capture',
-    log: () => undefined,
-  });
+  stack = await startDemoStack({ reconcileIntervalS: INTERVAL_S });
   db = DynamoDBDocumentClient.from(
     new DynamoDBClient({
       endpoint: stack.dynamodbEndpoint,
@@ -65,10 +59,7 @@ describe('the night heals itself, and says so', () => {
     if (!stack) throw new Error('no stack');
     const { send, waitForSummary } = stackClient(stack);
     // Prepare: five sections counted and published.
-    const issued = await send('POST', `/v1/admin/elections/${E}/officer-tokens`, E2E_STAFF_TOKEN, {
-      sections: COUNTED,
-    });
-    const tokens = issued.body.tokens as Record<string, string>;
+    const tokens = await issueOfficerCodes(stack, E, COUNTED);
     const night = generateNight(election);
     for (const id of COUNTED) {
       const results = night.find((s) => s.sectionId === id)?.results;

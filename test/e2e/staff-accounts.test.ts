@@ -10,7 +10,7 @@ import { codeAt } from '../../shared/domain/totp.js';
 import { SIGN_IN_FAILURES_PER_WINDOW, WINDOW_MS } from '../../shared/http/sign-in-throttle.js';
 import { E2E_STAFF_TOKEN, startDemoStack } from '../helpers/demo-stack.js';
 import { smallElection } from '../helpers/elections.js';
-import { type Json, stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
 
 let stack: Stack;
 let api: ReturnType<typeof stackClient>;
@@ -230,10 +230,7 @@ async function intoFreshWindow(needMs: number) {
 describe('abuse limits', () => {
   it('given 25 unknown tokens from one address, then that address’s officers still work and only unknown tokens get 429', async () => {
     // Prepare
-    const issued = await api.send('POST', `/v1/admin/elections/${OTHER}/officer-tokens`, E2E_STAFF_TOKEN, {
-      sections: ['1'],
-    });
-    const officer = String((issued.body.tokens as Record<string, string>)['1']);
+    const officer = String((await issueOfficerCodes(stack, OTHER, ['1']))['1']);
     const from = '192.0.2.77';
     await intoFreshWindow(20_000);
     // Act

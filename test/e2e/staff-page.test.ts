@@ -6,17 +6,18 @@
  * (which the API refuses anyway); disabled by the admin, the clerk's page goes back to the
  * sign-in, saying so. A viewer is offered only reading, and signs out.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNight } from '../../infra/cli/night/demo-night.js';
 import type { Stack } from '../../infra/local/stack.js';
 import { codeAt, otpauthUri } from '../../shared/domain/totp.js';
+import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection, smallElection } from '../helpers/elections.js';
-import { type Json, stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes, type Json, stackClient } from '../helpers/local-stack-client.js';
+import { signInWithStaffCode } from '../helpers/staff-page.js';
 
 const election = demoElection();
 const FLAGGED_SECTION = '3';
@@ -30,13 +31,7 @@ beforeAll(async () => {
   [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
   client = stackClient(stack);
   // An officer sends section 3's count with five voters too many: flagged.
-  const issued = await client.send(
-    'POST',
-    `/v1/admin/elections/${election.id}/officer-tokens`,
-    stack.adminToken,
-    { sections: [FLAGGED_SECTION] },
-  );
-  const officer = String((issued.body.tokens as Record<string, string>)[FLAGGED_SECTION]);
+  const officer = String((await issueOfficerCodes(stack, election.id, [FLAGGED_SECTION]))[FLAGGED_SECTION]);
   const night = generateNight(election).find((s) => s.sectionId === FLAGGED_SECTION);
   if (!night) throw new Error('the demo night has no section 3');
   const flagged = await client.send(
@@ -52,13 +47,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 });
-
-async function accessibilityViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-}
 
 async function openStaffPage(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(DESK);
@@ -110,9 +98,7 @@ describe('the staff page with staff accounts', () => {
     const clerk = await openStaffPage();
     try {
       const a = admin.page;
-      await a.getByRole('button', { name: 'Usa invece il codice del personale' }).click();
-      await a.getByLabel('Codice del personale').fill(stack.adminToken);
-      await a.getByRole('button', { name: 'Entra' }).click();
+      await signInWithStaffCode(a, stack.adminToken);
       await a.getByRole('heading', { level: 1, name: election.name }).waitFor();
       const adminWho = await a.locator('#session-who').textContent();
 
@@ -292,9 +278,7 @@ describe('the staff page with staff accounts', () => {
     const supervisor = await browser.newContext(DESK);
     try {
       const a = admin.page;
-      await a.getByRole('button', { name: 'Usa invece il codice del personale' }).click();
-      await a.getByLabel('Codice del personale').fill(stack.adminToken);
-      await a.getByRole('button', { name: 'Entra' }).click();
+      await signInWithStaffCode(a, stack.adminToken);
       await a.getByRole('button', { name: 'Cambia elezione' }).click();
       await a.getByLabel('File della definizione (JSON)').setInputFiles({
         name: 'staff-pair.json',

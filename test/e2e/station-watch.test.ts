@@ -4,14 +4,16 @@
  * those), a station's officer app shows its last contact and version there; a message staff send
  * from the page reaches the officer app, and its acknowledgement reaches the staff page.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../infra/local/stack.js';
+import { accessibilityViolations } from '../helpers/accessibility.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { smallElection } from '../helpers/elections.js';
-import { stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes, stackClient } from '../helpers/local-stack-client.js';
+import { openOfficerApp, waitForSection } from '../helpers/officer-app.js';
+import { signInWithStaffCode } from '../helpers/staff-page.js';
 
 const E = 'watch-2026';
 const HOUR = 3_600_000;
@@ -37,10 +39,7 @@ beforeAll(async () => {
   [stack, browser] = await Promise.all([startDemoStack(), launchChromium()]);
   const { send } = stackClient(stack);
   expect((await send('PUT', `/v1/admin/elections/${E}`, stack.adminToken, election)).status).toBe(200);
-  const issued = await send('POST', `/v1/admin/elections/${E}/officer-tokens`, stack.adminToken, {
-    sections: 'all',
-  });
-  tokens = issued.body.tokens as Record<string, string>;
+  tokens = await issueOfficerCodes(stack, E, 'all');
   // Section 1 sent its first reading; sections 2 and 3 have not.
   const sent = await send('PUT', `/v1/elections/${E}/sections/1/turnout/T1`, tokens['1'] ?? '', {
     voters: 120,
@@ -53,20 +52,11 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function accessibilityViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-}
-
 async function openStaffPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
   const page = await context.newPage();
   await page.goto(new URL(`/staff/?election=${E}`, stack.siteUrl).href);
-  await page.getByRole('button', { name: 'Usa invece il codice del personale' }).click();
-  await page.getByLabel('Codice del personale').fill(stack.adminToken);
-  await page.getByRole('button', { name: 'Entra' }).click();
+  await signInWithStaffCode(page, stack.adminToken);
   await page.getByRole('heading', { level: 1, name: election.name }).waitFor();
   return page;
 }
@@ -111,8 +101,7 @@ describe('the station watch and broadcasts', () => {
 
       // The officer of section 2 opens the app: the message is at the top, and is acknowledged.
       const officer = await phone.newPage();
-      await officer.goto(new URL(`/officer/#token=${tokens['2']}`, stack.siteUrl).href);
-      await officer.getByRole('heading', { level: 1, name: 'Sezione 2' }).waitFor();
+      await openOfficerApp(officer, stack.siteUrl, tokens['2'] ?? '', '2');
       const message = officer.locator('article.broadcast');
       await message.getByText('Chiusura dei seggi alle 23: non inviate lo scrutinio prima.').waitFor();
       await message.getByRole('heading', { name: 'Messaggio dal Comune' }).waitFor();
@@ -122,7 +111,7 @@ describe('the station watch and broadcasts', () => {
       await expect.poll(() => officer.locator('article.broadcast').count()).toBe(0);
       // Opened again, the message acknowledged stays away.
       await officer.reload();
-      await officer.getByRole('heading', { level: 1, name: 'Sezione 2' }).waitFor();
+      await waitForSection(officer, '2');
       await officer.waitForTimeout(1_000);
       expect(await officer.locator('article.broadcast').count()).toBe(0);
 

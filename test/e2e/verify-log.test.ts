@@ -10,7 +10,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +18,8 @@ import { signerFromSeed } from '../../shared/domain/log/signed-note.js';
 import { tilePath } from '../../shared/domain/log/tile-path.js';
 import { receiptLink } from '../../shared/domain/receipt-link.js';
 import { buildSite } from '../../site/build.js';
-import { launchChromium, screenshotPath } from '../helpers/browser.js';
+import { accessibilityViolations } from '../helpers/accessibility.js';
+import { collectPageErrors, launchChromium, screenshotPath } from '../helpers/browser.js';
 import { flipped, type PublicLogSite, publicLogSite, writeSite } from '../helpers/public-log-site.js';
 import { qrVideo } from '../helpers/qr-video.js';
 import { startStaticSite } from '../helpers/static-site-server.js';
@@ -77,11 +77,7 @@ async function openPage(path: string, run: (page: Page) => Promise<void>) {
     hasTouch: true,
   });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+  const errors = collectPageErrors(page);
   try {
     await page.goto(new URL(path, server.url).href);
     await run(page);
@@ -154,12 +150,7 @@ describe('a genuine receipt', () => {
       await expect(
         page.locator('#numbers tr', { hasText: 'candidateVotes.C2' }).textContent(),
       ).resolves.toContain('350');
-      const { violations } = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      expect(
-        violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      ).toEqual([]);
+      expect(await accessibilityViolations(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath('verify-page-verified'), fullPage: true });
     });
   });

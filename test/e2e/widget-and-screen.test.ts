@@ -13,7 +13,7 @@ import type { Stack } from '../../infra/local/stack.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection } from '../helpers/elections.js';
-import { stackClient } from '../helpers/local-stack-client.js';
+import { issueOfficerCodes, stackClient } from '../helpers/local-stack-client.js';
 
 const election = demoElection();
 const E = election.id;
@@ -107,10 +107,7 @@ describe('the results where people are', () => {
 
       // Act: a section's count arrives.
       const { send } = stackClient(stack);
-      const issued = await send('POST', `/v1/admin/elections/${E}/officer-tokens`, stack.adminToken, {
-        sections: ['1'],
-      });
-      const token = (issued.body.tokens as Record<string, string>)['1'] ?? '';
+      const token = (await issueOfficerCodes(stack, E, ['1']))['1'] ?? '';
       const results = (night.find((s) => s.sectionId === '1') as Night[number]).results;
       expect((await send('PUT', `/v1/elections/${E}/sections/1/results`, token, results)).status).toBe(200);
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../infra/local/stack.js';
 
 /**
@@ -29,4 +29,17 @@ export function screenshotPath(name: string): string {
   const dir = join(PROJECT_ROOT, 'test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
   return join(dir, `${name}.png`);
+}
+
+/**
+ * What goes wrong in a page from now on, as it happens: its uncaught errors and the errors it logs
+ * to the console. The list grows while the page runs; a test reads it when it assesses.
+ */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
 }

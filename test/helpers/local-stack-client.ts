@@ -41,6 +41,28 @@ export function stackClient(stack: Pick<Stack, 'apiUrl' | 'siteUrl'>) {
   return { send, publishedSummary, waitForSummary };
 }
 
+/**
+ * Staff issue officer codes for some sections of an election (or all): each new code, by section
+ * id. Throws, with the API's answer, unless they are issued.
+ */
+export async function issueOfficerCodes(
+  stack: Pick<Stack, 'apiUrl' | 'siteUrl' | 'adminToken'>,
+  electionId: string,
+  sections: string[] | 'all',
+): Promise<Record<string, string>> {
+  const issued = await stackClient(stack).send(
+    'POST',
+    `/v1/admin/elections/${electionId}/officer-tokens`,
+    stack.adminToken,
+    { sections },
+  );
+  if (issued.status !== 200)
+    throw new Error(
+      `officer codes for ${electionId} not issued: ${issued.status} ${JSON.stringify(issued.body)}`,
+    );
+  return issued.body.tokens as Record<string, string>;
+}
+
 /** Runs tasks a few at a time, like officers submitting across the town. */
 export async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<void>) {
   const queue = [...items];
