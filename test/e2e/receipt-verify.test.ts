@@ -5,18 +5,18 @@
  * terminal's `npm run verify-log` verifies the same receipt and the whole log; a tampered tile,
  * entry bundle or checkpoint on the site is reported by the check it breaks.
  */
-import { spawn } from 'node:child_process';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNight, type Night } from '../../infra/cli/night/demo-night.js';
-import { PROJECT_ROOT, type Stack } from '../../infra/local/stack.js';
+import type { Stack } from '../../infra/local/stack.js';
 import { tilePath } from '../../shared/domain/log/tile-path.js';
 import { launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startDemoStack } from '../helpers/demo-stack.js';
 import { demoElection } from '../helpers/elections.js';
 import { issueOfficerCodes } from '../helpers/local-stack-client.js';
 import { fillCountForm, openOfficerApp, outboxLine } from '../helpers/officer-app.js';
+import { runOperatorCli } from '../helpers/operator-cli.js';
 
 const election = demoElection();
 const E = election.id;
@@ -45,21 +45,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function verifyLog(args: string[]): Promise<{ status: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'infra/cli/verify-log.ts', E, '--site', stack.siteUrl, ...args],
-      {
-        cwd: PROJECT_ROOT,
-      },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (status) => resolve({ status, output }));
-  });
-}
+/** `npm run verify-log` against the stack's site, as an observer would run it. */
+const verifyLog = (args: string[]) =>
+  runOperatorCli(stack, 'verify-log', [E, '--site', stack.siteUrl, ...args]);
 
 /** Runs `act` with the site's object at `key` replaced, then puts it back. */
 async function withTampered<T>(

@@ -26,7 +26,7 @@ export function stackClient(stack: Pick<Stack, 'apiUrl' | 'siteUrl'>) {
     const deadline = Date.now() + timeoutMs;
     let last: Json = {};
     while (Date.now() < deadline) {
-      // A read can miss (the local S3 stand-in writes files in place): that is only "not yet".
+      // Before the first publish the pointer is not there (the site answers 404): only "not yet".
       last = await publishedSummary(electionId).catch(() => ({}));
       try {
         if (done(last)) return last;
