@@ -5,8 +5,8 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { inPool } from '../in-pool.js';
 import { AGAIN, retrying } from '../retry.js';
-import { inPool } from '../use-cases/in-pool.js';
 import { db, tableName } from './client.js';
 import type { Key } from './keys.js';
 

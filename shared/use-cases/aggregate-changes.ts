@@ -17,7 +17,7 @@ import {
 import { isCounted, SUBMISSION_STATUSES } from '../domain/status.js';
 import { StoredResultsSchema, TurnoutReadingSchema } from '../domain/submission-bodies.js';
 import { tallyOfResults, tallyOfTurnout } from '../domain/tally.js';
-import { inPool } from './in-pool.js';
+import { inPool } from '../in-pool.js';
 import { retryLostRaces } from './lost-races.js';
 import { readOrQuarantine } from './quarantine-poison.js';
 

@@ -26,10 +26,10 @@ import {
 } from '../domain/log/index.js';
 import { entriesToAppend, logOrigin, withKeyLine } from '../domain/public-log.js';
 import { LOG_KEYS_FILE, publicPaths } from '../domain/public-paths.js';
+import { inPool } from '../in-pool.js';
 import { logger } from '../logger.js';
 import { AGAIN, retrying } from '../retry.js';
 import type { LogFiles } from '../storage/log-files.js';
-import { inPool } from './in-pool.js';
 import { publicLogDue } from './public-log-due.js';
 
 /** Longer than the writer's Lambda timeout (60 s): a lease only runs out when its holder is gone. */

@@ -19,9 +19,9 @@ import type { Actor } from '../domain/actor.js';
 import { generateToken, hashToken } from '../domain/tokens.js';
 import { MAX_TRANSACTION_ITEMS, packTransactions } from '../domain/transaction-packing.js';
 import { AppError, ConcurrentWriteError } from '../errors.js';
+import { inPool } from '../in-pool.js';
 import { logger } from '../logger.js';
 import { AGAIN, retrying } from '../retry.js';
-import { inPool } from './in-pool.js';
 
 /** Transactions in flight at once: 8 was the fastest on DynamoDB Local (BENCHMARKS.md, bulk). */
 const TRANSACTIONS_IN_FLIGHT = 8;

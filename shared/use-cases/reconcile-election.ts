@@ -15,10 +15,10 @@ import {
   tallyOfResults,
   tallyOfTurnout,
 } from '../domain/tally.js';
+import { inPool } from '../in-pool.js';
 import type { PublicBucket } from '../storage/bucket.js';
 import { changeOfImage } from './aggregate-changes.js';
 import { loadElection } from './election-context.js';
-import { inPool } from './in-pool.js';
 
 export interface Difference {
   where: string;

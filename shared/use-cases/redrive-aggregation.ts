@@ -8,8 +8,8 @@
 import { listSections } from '../db/elections.js';
 import { listCurrentSubmissions, submissionKey } from '../db/submissions.js';
 import type { SourceChange } from '../domain/aggregation.js';
+import { inPool } from '../in-pool.js';
 import { applyChanges, changeOfImage } from './aggregate-changes.js';
-import { inPool } from './in-pool.js';
 
 /** Sections read before each guarded apply (about five items each): memory stays flat at national scale. */
 const SECTIONS_PER_ROUND = 80;

@@ -27,7 +27,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { inPool } from '../../../shared/use-cases/in-pool.js';
+import { inPool } from '../../../shared/in-pool.js';
 import { PROJECT_ROOT, startEphemeralStack } from '../../local/stack.js';
 import { useStackEnvironment } from '../local-environment.js';
 import { generateNight, sectionNightOf } from '../night/demo-night.js';

@@ -1,4 +1,4 @@
-import { inPool } from '../../../shared/use-cases/in-pool.js';
+import { inPool } from '../../../shared/in-pool.js';
 import { type Answer, answerOf, type Submission, verdictOf } from './submissions.js';
 
 export interface OutboxOptions {

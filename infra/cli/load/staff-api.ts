@@ -1,5 +1,5 @@
 import type { ElectionDefinition } from '../../../shared/domain/election.js';
-import { inPool } from '../../../shared/use-cases/in-pool.js';
+import { inPool } from '../../../shared/in-pool.js';
 import { answerOf, verdictOf } from './submissions.js';
 
 /**

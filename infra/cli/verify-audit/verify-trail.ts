@@ -41,11 +41,11 @@ import type { Section } from '../../../shared/domain/election.js';
 import { publicPaths } from '../../../shared/domain/public-files.js';
 import { checksFor } from '../../../shared/domain/section-checks.js';
 import type { Summary } from '../../../shared/domain/summary.js';
+import { inPool } from '../../../shared/in-pool.js';
 import type { PublicBucket } from '../../../shared/storage/bucket.js';
 import type { LogFiles } from '../../../shared/storage/log-files.js';
 import { chainEvents } from '../../../shared/use-cases/chain-audit-events.js';
 import { loadElection } from '../../../shared/use-cases/election-context.js';
-import { inPool } from '../../../shared/use-cases/in-pool.js';
 import { type Difference, reconcileElection } from '../../../shared/use-cases/reconcile-election.js';
 import { publicLogProblems } from './verify-public-log.js';
 
