@@ -77,7 +77,9 @@ export interface Stack {
 /** Starts every part of the system on 127.0.0.1; `stop` ends all of them, in reverse order. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const stoppers: (() => Promise<void>)[] = [];
+  let stopping = false;
   const stop = async () => {
+    stopping = true;
     for (const stopOne of stoppers.reverse()) await stopOne().catch(() => undefined);
   };
   try {
@@ -226,6 +228,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     };
     api.child.stdout?.on('data', hear);
     api.child.stderr?.on('data', hear);
+    // Every function runs in it: if it dies mid-night, say so at once, with what it last printed.
+    api.child.once('exit', (code, signal) => {
+      if (!stopping)
+        options.log(
+          `serverless offline exited (${code ?? signal}) while the stack ran: ${apiOutput.slice(-4000)}`,
+        );
+    });
 
     // Lambda's event source mappings of the table's stream, as the packaged template sets them.
     await waitFor(
