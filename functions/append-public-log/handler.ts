@@ -12,11 +12,12 @@ const files = s3LogFiles();
 /** Invoked asynchronously with an election's id: appends its chained audit entries to its public log. */
 export const handler = middy<AppendPublicLogEvent, void>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async ({ electionId }) => {
+  .handler(async ({ electionId }, context) => {
     const report = await appendPublicLog(electionId, {
       files,
       logName: config().LOG_NAME,
       signer: logSigner,
+      timeLeftMs: () => context.getRemainingTimeInMillis(),
     });
     logger.info('public log', { ...report });
   });

@@ -125,3 +125,15 @@ export async function releaseLogLease(electionId: string, holder: string): Promi
   // Not cleared: the lease is not ours any more (it ran out), and its new holder appends.
   return !cleared;
 }
+
+/**
+ * Lets the lease go whatever was asked meanwhile: a writer whose time is running out. What is
+ * left is appended by the next writer started (after the next chained batch, or the
+ * reconciliation's, within a minute).
+ */
+export const giveUpLogLease = (electionId: string, holder: string) =>
+  update(electionId, {
+    UpdateExpression: 'REMOVE holder, leaseUntil, again',
+    ConditionExpression: 'holder = :me',
+    ExpressionAttributeValues: { ':me': holder },
+  });

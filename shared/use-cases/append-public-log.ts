@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { listAuditEntries } from '../db/audit.js';
 import {
+  giveUpLogLease,
   readPublicLogState,
   recordKeyPublished,
   recordLogAppend,
@@ -34,6 +35,8 @@ import { publicLogDue } from './public-log-due.js';
 
 /** Longer than the writer's Lambda timeout (60 s): a lease only runs out when its holder is gone. */
 const LEASE_MS = 90_000;
+/** No round starts with less time left than this (the writer's Lambda timeout is 60 s). */
+const ROUND_RESERVE_MS = 20_000;
 /** Entries read and appended in one round (a checkpoint per round). */
 const ENTRIES_PER_ROUND = 1_024;
 const FILES_AT_ONCE = 16;
@@ -44,6 +47,8 @@ export interface LogWriter {
   logName: string;
   signer: (origin: string) => Promise<NoteSigner & { verifierKey: string }>;
   now?: () => Date;
+  /** The invocation's time left (Lambda's getRemainingTimeInMillis): no round starts too late. */
+  timeLeftMs?: () => number;
 }
 
 export interface AppendReport {
@@ -67,6 +72,12 @@ export async function appendPublicLog(electionId: string, writer: LogWriter): Pr
   for (;;) {
     const round = await appendRound(electionId, holder, writer, now());
     appended ||= round.appended;
+    // On a busy night entries keep coming: a writer that kept taking them would outlive its
+    // timeout and leave its lease standing for LEASE_MS. It lets go in time; the next one goes on.
+    if (round.appended && (writer.timeLeftMs?.() ?? Number.POSITIVE_INFINITY) < ROUND_RESERVE_MS) {
+      await giveUpLogLease(electionId, holder);
+      return { electionId, outcome: 'appended', size: round.size };
+    }
     if (round.appended) continue;
     if (await releaseLogLease(electionId, holder))
       return { electionId, outcome: appended ? 'appended' : 'up-to-date', size: round.size };

@@ -24,6 +24,7 @@ let site: Awaited<ReturnType<typeof startLocalBucket>>;
 let keyDirectory: string;
 let m: NightUseCases &
   typeof import('../../shared/use-cases/append-public-log.js') &
+  typeof import('../../shared/use-cases/public-log-due.js') &
   typeof import('../../shared/storage/log-files.js') &
   typeof import('../../shared/aws/log-signing-key.js') &
   typeof import('../../shared/db/audit.js') &
@@ -38,6 +39,7 @@ beforeAll(async () => {
   m = {
     ...(await nightUseCases()),
     ...(await import('../../shared/use-cases/append-public-log.js')),
+    ...(await import('../../shared/use-cases/public-log-due.js')),
     ...(await import('../../shared/storage/log-files.js')),
     ...(await import('../../shared/aws/log-signing-key.js')),
     ...(await import('../../shared/db/audit.js')),
@@ -106,6 +108,44 @@ describe('the public log of a night', () => {
     expect(report.outcome).toBe('up-to-date');
     const { files } = await bucketLog();
     expect(new TextDecoder().decode(files.get('checkpoint'))).toBe(checkpoints[0]);
+  });
+
+  it('given a night that keeps chaining while a writer appends, when its time runs short, then it lets the lease go after its round, and the next writer appends the rest', async () => {
+    // Prepare: each checkpoint written, another count arrives and is chained (three times).
+    let more = 3;
+    const files = m.s3LogFiles(BUCKET);
+    const busyNight = {
+      ...files,
+      async putText(key: string, text: string) {
+        await files.putText(key, text);
+        if (key.endsWith('checkpoint') && more-- > 0) {
+          await m.submitResults({
+            actor: testActor,
+            electionId: ELECTION,
+            sectionId: '1',
+            body: squareResults(10 + more),
+          });
+          await chainWhatArrived();
+        }
+      },
+    };
+    await m.submitResults({
+      actor: testActor,
+      electionId: ELECTION,
+      sectionId: '1',
+      body: squareResults(20),
+    });
+    await chainWhatArrived();
+    // Act
+    const hurried = await m.appendPublicLog(ELECTION, { ...writer(), files: busyNight, timeLeftMs: () => 0 });
+    const left = await m.publicLogDue(ELECTION);
+    const next = await m.appendPublicLog(ELECTION, writer());
+    // Assess
+    expect(hurried.outcome).toBe('appended');
+    expect(left.due).toBe(true);
+    expect(next.outcome).toBe('appended');
+    expect(next.size).toBe((await m.readAuditHead(ELECTION))?.seq);
+    expect((await m.publicLogDue(ELECTION)).due).toBe(false);
   });
 
   it('given corrections and a reopening, when writers append side by side, then one writes at a time, nothing is skipped or doubled, and the new checkpoint is consistent with the old', async () => {
